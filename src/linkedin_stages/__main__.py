@@ -1,0 +1,5 @@
+"""Allow `python -m linkedin_stages`."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""The `linkedin-stages` command line: a thin shell over the library.
+
+It parses arguments, calls library functions, and turns the library's errors into one
+`Error: …` line with exit code 1 (2 for usage errors, as click does). Heavy libraries are
+imported inside the commands so that `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import LinkedInStagesError
+
+BUG_HINT = "this is a bug in linkedin-stages: please report it with the output of --debug"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+class _Cli(click.Group):
+    """A group whose commands never show a traceback unless --debug is given."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except LinkedInStagesError as exc:
+            if _debug(ctx):
+                raise
+            raise click.ClickException(_one_line(str(exc))) from None
+        except MemoryError:
+            if _debug(ctx):
+                raise
+            raise click.ClickException("out of memory while reading the export") from None
+        except Exception as exc:  # the last line of defence: no traceback reaches the user
+            if _debug(ctx):
+                raise
+            raise click.ClickException(
+                _one_line(f"unexpected {type(exc).__name__}: {exc} — {BUG_HINT}")
+            ) from None
+
+
+def _debug(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    return bool((root.obj or {}).get("debug")) or os.environ.get("LINKEDIN_STAGES_DEBUG") == "1"
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="linkedin-stages")
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """See how your LinkedIn presence moved through four stages — present, relay, producer,
+    power networker — from your own data export, offline.
+
+    Download your archive from LinkedIn (Settings → Data privacy → Get a copy of your data),
+    then point this tool at the .zip or the unzipped folder. Nothing is ever sent anywhere and
+    nothing is written inside your export.
+
+    \b
+    Example:
+      linkedin-stages inspect ~/Downloads/Complete_LinkedInDataExport_03-01-2026.zip
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@cli.command()
+@click.argument("export", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Human-readable text, or JSON for programs.")
+def inspect(export: Path, output_format: str) -> None:
+    """Say what an export holds: datasets, rows, date ranges, repairs, warnings, and what is
+    missing (and which analyses that limits).
+
+    EXPORT is the downloaded .zip or the unzipped folder.
+
+    \b
+    Examples:
+      linkedin-stages inspect Complete_LinkedInDataExport_03-01-2026.zip
+      linkedin-stages inspect ~/Downloads/linkedin-export --format json
+    """
+    from .export import load_export
+    from .inspection import render_text, summary
+
+    loaded = load_export(export)
+    if output_format == "json":
+        click.echo(json.dumps(summary(loaded), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(loaded), nl=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="linkedin-stages")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

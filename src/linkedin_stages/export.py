@@ -1,0 +1,284 @@
+"""`load_export`: an export folder or zip → one fixed-schema polars frame per dataset, with the
+provenance of every file (what was read, repaired, dropped, and what is missing)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+
+import polars as pl
+
+from .csvread import ReadNotes
+from .errors import ExportError, FileReadError
+from .readers import COMPLETE_ONLY, CORE, DATASETS, KEY_TO_DATASET, RECOGNISED_UNUSED, SPECS
+from .readers.articles import read_articles
+from .readers.base import ReadContext, read_dataset
+from .source import ExportSource, Member
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class DatasetReport:
+    """How one dataset was read: the `inspect` view of a file."""
+
+    name: str
+    file: str  # path inside the export (for articles: the folder and file count)
+    rows: int
+    first: date | None
+    last: date | None
+    encoding: str
+    delimiter: str
+    line_ending: str
+    variant: str
+    repairs: dict[str, int] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    readable: bool = True
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "rows": self.rows,
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "line_ending": self.line_ending,
+            "variant": self.variant,
+            "repairs": dict(sorted(self.repairs.items())),
+            "dropped": dict(sorted(self.dropped.items())),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class Export:
+    """A loaded export. Each dataset is an attribute (`export.shares`) and in `tables`."""
+
+    location: Path
+    source_kind: str  # "folder" or "zip"
+    tables: dict[str, pl.DataFrame]
+    reports: dict[str, DatasetReport]  # datasets whose file was found
+    missing: list[str]  # datasets with no file in this export
+    recognised_files: list[str]  # LinkedIn files the analysis does not use
+    unknown_files: list[str]
+    warnings: list[str]  # export-level problems (unreadable or duplicate files)
+    archive: str  # "complete", "basic" or "partial"
+
+    def __getattr__(self, name: str) -> pl.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"Export has no dataset or attribute {name!r}")
+
+    @property
+    def member_name(self) -> str | None:
+        profile = self.tables["profile"]
+        if profile.height and profile["full_name"][0]:
+            return str(profile["full_name"][0])
+        return None
+
+    @property
+    def registered_at(self) -> datetime | None:
+        registration = self.tables["registration"]
+        return registration["registered_at"].min() if registration.height else None  # type: ignore[return-value]
+
+
+def _is_article(member: Member) -> bool:
+    return member.suffix in (".html", ".htm") and any(
+        part.lower() == "articles" for part in PurePosixPath(member.path).parts[:-1]
+    )
+
+
+@dataclass
+class _Index:
+    files: dict[str, Member]
+    duplicates: list[tuple[Member, Member]]
+    articles: list[Member]
+    recognised: list[str]
+    unknown: list[str]
+    nested_zips: list[str]
+
+
+def _index(source: ExportSource) -> _Index:
+    files: dict[str, Member] = {}
+    duplicates: list[tuple[Member, Member]] = []
+    articles: list[Member] = []
+    recognised: list[str] = []
+    unknown: list[str] = []
+    nested: list[str] = []
+    # Shallow files first, so a root `Connections.csv` wins over a copy in a sub-folder.
+    for member in sorted(source.members, key=lambda m: (len(m.parts), m.path)):
+        if _is_article(member):
+            articles.append(member)
+            continue
+        key = member.key
+        if member.suffix == ".csv" and key in KEY_TO_DATASET:
+            dataset = KEY_TO_DATASET[key]
+            if dataset in files:
+                duplicates.append((files[dataset], member))
+            else:
+                files[dataset] = member
+        elif member.suffix == ".csv" and key in RECOGNISED_UNUSED:
+            recognised.append(member.path)
+        elif member.suffix == ".zip":
+            nested.append(member.path)
+            unknown.append(member.path)
+        else:
+            unknown.append(member.path)
+    return _Index(files, duplicates, sorted(articles, key=lambda m: m.path), sorted(recognised),
+                  sorted(unknown), nested)
+
+
+def _archive_kind(index: _Index) -> str:
+    present_keys = {m.key for m in index.files.values()} | {
+        PurePosixPath(p).name.lower().removesuffix(".csv").replace(" ", "").replace("_", "")
+        for p in index.recognised
+    }
+    complete = bool(present_keys & COMPLETE_ONLY)
+    core = all(name in index.files for name in CORE)
+    if complete and core:
+        return "complete"
+    if core:
+        return "basic"
+    return "partial"
+
+
+def _date_range(frame: pl.DataFrame, column: str | None) -> tuple[date | None, date | None]:
+    if column is None or frame.is_empty() or column not in frame.columns:
+        return None, None
+    values = frame[column].drop_nulls()
+    if values.is_empty():
+        return None, None
+    low, high = values.min(), values.max()
+
+    def as_date(value: object) -> date | None:
+        if isinstance(value, datetime):
+            return value.date()
+        return value if isinstance(value, date) else None
+
+    return as_date(low), as_date(high)
+
+
+def _report(name: str, file: str, frame: pl.DataFrame, notes: ReadNotes, variant: str,
+            readable: bool = True) -> DatasetReport:
+    first, last = _date_range(frame, SPECS[name].time_column)
+    warnings = list(notes.warnings)
+    if notes.empty_reason:
+        warnings.insert(0, notes.empty_reason)
+    return DatasetReport(
+        name=name, file=file, rows=frame.height, first=first, last=last,
+        encoding=notes.encoding, delimiter=notes.delimiter, line_ending=notes.line_ending,
+        variant=variant, repairs=dict(notes.repairs), dropped=dict(notes.dropped),
+        warnings=warnings, readable=readable,
+    )
+
+
+def load_export(
+    path: str | os.PathLike[str],
+    *,
+    datasets: Iterable[str] | None = None,
+    progress: Progress | None = None,
+) -> Export:
+    """Read a LinkedIn export (unzipped folder or the downloaded .zip), read-only.
+
+    `datasets` restricts reading to some dataset names (the others come back empty and are not
+    reported). Raises `ExportError` if the input is not a readable export; a single unreadable
+    file only adds a warning.
+    """
+    wanted = set(DATASETS if datasets is None else datasets)
+    unknown_names = wanted - set(DATASETS)
+    if unknown_names:
+        raise ExportError(f"unknown dataset name(s): {', '.join(sorted(unknown_names))}; "
+                          f"known: {', '.join(DATASETS)}")
+    with ExportSource.open(path) as source:
+        index = _index(source)
+        if not index.files and not index.articles:
+            hint = ""
+            if index.nested_zips:
+                hint = f"; it holds {index.nested_zips[0]}: point the tool at that file instead"
+            raise ExportError(
+                f"{source.location}: no LinkedIn export file found (expected files such as "
+                f"Connections.csv, Profile.csv or Shares.csv){hint}"
+            )
+        warnings = [
+            f"{extra.path}: a second {SPECS[KEY_TO_DATASET[extra.key]].filename} was ignored "
+            f"(read {kept.path})"
+            for kept, extra in index.duplicates
+        ]
+        tables: dict[str, pl.DataFrame] = {}
+        reports: dict[str, DatasetReport] = {}
+        context = ReadContext()
+        # profile first: messages need the member's name to tell sent from received
+        order = sorted(DATASETS, key=lambda n: (n != "profile", DATASETS.index(n)))
+        for name in order:
+            spec = SPECS[name]
+            if name not in wanted and not (name == "profile" and "messages" in wanted):
+                tables[name] = spec.empty()
+                continue
+            if name == "articles":
+                if index.articles:
+                    tables[name], reports[name] = _read_articles(source, index.articles, progress)
+                else:
+                    tables[name] = spec.empty()
+                continue
+            member = index.files.get(name)
+            if member is None:
+                tables[name] = spec.empty()
+                continue
+            if progress:
+                progress(f"reading {member.path}")
+            try:
+                result = read_dataset(spec, source.read(member), member.path, context)
+            except FileReadError as exc:
+                message = str(exc)
+                if not message.startswith(member.path):
+                    message = f"{member.path}: {message}"
+                warnings.append(message)
+                tables[name] = spec.empty()
+                notes = ReadNotes(warnings=[message])
+                reports[name] = _report(name, member.path, tables[name], notes, "unreadable",
+                                        readable=False)
+                continue
+            tables[name] = result.frame
+            reports[name] = _report(name, member.path, result.frame, result.notes, result.variant)
+            if name == "profile" and result.frame.height:
+                context.own_name = result.frame["full_name"][0]
+        missing = [n for n in DATASETS if n in wanted and n not in reports]
+        ordered_reports = {n: reports[n] for n in DATASETS if n in reports}
+        if "profile" not in wanted:
+            ordered_reports.pop("profile", None)
+            tables["profile"] = SPECS["profile"].empty()
+        return Export(
+            location=source.location,
+            source_kind=source.kind,
+            tables={n: tables[n] for n in DATASETS},
+            reports=ordered_reports,
+            missing=missing,
+            recognised_files=index.recognised,
+            unknown_files=index.unknown,
+            warnings=warnings,
+            archive=_archive_kind(index),
+        )
+
+
+def _read_articles(source: ExportSource, members: list[Member],
+                   progress: Progress | None) -> tuple[pl.DataFrame, DatasetReport]:
+    notes = ReadNotes()
+    files: list[tuple[str, bytes]] = []
+    for member in members:
+        try:
+            files.append((member.path, source.read(member)))
+        except FileReadError as exc:
+            notes.drop("unreadable article files")
+            notes.warnings.append(str(exc))
+    if progress:
+        progress(f"reading {len(files)} article file(s)")
+    frame = read_articles(files, notes)
+    folder = str(PurePosixPath(members[0].path).parent)
+    label = f"{folder}/ ({len(members)} file{'s' if len(members) != 1 else ''})"
+    return frame, _report("articles", label, frame, notes, "HTML")

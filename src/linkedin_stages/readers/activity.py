@@ -1,0 +1,234 @@
+"""What the member did on the feed: shares, comments, reactions, instant reposts, poll votes."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from ..csvread import (
+    RECORD_START,
+    ReadNotes,
+    read_body,
+    split_last_free_text,
+    split_middle_free_text,
+    unique_names,
+)
+from .base import (
+    FREE,
+    TIMESTAMP,
+    URN_DERIVED,
+    Column,
+    DatasetSpec,
+    ReadContext,
+    domain_of,
+    with_urn,
+    word_count,
+)
+
+ACTIVITY_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S UTC")
+_DATE_LED = re.compile(r"^\s*\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}")
+
+# Hosts whose media URLs mean the member uploaded the media themselves.
+OWN_MEDIA_HOSTS = r"(^|\.)(licdn\.com|linkedin\.com)$"
+
+# --- shares -------------------------------------------------------------------------------
+
+
+def _parse_shares(body: bytes, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
+    """RFC parse first (valid for every real Shares.csv); if rows come out misaligned (no date
+    in the Date column), re-split the file on its leading timestamps."""
+    frame = read_body(body, names, delimiter, notes)
+    columns = frame.columns
+    if frame.is_empty():
+        return frame
+    misaligned = frame.filter(
+        ~pl.col(columns[0]).fill_null("").str.contains(_DATE_LED.pattern)
+    ).height
+    if not misaligned or delimiter != ",":
+        return frame
+    notes.repaired("file re-split on record dates (broken quoting)")
+    free_index = next(
+        (i for i, n in enumerate(names) if n.replace(" ", "").lower() == "sharecommentary"), 2
+    )
+    text = body.decode("utf-8", errors="replace")
+    rows = split_middle_free_text(text, len(names), free_index, notes)
+    return pl.DataFrame(rows, schema={c: pl.String for c in unique_names(names)}, orient="row")
+
+
+# A newline inside a post is written quote-newline-quote inside the field (see docs/FORMAT.md).
+_QUOTE_NEWLINE = r'"\r?\n"'
+
+
+def _finish_shares(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
+    encoded = pl.col("commentary").str.contains(_QUOTE_NEWLINE)
+    repaired = int(frame.select(encoded.fill_null(False).sum()).item()) if frame.height else 0
+    notes.repaired("posts with quote-newline-quote line breaks restored", repaired)
+    frame = frame.with_columns(
+        pl.col("commentary")
+        .str.replace_all(_QUOTE_NEWLINE, "\n")
+        .str.replace_all("\r\n", "\n"),
+        pl.col("title").str.replace_all("\r\n", "\n"),
+        pl.col("description").str.replace_all("\r\n", "\n"),
+    )
+    frame = with_urn(frame, "share_link")
+    return frame.with_columns(
+        domain_of("shared_url").alias("shared_domain"),
+        domain_of("media_url").str.contains(OWN_MEDIA_HOSTS).fill_null(False).alias("own_media"),
+        word_count("commentary").alias("word_count"),
+    )
+
+
+def _shares_variant(header: set[str], notes: ReadNotes) -> str:
+    if "sharetitle" in header or "utf-16" in notes.encoding:
+        return "2018 layout (UTF-16, TAB, Share Title/Description)"
+    if any(n == "SharedUrl" for n in notes.header):
+        return "SharedUrl/MediaUrl (Jun 2024 on)"
+    return "SharedURL/MediaURL (2021 – Mar 2024)"
+
+
+SHARES = DatasetSpec(
+    name="shares",
+    keys=("shares",),
+    signatures=(frozenset({"date", "sharelink"}),),
+    columns=(
+        Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
+        Column("share_link", ("sharelink",)),
+        Column("commentary", ("sharecommentary",), FREE),
+        Column("shared_url", ("sharedurl",)),
+        Column("media_url", ("mediaurl",)),
+        Column("visibility", ("visibility",)),
+        Column("title", ("sharetitle",), FREE),
+        Column("description", ("sharedescription",), FREE),
+        Column("share_type", ("type",)),
+    ),
+    derived={**URN_DERIVED, "shared_domain": pl.String, "own_media": pl.Boolean,
+             "word_count": pl.Int32},
+    time_column="timestamp",
+    describe="your posts, curated shares and reshares with commentary",
+    limits="original posts and curated shares: the relay and producer stages",
+    parse_rows=_parse_shares,
+    finish=_finish_shares,
+    variant=_shares_variant,
+)
+
+# --- comments -----------------------------------------------------------------------------
+
+
+def _parse_date_led(lead_fields: int):
+    def parse(body: bytes, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
+        text = body.decode("utf-8", errors="replace")
+        if "\ufffd" in text:
+            notes.repaired("undecodable bytes replaced")
+        rows = split_last_free_text(text, lead_fields, notes)
+        columns = unique_names(names)[: lead_fields + 1]
+        while len(columns) < lead_fields + 1:
+            columns.append(f"_extra_{len(columns)}")
+        return pl.DataFrame(rows, schema={c: pl.String for c in columns}, orient="row")
+
+    return parse
+
+
+def _finish_comments(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
+    frame = with_urn(frame, "link")
+    return frame.with_columns(word_count("message").alias("word_count"))
+
+
+def _comments_variant(header: set[str], notes: ReadNotes) -> str:
+    if "backslash-escaped quotes read" in notes.repairs:
+        return "backslash-escaped quotes (2025 on)"
+    if notes.line_ending == "CRLF":
+        return "CRLF, multi-line messages unquoted (2021–24)"
+    return "Date,Link,Message"
+
+
+COMMENTS = DatasetSpec(
+    name="comments",
+    keys=("comments",),
+    signatures=(frozenset({"date", "link", "message"}),),
+    columns=(
+        Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
+        Column("link", ("link",)),
+        Column("message", ("message",), FREE),
+    ),
+    derived={**URN_DERIVED, "word_count": pl.Int32},
+    time_column="timestamp",
+    describe="your comments, with the post each one answers",
+    limits="comments written and replies in your own threads",
+    parse_rows=_parse_date_led(2),
+    finish=_finish_comments,
+    variant=_comments_variant,
+)
+
+# --- reactions, instant reposts, votes ----------------------------------------------------
+
+
+def _finish_links(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
+    return with_urn(frame, "link")
+
+
+def _parse_simple_date_led(body: bytes, names: list[str], delimiter: str,
+                           notes: ReadNotes) -> pl.DataFrame:
+    """RFC parse; if a row does not start with a date, fall back to record splitting."""
+    frame = read_body(body, names, delimiter, notes)
+    if frame.is_empty() or delimiter != ",":
+        return frame
+    first = frame.columns[0]
+    if frame.filter(~pl.col(first).fill_null("").str.contains(_DATE_LED.pattern)).height == 0:
+        return frame
+    text = body.decode("utf-8", errors="replace")
+    if not RECORD_START.search(text):
+        return frame
+    notes.repaired("file re-split on record dates (broken quoting)")
+    return _parse_date_led(len(names) - 1)(body, names, delimiter, notes)
+
+
+REACTIONS = DatasetSpec(
+    name="reactions",
+    keys=("reactions",),
+    signatures=(frozenset({"date", "type", "link"}),),
+    columns=(
+        Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
+        Column("reaction", ("type",)),
+        Column("link", ("link",)),
+    ),
+    derived=dict(URN_DERIVED),
+    time_column="timestamp",
+    describe="your reactions (likes, celebrate, insightful …) and the posts they went to",
+    limits="reading traces: the present stage's main signal",
+    parse_rows=_parse_simple_date_led,
+    finish=_finish_links,
+)
+
+REPOSTS = DatasetSpec(
+    name="reposts",
+    keys=("instantreposts",),
+    signatures=(frozenset({"date", "link"}),),
+    columns=(
+        Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
+        Column("link", ("link", "url", "reposturl", "sharelink")),
+    ),
+    derived=dict(URN_DERIVED),
+    time_column="timestamp",
+    describe="reposts without commentary (archives from 2025 on)",
+    limits="instant reposts, a relay signal (archives before 2025 never had this file)",
+    parse_rows=_parse_simple_date_led,
+    finish=_finish_links,
+)
+
+VOTES = DatasetSpec(
+    name="votes",
+    keys=("votes",),
+    signatures=(frozenset({"date", "link", "optiontext"}),),
+    columns=(
+        Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
+        Column("link", ("link",)),
+        Column("option", ("optiontext",), FREE),
+    ),
+    derived=dict(URN_DERIVED),
+    time_column="timestamp",
+    describe="your votes in polls",
+    limits="poll votes (a light reading trace)",
+    parse_rows=_parse_simple_date_led,
+    finish=_finish_links,
+)

@@ -1,0 +1,277 @@
+"""The shape every dataset reader shares: declare columns once, read, clean, parse dates.
+
+A `DatasetSpec` says which files feed a dataset, how to recognise its header, which columns
+(with their aliases across eras) it keeps and their types. `read_dataset` applies the common
+pipeline; a spec may replace the row parser (Comments, Shares) or add derived columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from ..csvread import ReadNotes, locate, normalise_header, read_body, sentinel_line
+from ..dates import DATETIME, parse_months, parse_timestamps
+from ..errors import FileReadError
+
+TEXT = "text"  # trimmed; empty, `NA`, `N/A` become null
+FREE = "free"  # the member's or someone's own words: kept byte for byte (only empty → null)
+TIMESTAMP = "timestamp"
+MONTH = "month"
+BOOL = "bool"
+
+# LinkedIn writes `N/A` itself (Learning); a bare `NA` cell is what a spreadsheet leaves.
+NA_CELLS = "`NA` cells read as empty (spreadsheet re-save)"
+
+# Date formats only a spreadsheet writes; seeing one means the file was re-saved by hand.
+SPREADSHEET_FORMATS = frozenset(
+    {"%d-%b-%y", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p", "%m/%d/%Y", "%d/%m/%Y %H:%M:%S",
+     "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y"}
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    aliases: tuple[str, ...]  # normalised header names, first is the usual one
+    kind: str = TEXT
+    formats: tuple[str, ...] = ()  # preferred date formats
+
+
+@dataclass
+class ReadContext:
+    """What one reader may know from another (the member's own name and profile URL)."""
+
+    own_name: str | None = None
+    own_url: str | None = None
+
+
+@dataclass
+class TableRead:
+    """A dataset's frame and how its file was read."""
+
+    frame: pl.DataFrame
+    notes: ReadNotes
+    variant: str
+
+
+Finisher = Callable[[pl.DataFrame, ReadNotes, ReadContext], pl.DataFrame]
+RowParser = Callable[[bytes, list[str], str, ReadNotes], pl.DataFrame]
+Variant = Callable[[set[str], ReadNotes], str]
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    name: str
+    keys: tuple[str, ...]  # normalised file names (see source.normalise_name)
+    signatures: tuple[frozenset[str], ...]  # header cells that identify the header line
+    columns: tuple[Column, ...]
+    derived: dict[str, Any] = field(default_factory=dict)  # extra output columns → dtype
+    time_column: str | None = None
+    describe: str = ""  # what the dataset holds, for `inspect`
+    limits: str = ""  # what its absence prevents, for `inspect`
+    parse_rows: RowParser | None = None
+    finish: Finisher | None = None
+    variant: Variant | None = None
+    order: tuple[str, ...] = ()  # output column order (defaults to columns then derived)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        types = {TEXT: pl.String, FREE: pl.String, TIMESTAMP: DATETIME, MONTH: pl.Date,
+                 BOOL: pl.Boolean}
+        out: dict[str, Any] = {c.name: types[c.kind] for c in self.columns}
+        out.update(self.derived)
+        if self.order:
+            out = {name: out[name] for name in self.order}
+        return out
+
+    def empty(self) -> pl.DataFrame:
+        return pl.DataFrame(schema=self.schema)
+
+    @property
+    def filename(self) -> str:
+        """The file's usual name, for messages about a missing file."""
+        return _USUAL_NAMES.get(self.name, self.keys[0] + ".csv")
+
+
+_USUAL_NAMES = {
+    "connections": "Connections.csv", "invitations": "Invitations.csv",
+    "messages": "messages.csv", "shares": "Shares.csv", "comments": "Comments.csv",
+    "reactions": "Reactions.csv", "reposts": "InstantReposts.csv", "articles": "Articles/*.html",
+    "votes": "Votes.csv", "profile": "Profile.csv", "registration": "Registration.csv",
+    "positions": "Positions.csv", "education": "Education.csv", "skills": "Skills.csv",
+    "endorsements_received": "Endorsement_Received_Info.csv",
+    "endorsements_given": "Endorsement_Given_Info.csv",
+    "recommendations_received": "Recommendations_Received.csv",
+    "recommendations_given": "Recommendations_Given.csv",
+    "company_follows": "Company Follows.csv", "member_follows": "Member_Follows.csv",
+    "hashtag_follows": "Hashtag_Follows.csv", "rich_media": "Rich_Media.csv",
+    "events": "Events.csv", "saved_items": "Saved_Items.csv", "learning": "Learning.csv",
+}
+
+
+def read_dataset(spec: DatasetSpec, raw: bytes, path: str, context: ReadContext) -> TableRead:
+    """Read one file into the dataset's fixed schema. Raises FileReadError if unreadable."""
+    notes = ReadNotes()
+    decoded, match, body = locate(raw, path, spec.signatures, notes)
+    if match is None:
+        if not decoded.data.strip():
+            notes.empty_reason = "empty file"
+            return TableRead(spec.empty(), notes, "empty file")
+        sentinel = sentinel_line(decoded.head)
+        if sentinel is not None:
+            notes.empty_reason = f"no data (the file only says “{sentinel}”)"
+            return TableRead(spec.empty(), notes, "sentinel line")
+        expected = ", ".join(sorted(next(iter(spec.signatures))))
+        raise FileReadError(f"{path}: header not recognised (expected columns like {expected})")
+
+    parser = spec.parse_rows or read_body
+    frame = parser(body, match.names, match.delimiter, notes)
+    header = {normalise_header(n) for n in match.names}
+    frame = _to_columns(frame, spec, notes)
+    frame = _drop_blank_rows(frame, notes)
+    frame = _clean(frame, spec, notes)
+    if spec.finish is not None:
+        frame = spec.finish(frame, notes, context)
+    frame = frame.select([pl.col(n).cast(t) for n, t in spec.schema.items()])
+    notes.rows_read = frame.height
+    variant = spec.variant(header, notes) if spec.variant else ""
+    if _resaved_by_spreadsheet(notes):
+        variant = (variant + "; " if variant else "") + "re-saved by a spreadsheet"
+    return TableRead(frame, notes, variant)
+
+
+def _to_columns(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataFrame:
+    """Pick each declared column by alias (first match wins); absent ones become null."""
+    by_norm: dict[str, str] = {}
+    for name in frame.columns:
+        by_norm.setdefault(normalise_header(name), name)
+    exprs = []
+    for column in spec.columns:
+        source = next((by_norm[a] for a in column.aliases if a in by_norm), None)
+        if source is None:
+            exprs.append(pl.lit(None, dtype=pl.String).alias(column.name))
+        else:
+            exprs.append(pl.col(source).cast(pl.String).alias(column.name))
+    return frame.select(exprs) if exprs else frame
+
+
+def _drop_blank_rows(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFrame:
+    if frame.is_empty() or not frame.columns:
+        return frame
+    blank = pl.all_horizontal(
+        [pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in frame.columns]
+    )
+    count = int(frame.select(blank.sum()).item())
+    if count:
+        notes.drop("blank rows", count)
+        frame = frame.filter(~blank)
+    return frame
+
+
+def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataFrame:
+    if frame.is_empty():
+        return frame
+    text_cols = [c.name for c in spec.columns if c.kind != FREE]
+    free_cols = [c.name for c in spec.columns if c.kind == FREE]
+    for token, label in (("NA", NA_CELLS), ("N/A", "`N/A` cells read as empty")):
+        count = _count_cells(frame, text_cols, token)
+        notes.repaired(label, count)
+    frame = frame.with_columns(
+        [
+            pl.col(c).str.strip_chars().replace({"": None, "NA": None, "N/A": None}).alias(c)
+            for c in text_cols
+        ]
+        + [pl.col(c).replace({"": None}).alias(c) for c in free_cols]
+    )
+    day_first = notes.delimiter == ";"
+    updates = []
+    for column in spec.columns:
+        if column.kind == TIMESTAMP:
+            parsed = parse_timestamps(frame[column.name], column.formats, day_first=day_first)
+        elif column.kind == MONTH:
+            parsed = parse_months(frame[column.name])
+        elif column.kind == BOOL:
+            updates.append(
+                frame[column.name].str.to_lowercase().replace_strict(
+                    {"true": True, "yes": True, "false": False, "no": False},
+                    default=None, return_dtype=pl.Boolean,
+                ).alias(column.name)
+            )
+            continue
+        else:
+            continue
+        notes.date_formats[column.name] = list(parsed.formats)
+        if parsed.unparsed:
+            notes.warnings.append(
+                f"{parsed.unparsed} value(s) in “{column.name}” are not a date the tool knows; "
+                "those rows are kept without a date"
+            )
+        updates.append(parsed.values)
+    return frame.with_columns(updates) if updates else frame
+
+
+def _count_cells(frame: pl.DataFrame, columns: list[str], token: str) -> int:
+    if not columns:
+        return 0
+    hits = [(pl.col(c).str.strip_chars() == token).cast(pl.Int64) for c in columns]
+    return int(frame.select(pl.sum_horizontal(hits).sum()).item())
+
+
+def _resaved_by_spreadsheet(notes: ReadNotes) -> bool:
+    used = {f for formats in notes.date_formats.values() for f in formats}
+    return (
+        notes.delimiter == ";"
+        or notes.encoding in ("cp1252", "utf-8 (BOM)")
+        or bool(used & SPREADSHEET_FORMATS)
+        or NA_CELLS in notes.repairs
+    )
+
+
+# --- helpers shared by several datasets ---------------------------------------------------
+
+_URN = r"urn:li:([A-Za-z]+):([^/?#&\s]+)"
+
+
+def with_urn(frame: pl.DataFrame, link: str) -> pl.DataFrame:
+    """Add `urn_type`, `urn_id`, `post_urn` from a (possibly URL-encoded) LinkedIn post link."""
+    decoded = (
+        pl.col(link)
+        .str.replace_all("(?i)%3A", ":")
+        .str.replace_all("(?i)%2C", ",")
+        .str.replace_all("(?i)%28", "(")
+        .str.replace_all("(?i)%29", ")")
+    )
+    return frame.with_columns(
+        decoded.str.extract(_URN, 1).alias("urn_type"),
+        decoded.str.extract(_URN, 2).alias("urn_id"),
+    ).with_columns(
+        pl.when(pl.col("urn_type").is_not_null())
+        .then(pl.concat_str([pl.lit("urn:li:"), pl.col("urn_type"), pl.lit(":"), pl.col("urn_id")]))
+        .alias("post_urn")
+    )
+
+
+URN_DERIVED = {"urn_type": pl.String, "urn_id": pl.String, "post_urn": pl.String}
+
+
+def domain_of(column: str) -> pl.Expr:
+    """The host of a URL, lower-cased, without `www.`."""
+    return (
+        pl.col(column)
+        .str.extract(r"(?i)^[a-z][a-z0-9+.\-]*://(?:[^@/?#]*@)?([^/:?#]+)", 1)
+        .str.to_lowercase()
+        .str.replace(r"^www\.", "")
+    )
+
+
+def word_count(column: str) -> pl.Expr:
+    return pl.col(column).str.count_matches(r"\S+").fill_null(0).cast(pl.Int32)
+
+
+def full_name(first: str = "first_name", last: str = "last_name") -> pl.Expr:
+    name = pl.concat_str([pl.col(first).fill_null(""), pl.col(last).fill_null("")], separator=" ")
+    return name.str.strip_chars().replace("", None).alias("full_name")

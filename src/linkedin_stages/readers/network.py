@@ -1,0 +1,198 @@
+"""Connections, invitations and messages: the member's network and conversations."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ..csvread import ReadNotes
+from .base import (
+    BOOL,  # noqa: F401 - re-exported for symmetry with other reader modules
+    FREE,
+    TIMESTAMP,
+    Column,
+    DatasetSpec,
+    ReadContext,
+    full_name,
+)
+
+# --- connections --------------------------------------------------------------------------
+
+
+def _finish_connections(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
+    people = ["first_name", "last_name", "url", "email", "company", "position"]
+    frame = frame.with_columns(
+        full_name(),
+        pl.all_horizontal([pl.col(c).is_null() for c in people]).alias("ghost"),
+        pl.lit(not any("%H" in f for f in notes.date_formats.get("connected_on", []))).alias(
+            "date_only"
+        ),
+    )
+    ghosts = int(frame["ghost"].sum())
+    if ghosts:
+        notes.repaired("ghost rows (only a date) kept and flagged", ghosts)
+    return frame
+
+
+def _connections_variant(header: set[str], notes: ReadNotes) -> str:
+    preamble = "Notes preamble" if notes.header_line > 1 else "no preamble"
+    url = "URL column" if "url" in header else "no URL column"
+    return f"{preamble}, {url}"
+
+
+CONNECTIONS = DatasetSpec(
+    name="connections",
+    keys=("connections",),
+    signatures=(frozenset({"firstname", "lastname", "connectedon"}),),
+    columns=(
+        Column("first_name", ("firstname",)),
+        Column("last_name", ("lastname",)),
+        Column("url", ("url", "profileurl")),
+        Column("email", ("emailaddress", "email")),
+        Column("company", ("company",)),
+        Column("position", ("position",)),
+        Column("connected_on", ("connectedon",), TIMESTAMP, ("%d %b %Y", "%m/%d/%y, %I:%M %p")),
+    ),
+    derived={"full_name": pl.String, "ghost": pl.Boolean, "date_only": pl.Boolean},
+    order=("first_name", "last_name", "full_name", "url", "email", "company", "position",
+           "connected_on", "date_only", "ghost"),
+    time_column="connected_on",
+    describe="1st-degree connections and when you connected",
+    limits="network growth and the share of strong ties",
+    finish=_finish_connections,
+    variant=_connections_variant,
+)
+
+# --- invitations --------------------------------------------------------------------------
+
+
+def _finish_invitations(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.col("direction").str.to_lowercase().replace({"incoming": "incoming",
+                                                        "outgoing": "outgoing"})
+    )
+
+
+INVITATIONS = DatasetSpec(
+    name="invitations",
+    keys=("invitations",),
+    signatures=(frozenset({"from", "to", "sentat"}),),
+    columns=(
+        Column("from_name", ("from",)),
+        Column("to_name", ("to",)),
+        Column("sent_at", ("sentat",), TIMESTAMP, ("%m/%d/%y, %I:%M %p",)),
+        Column("message", ("message",), FREE),
+        Column("direction", ("direction",)),
+        Column("inviter_url", ("inviterprofileurl",)),
+        Column("invitee_url", ("inviteeprofileurl",)),
+    ),
+    time_column="sent_at",
+    describe="invitations sent and received (LinkedIn keeps only recent ones)",
+    limits="inbound vs outbound invitation trends (relay and producer signals)",
+    finish=_finish_invitations,
+    variant=lambda h, n: "with profile URLs" if "inviterprofileurl" in h else "no profile URLs",
+)
+
+# --- messages -----------------------------------------------------------------------------
+
+SPONSORED_TITLE = "Sponsored Conversation"
+
+
+def _most_common(values: pl.Series) -> str | None:
+    values = values.drop_nulls()
+    if values.is_empty():
+        return None
+    counts = values.value_counts(sort=True)
+    return str(counts[0, 0])
+
+
+def infer_own_identity(frame: pl.DataFrame, ctx: ReadContext) -> tuple[str | None, str | None]:
+    """The member's name and profile URL: from the profile if known, else from the messages
+    themselves (the member takes part in every conversation of their own archive)."""
+    name = ctx.own_name
+    if name is None and frame.height:
+        names = pl.concat([frame["from_name"], frame["to_names"]]).drop_nulls()
+        name = _most_common(names)
+    url = ctx.own_url
+    if url is None and frame.height:
+        if name is not None:
+            url = _most_common(frame.filter(pl.col("from_name") == name)["sender_url"])
+        if url is None:
+            recipients = frame["recipient_urls"].drop_nulls().str.split(",").explode()
+            url = _most_common(recipients.str.strip_chars().replace("", None))
+    return name, url
+
+
+def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
+    name, url = infer_own_identity(frame, ctx)
+    raw = pl.col("direction_raw").str.to_uppercase()
+    by_url = pl.col("sender_url").str.strip_chars("/") == (url or "").rstrip("/")
+    by_name = pl.col("from_name") == (name or "")
+    sent = (
+        pl.when(raw == "OUTGOING").then(True)
+        .when(raw == "INCOMING").then(False)
+        .when(pl.lit(url is not None) & pl.col("sender_url").is_not_null()).then(by_url)
+        .when(pl.lit(name is not None)).then(by_name)
+        .otherwise(None)
+    )
+    frame = frame.with_columns(
+        pl.when(sent).then(pl.lit("sent")).when(~sent).then(pl.lit("received"))
+        .otherwise(None).alias("direction"),
+        (
+            (pl.col("conversation_title").str.strip_chars() == SPONSORED_TITLE)
+            | ((pl.col("from_name") == "LinkedIn Member") & pl.col("sender_url").is_null())
+        ).fill_null(False).alias("sponsored"),
+    )
+    # 2018 archives have no conversation id: group by the other participant and the subject.
+    missing_id = frame["conversation_id"].null_count()
+    if missing_id:
+        other = pl.when(pl.col("direction") == "sent").then(pl.col("to_names")).otherwise(
+            pl.col("from_name"))
+        derived = pl.concat_str(
+            [pl.lit("derived-"), pl.concat_str([other.fill_null(""),
+             pl.col("subject").fill_null("")], separator="|").hash().cast(pl.String)]
+        )
+        frame = frame.with_columns(pl.coalesce("conversation_id", derived).alias("conversation_id"))
+        notes.repaired("conversation ids derived from participants and subject", missing_id)
+    unknown = frame["direction"].null_count()
+    if unknown:
+        notes.warnings.append(
+            f"{unknown} message(s) could not be told sent or received (your own name or "
+            "profile URL was not found)"
+        )
+    return frame
+
+
+def _messages_variant(header: set[str], notes: ReadNotes) -> str:
+    if "direction" in header:
+        return "2018 layout (7 columns, Direction given)"
+    if "recipientprofileurls" in header:
+        return "10 columns (2023 on)"
+    return "9 columns (2021–22, no recipient URLs)"
+
+
+MESSAGES = DatasetSpec(
+    name="messages",
+    keys=("messages",),
+    signatures=(frozenset({"from", "to", "date", "content"}),),
+    columns=(
+        Column("conversation_id", ("conversationid",)),
+        Column("conversation_title", ("conversationtitle",)),
+        Column("from_name", ("from",)),
+        Column("sender_url", ("senderprofileurl",)),
+        Column("to_names", ("to",)),
+        Column("recipient_urls", ("recipientprofileurls",)),
+        Column("sent_at", ("date",), TIMESTAMP, ("%Y-%m-%d %H:%M:%S UTC", "%m/%d/%y, %I:%M %p")),
+        Column("subject", ("subject",), FREE),
+        Column("content", ("content",), FREE),
+        Column("folder", ("folder",)),
+        Column("direction_raw", ("direction",)),
+    ),
+    derived={"direction": pl.String, "sponsored": pl.Boolean},
+    order=("conversation_id", "conversation_title", "from_name", "sender_url", "to_names",
+           "recipient_urls", "sent_at", "subject", "content", "folder", "direction", "sponsored"),
+    time_column="sent_at",
+    describe="messages sent and received",
+    limits="strong ties, outbound relationship work and inbound demand",
+    finish=_finish_messages,
+    variant=_messages_variant,
+)

@@ -1,0 +1,153 @@
+"""Open an export (folder or .zip) read-only and index its files by a normalised name.
+
+Nothing here ever writes: folders are only listed and read, zip members are only read into
+memory (their names are never used as paths on disk), and every read is size-capped so a
+hostile archive cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import ExportError, FileReadError
+
+# A single export file above this size is refused (the largest real ones are tens of MB;
+# a stress archive is hundreds). Protects memory against zip bombs and wrong inputs.
+MAX_MEMBER_BYTES = 1_500_000_000
+
+_KEY_STRIP = re.compile(r"[\s_\-]+")
+
+
+def normalise_name(name: str) -> str:
+    """`Rich Media.csv`, `Rich_Media.csv` and `richmedia` all give `richmedia`."""
+    base = PurePosixPath(name.replace("\\", "/")).name.lower()
+    if base.endswith(".csv"):
+        base = base[:-4]
+    return _KEY_STRIP.sub("", base)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One file of the export: its path inside the export and its size in bytes."""
+
+    path: str  # POSIX-style path relative to the export root (display only)
+    size: int
+
+    @property
+    def key(self) -> str:
+        return normalise_name(self.path)
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.path).suffix.lower()
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return PurePosixPath(self.path).parts
+
+
+def _ignored(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return any(p == "__MACOSX" or p.startswith("._") or p == ".DS_Store" for p in parts)
+
+
+@dataclass
+class ExportSource:
+    """A read-only view of an export: `members` lists every file, `read()` returns its bytes."""
+
+    location: Path
+    kind: str  # "folder" or "zip"
+    members: list[Member] = field(default_factory=list)
+    _zip: zipfile.ZipFile | None = None
+    _zip_names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> ExportSource:
+        location = Path(path)
+        if not location.exists():
+            raise ExportError(f"{location}: no such file or folder (expected an unzipped "
+                              "LinkedIn export folder or the downloaded .zip)")
+        if location.is_dir():
+            return cls._open_folder(location)
+        if zipfile.is_zipfile(location):
+            return cls._open_zip(location)
+        if location.suffix.lower() == ".zip":
+            raise ExportError(f"{location}: the zip archive is corrupt or truncated; "
+                              "download the export again")
+        raise ExportError(f"{location}: not a folder or a zip archive (expected an unzipped "
+                          "LinkedIn export folder or the downloaded .zip)")
+
+    @classmethod
+    def _open_folder(cls, root: Path) -> ExportSource:
+        members: list[Member] = []
+        try:
+            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX")
+                for name in sorted(filenames):
+                    full = Path(dirpath) / name
+                    if full.is_symlink() or not full.is_file():
+                        continue  # never follow a link out of the export
+                    rel = full.relative_to(root).as_posix()
+                    if not _ignored(rel):
+                        members.append(Member(rel, full.stat().st_size))
+        except OSError as exc:
+            raise ExportError(f"{root}: cannot list the folder ({exc.strerror or exc})") from exc
+        return cls(root, "folder", members)
+
+    @classmethod
+    def _open_zip(cls, path: Path) -> ExportSource:
+        try:
+            archive = zipfile.ZipFile(path)
+            infos = archive.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise ExportError(f"{path}: the zip archive is corrupt or truncated ({exc}); "
+                              "download the export again") from exc
+        names: dict[str, str] = {}
+        members: list[Member] = []
+        for info in infos:
+            if info.is_dir() or _ignored(info.filename):
+                continue
+            # The member name is only a label and a lookup key, never a path on disk.
+            label = info.filename.replace("\\", "/").lstrip("/")
+            if label in names:
+                continue
+            names[label] = info.filename
+            members.append(Member(label, info.file_size))
+        members.sort(key=lambda m: m.path)
+        return cls(path, "zip", members, archive, names)
+
+    def read(self, member: Member) -> bytes:
+        """The member's bytes; `FileReadError` if it cannot be read safely."""
+        if member.size > MAX_MEMBER_BYTES:
+            raise FileReadError(f"{member.path}: {member.size:,} bytes is larger than any "
+                                "LinkedIn export file; skipped")
+        try:
+            if self._zip is not None:
+                with self._zip.open(self._zip_names[member.path]) as handle:
+                    data = handle.read(MAX_MEMBER_BYTES + 1)
+            else:
+                with open(self.location / member.path, "rb") as handle:
+                    data = handle.read(MAX_MEMBER_BYTES + 1)
+        except RuntimeError as exc:  # zipfile raises it for encrypted members
+            raise FileReadError(f"{member.path}: cannot read ({exc})") from exc
+        except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+            raise FileReadError(f"{member.path}: cannot read ({exc})") from exc
+        if len(data) > MAX_MEMBER_BYTES:
+            raise FileReadError(f"{member.path}: inflates beyond {MAX_MEMBER_BYTES:,} bytes; "
+                                "skipped")
+        return data
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    def __enter__(self) -> ExportSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

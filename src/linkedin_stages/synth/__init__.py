@@ -1,0 +1,1 @@
+"""Writers of LinkedIn-faithful export bytes, era by era (tests, benchmarks, samples)."""
