@@ -24,6 +24,7 @@ from .errors import FileReadError
 HEAD_BYTES = 65_536
 MAX_HEADER_SCAN_LINES = 40
 DELIMITERS = (",", "\t", ";")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def normalise_header(name: str) -> str:
@@ -103,6 +104,12 @@ def to_cp1252_fallback(decoded: Decoded, notes: ReadNotes) -> Decoded:
         return decoded
     except UnicodeDecodeError:
         pass
+    # A UTF-8 file with a stray bad byte stays UTF-8 (its other accents would turn to mojibake):
+    # re-decode only when undecodable bytes outnumber the valid non-ASCII characters.
+    as_utf8 = decoded.data.decode("utf-8", errors="replace")
+    undecodable = as_utf8.count("\ufffd")
+    if undecodable <= len(_NON_ASCII.findall(as_utf8)) - undecodable:
+        return decoded
     text = decoded.data.decode("cp1252", errors="replace")
     notes.encoding = "cp1252"
     notes.repaired("decoded as cp1252 (not UTF-8)")
@@ -178,12 +185,11 @@ def locate(
 ) -> tuple[Decoded, HeaderMatch | None, bytes]:
     """Decode `raw`, find its header; return the decoded file, the header and the body bytes."""
     decoded = decode(raw, path, notes)
+    # Test the whole file, not only whether its header was found: a cp1252 re-save (French
+    # Excel) has an ASCII header, so its accented names would otherwise come out as U+FFFD.
+    if decoded.encoding == "utf-8":
+        decoded = to_cp1252_fallback(decoded, notes)
     match = find_header(decoded.head, required)
-    if match is None and decoded.encoding == "utf-8":
-        fallback = to_cp1252_fallback(decoded, notes)
-        if fallback is not decoded:
-            decoded = fallback
-            match = find_header(decoded.head, required)
     notes.line_ending = line_ending_of(decoded.head)
     if match is None:
         return decoded, None, b""
@@ -246,14 +252,25 @@ def _read_body_tolerant(
 
 # --- date-led record splitting (Comments; Shares when its quoting is broken) -----------------
 
-RECORD_START = re.compile(r'^"?\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}:\d{2}(?: UTC)?"?,', re.M)
-_RFC_PAIR = re.compile(r'(?<!\\)""')
+_DATE_LEAD = r'^"?\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}:\d{2}(?: UTC)?"?,'
+RECORD_START = re.compile(_DATE_LEAD, re.M)
+# Comments: a real record is a date then the post's link, so a dated line inside a message
+# (`2024-01-02 10:00:00, as agreed`) is not mistaken for a new record.
+LINKED_RECORD_START = re.compile(_DATE_LEAD + r'(?="?(?:https?://|urn:li:))', re.M)
+# Mid-text evidence of each quoting dialect (a quote just before a line end may be a closing one).
+_BACKSLASH_QUOTE = re.compile(r'\\"(?!"|\r?\n|$)')
+_DOUBLED_QUOTE = re.compile(r'(?<!\\)""(?!\r?\n|$)')
 
 
 def backslash_dialect(text: str) -> bool:
-    """True when embedded quotes are escaped `\\"` (2025 Comments) rather than doubled."""
-    escaped = text.count('\\"')
-    return escaped > 0 and escaped > len(_RFC_PAIR.findall(text))
+    """True when embedded quotes are escaped `\\"` (2025 Comments) rather than doubled `""`
+    (2021–24). Decided by which escape appears inside texts; on a tie, by the era's line
+    ending (2021–24 files are CRLF, 2025 ones LF)."""
+    escaped = len(_BACKSLASH_QUOTE.findall(text))
+    doubled = len(_DOUBLED_QUOTE.findall(text))
+    if escaped != doubled:
+        return escaped > doubled
+    return '\\"' in text and "\r\n" not in text
 
 
 def _quoted_field_open(field_text: str, backslash: bool) -> bool:
@@ -272,29 +289,30 @@ def unquote(value: str, backslash: bool) -> str:
     return value
 
 
-def split_records(text: str, notes: ReadNotes) -> list[str]:
+def split_records(text: str, notes: ReadNotes, start: re.Pattern[str] = RECORD_START) -> list[str]:
     """Split a date-led file body into records; text before the first record is dropped."""
     text = text.replace("\r\n", "\n")
-    starts = [m.start() for m in RECORD_START.finditer(text)]
+    starts = [m.start() for m in start.finditer(text)]
     if not starts:
         if text.strip():
             notes.drop("lines without a leading date", len(text.strip().splitlines()))
         return []
-    if text[: starts[0]].strip():
-        notes.drop("lines before the first dated record", len(text[: starts[0]].strip().splitlines()))
+    preamble = text[: starts[0]].strip()
+    if preamble:
+        notes.drop("lines before the first dated record", len(preamble.splitlines()))
     bounds = [*starts, len(text)]
     return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def split_last_free_text(
-    text: str, lead_fields: int, notes: ReadNotes
+    text: str, lead_fields: int, notes: ReadNotes, start: re.Pattern[str] = RECORD_START
 ) -> list[list[str | None]]:
     """Records of `lead_fields` simple fields then one free-text field that may hold newlines,
     unquoted (2021–24 Comments) or with backslash-escaped quotes (2025 Comments)."""
     backslash = backslash_dialect(text)
     if backslash:
         notes.repaired("backslash-escaped quotes read")
-    pieces = split_records(text, notes)
+    pieces = split_records(text, notes, start)
     rows: list[list[str | None]] = []
     multiline = 0
     pending: str | None = None

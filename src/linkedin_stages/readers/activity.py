@@ -7,8 +7,10 @@ import re
 import polars as pl
 
 from ..csvread import (
+    LINKED_RECORD_START,
     RECORD_START,
     ReadNotes,
+    normalise_header,
     read_body,
     split_last_free_text,
     split_middle_free_text,
@@ -60,14 +62,20 @@ def _parse_shares(body: bytes, names: list[str], delimiter: str, notes: ReadNote
 _QUOTE_NEWLINE = r'"\r?\n"'
 
 
+def _is_2018_layout(notes: ReadNotes) -> bool:
+    return any(normalise_header(h) == "sharetitle" for h in notes.header)
+
+
 def _finish_shares(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
-    encoded = pl.col("commentary").str.contains(_QUOTE_NEWLINE)
-    repaired = int(frame.select(encoded.fill_null(False).sum()).item()) if frame.height else 0
-    notes.repaired("posts with quote-newline-quote line breaks restored", repaired)
+    commentary = pl.col("commentary")
+    # Only 2021-on files are known to encode line breaks this way; 2018 text is left as is.
+    if not _is_2018_layout(notes) and frame.height:
+        encoded = commentary.str.contains(_QUOTE_NEWLINE).fill_null(False)
+        notes.repaired("posts with quote-newline-quote line breaks restored",
+                       int(frame.select(encoded.sum()).item()))
+        commentary = commentary.str.replace_all(_QUOTE_NEWLINE, "\n")
     frame = frame.with_columns(
-        pl.col("commentary")
-        .str.replace_all(_QUOTE_NEWLINE, "\n")
-        .str.replace_all("\r\n", "\n"),
+        commentary.str.replace_all("\r\n", "\n"),
         pl.col("title").str.replace_all("\r\n", "\n"),
         pl.col("description").str.replace_all("\r\n", "\n"),
     )
@@ -80,7 +88,7 @@ def _finish_shares(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> p
 
 
 def _shares_variant(header: set[str], notes: ReadNotes) -> str:
-    if "sharetitle" in header or "utf-16" in notes.encoding:
+    if _is_2018_layout(notes):
         return "2018 layout (UTF-16, TAB, Share Title/Description)"
     if any(n == "SharedUrl" for n in notes.header):
         return "SharedUrl/MediaUrl (Jun 2024 on)"
@@ -115,12 +123,12 @@ SHARES = DatasetSpec(
 # --- comments -----------------------------------------------------------------------------
 
 
-def _parse_date_led(lead_fields: int):
+def _parse_date_led(lead_fields: int, start: re.Pattern[str] = RECORD_START):
     def parse(body: bytes, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
         text = body.decode("utf-8", errors="replace")
         if "\ufffd" in text:
             notes.repaired("undecodable bytes replaced")
-        rows = split_last_free_text(text, lead_fields, notes)
+        rows = split_last_free_text(text, lead_fields, notes, start)
         columns = unique_names(names)[: lead_fields + 1]
         while len(columns) < lead_fields + 1:
             columns.append(f"_extra_{len(columns)}")
@@ -155,7 +163,7 @@ COMMENTS = DatasetSpec(
     time_column="timestamp",
     describe="your comments, with the post each one answers",
     limits="comments written and replies in your own threads",
-    parse_rows=_parse_date_led(2),
+    parse_rows=_parse_date_led(2, LINKED_RECORD_START),
     finish=_finish_comments,
     variant=_comments_variant,
 )

@@ -94,7 +94,11 @@ class DatasetSpec:
     @property
     def filename(self) -> str:
         """The file's usual name, for messages about a missing file."""
-        return _USUAL_NAMES.get(self.name, self.keys[0] + ".csv")
+        # Not `.get(name, keys[0] + ...)`: that default is evaluated eagerly, and articles has no
+        # keys, so every export without Articles/ crashed `inspect`.
+        if self.name in _USUAL_NAMES:
+            return _USUAL_NAMES[self.name]
+        return self.keys[0] + ".csv" if self.keys else self.name
 
 
 _USUAL_NAMES = {

@@ -23,9 +23,9 @@ def _finish_connections(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext)
     frame = frame.with_columns(
         full_name(),
         pl.all_horizontal([pl.col(c).is_null() for c in people]).alias("ghost"),
-        pl.lit(not any("%H" in f for f in notes.date_formats.get("connected_on", []))).alias(
-            "date_only"
-        ),
+        # 2018 files give a 12-hour time (`1/8/18, 6:14 PM`, format `%I`), not only `%H`.
+        pl.lit(not any("%H" in f or "%I" in f
+                       for f in notes.date_formats.get("connected_on", []))).alias("date_only"),
     )
     ghosts = int(frame["ghost"].sum())
     if ghosts:

@@ -1,0 +1,73 @@
+"""The package ships what it needs: templates inside the wheel, both entry points working."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    source = tmp_path_factory.mktemp("src")
+    # Build from a copy so that build artefacts never land in the working tree.
+    shutil.copytree(ROOT, source / "project",
+                    ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info",
+                                                  "__pycache__", ".pytest_cache", ".hypothesis"))
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(source / "project")],
+        check=True, capture_output=True, text=True,
+    )
+    (built,) = out.glob("linkedin_stages-*.whl")
+    return built
+
+
+def test_wheel_ships_templates_and_typing_marker(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    templates = sorted(ROOT.joinpath("templates").glob("*.j2"))
+    assert templates, "the project has templates"
+    for template in templates:
+        assert f"linkedin_stages/templates/{template.name}" in names
+    assert "linkedin_stages/py.typed" in names
+    assert "linkedin_stages/readers/base.py" in names
+    assert not any(n.startswith(("tests/", "sample_exports/", "benchmarks/")) for n in names)
+
+
+def test_templates_load_from_the_installed_package() -> None:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("linkedin_stages.templates", ""))
+    assert "inspect.txt.j2" in env.list_templates()
+
+
+@pytest.mark.parametrize("command", [
+    ["-m", "linkedin_stages", "--help"],
+    ["-c", "from linkedin_stages.cli import main; main()", "--version"],
+])
+def test_entry_points_run(command: list[str]) -> None:
+    result = subprocess.run([sys.executable, *command], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "linkedin-stages" in result.stdout
+
+
+def test_console_script_is_declared() -> None:
+    text = ROOT.joinpath("pyproject.toml").read_text()
+    assert 'linkedin-stages = "linkedin_stages.cli:main"' in text
+
+
+def test_help_does_not_import_polars() -> None:
+    code = ("import sys; from linkedin_stages.cli import cli\n"
+            "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit: pass\n"
+            "print('polars' in sys.modules, 'matplotlib' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1] == "False False"
