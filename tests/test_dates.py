@@ -107,3 +107,11 @@ def test_month_column_mixing_years_and_months() -> None:
     parsed = parse_months(pl.Series("d", ["Dec 2021", "2018", None]))
     assert [str(v) if v else None for v in parsed.values.to_list()] == [
         "2021-12-01", "2018-01-01", None]
+
+
+def test_a_rare_format_in_the_middle_of_a_long_column_is_still_parsed() -> None:
+    values = ["2024-03-17 18:03:34"] * 3000
+    values[1500] = "18-Jun-24"  # outside the head and tail samples
+    parsed = parse_timestamps(pl.Series("d", values), ("%Y-%m-%d %H:%M:%S",))
+    assert parsed.unparsed == 0
+    assert parsed.values[1500] == datetime(2024, 6, 18)

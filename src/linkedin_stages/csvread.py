@@ -16,15 +16,15 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
 
 from .errors import FileReadError
+from .source import HEAD_BYTES, FileData
 
-HEAD_BYTES = 65_536
 MAX_HEADER_SCAN_LINES = 40
 DELIMITERS = (",", "\t", ";")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def normalise_header(name: str) -> str:
@@ -59,61 +59,66 @@ class ReadNotes:
 
 @dataclass
 class Decoded:
-    """A file's content: UTF-8 bytes for polars, plus the text of its head for sniffing."""
+    """How a file decodes: its head as text for sniffing, and UTF-8 bytes when the original
+    is not UTF-8 (UTF-16, cp1252) — otherwise the original bytes are used as they are."""
 
-    data: bytes  # UTF-8, BOM removed
     head: str
     encoding: str
+    converted: bytes | None = None
 
 
-def decode(raw: bytes, path: str, notes: ReadNotes) -> Decoded:
-    """Decode to UTF-8 bytes. UTF-16 and cp1252 are converted; UTF-8 is passed through."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        codec = "utf-16-le" if raw.startswith(b"\xff\xfe") else "utf-16-be"
-        body = raw[2:]
+def _utf16_codec(head: bytes) -> str | None:
+    if head.startswith(b"\xff\xfe"):
+        return "utf-16-le"
+    if head.startswith(b"\xfe\xff"):
+        return "utf-16-be"
+    sample = head[:4096]
+    if len(sample) >= 8 and sample.count(b"\x00") > len(sample) // 3:
+        return "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+    return None
+
+
+def decode(file: FileData, notes: ReadNotes) -> Decoded:
+    """Sniff the encoding from the first bytes; convert UTF-16 to UTF-8 bytes."""
+    head = file.head()
+    codec = _utf16_codec(head)
+    if codec is not None:
+        raw = file.raw()
+        has_bom = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+        body = raw[2:] if has_bom else raw
         if len(body) % 2:
             notes.warnings.append("truncated UTF-16 file: the last odd byte was ignored")
             body = body[:-1]
         text = body.decode(codec, errors="replace")
-        notes.encoding = f"{codec} (BOM)"
-        return Decoded(text.encode("utf-8"), text[:HEAD_BYTES], notes.encoding)
-    if _looks_utf16_without_bom(raw):
-        codec = "utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"
-        text = raw[: len(raw) - len(raw) % 2].decode(codec, errors="replace")
-        notes.encoding = codec
-        return Decoded(text.encode("utf-8"), text[:HEAD_BYTES], codec)
-    encoding = "utf-8"
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        encoding = "utf-8 (BOM)"
+        notes.encoding = f"{codec} (BOM)" if has_bom else codec
+        return Decoded(text[:HEAD_BYTES], notes.encoding, text.encode("utf-8"))
+    notes.encoding = "utf-8"
+    if head.startswith(b"\xef\xbb\xbf"):
+        notes.encoding = "utf-8 (BOM)"
         notes.repaired("byte-order mark removed")
-    notes.encoding = encoding
-    head = raw[:HEAD_BYTES].decode("utf-8", errors="ignore")
-    return Decoded(raw, head, encoding)
+        head = head[3:]
+    return Decoded(head.decode("utf-8", errors="ignore"), notes.encoding)
 
 
-def _looks_utf16_without_bom(raw: bytes) -> bool:
-    sample = raw[:4096]
-    return len(sample) >= 8 and sample.count(b"\x00") > len(sample) // 3
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def to_cp1252_fallback(decoded: Decoded, notes: ReadNotes) -> Decoded:
-    """Re-decode bytes that are not valid UTF-8 as cp1252 (Windows spreadsheet re-saves)."""
+def decode_text(data: bytes, notes: ReadNotes) -> str:
+    """Bytes that should be UTF-8 → text. Not valid UTF-8: re-read as cp1252 (Windows
+    spreadsheet re-saves) — unless the bad bytes are a few strays among valid UTF-8 accents,
+    which are then replaced rather than turning every accent into mojibake."""
     try:
-        decoded.data.decode("utf-8")
-        return decoded
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # A UTF-8 file with a stray bad byte stays UTF-8 (its other accents would turn to mojibake):
-    # re-decode only when undecodable bytes outnumber the valid non-ASCII characters.
-    as_utf8 = decoded.data.decode("utf-8", errors="replace")
+    as_utf8 = data.decode("utf-8", errors="replace")
     undecodable = as_utf8.count("\ufffd")
     if undecodable <= len(_NON_ASCII.findall(as_utf8)) - undecodable:
-        return decoded
-    text = decoded.data.decode("cp1252", errors="replace")
+        notes.repaired("undecodable bytes replaced", undecodable)
+        return as_utf8
     notes.encoding = "cp1252"
     notes.repaired("decoded as cp1252 (not UTF-8)")
-    return Decoded(text.encode("utf-8"), text[:HEAD_BYTES], "cp1252")
+    return data.decode("cp1252", errors="replace")
 
 
 @dataclass(frozen=True)
@@ -180,65 +185,119 @@ def line_ending_of(head: str) -> str:
     return "CRLF" if crlf else "LF"
 
 
+@dataclass
+class Body:
+    """The rows under the header: where they are, and how to get them as text."""
+
+    file: FileData
+    decoded: Decoded
+    skip_lines: int  # physical lines up to and including the header
+
+    def data(self) -> bytes:
+        """The whole file as bytes that should be UTF-8."""
+        if self.decoded.converted is not None:
+            return self.decoded.converted
+        raw = self.file.raw()
+        return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+
+    def text(self, notes: ReadNotes) -> str:
+        """The rows as text (for the record-splitting parsers and the tolerant fallback)."""
+        data = self.data()
+        return decode_text(data[_offset_after_line(data, self.skip_lines - 1):], notes)
+
+    def polars_source(self) -> bytes | Path:
+        if self.decoded.converted is not None:
+            return self.decoded.converted
+        return self.file.local if self.file.local is not None else self.file.raw()
+
+
 def locate(
-    raw: bytes, path: str, required: Iterable[frozenset[str]], notes: ReadNotes
-) -> tuple[Decoded, HeaderMatch | None, bytes]:
-    """Decode `raw`, find its header; return the decoded file, the header and the body bytes."""
-    decoded = decode(raw, path, notes)
-    # Test the whole file, not only whether its header was found: a cp1252 re-save (French
-    # Excel) has an ASCII header, so its accented names would otherwise come out as U+FFFD.
-    if decoded.encoding == "utf-8":
-        decoded = to_cp1252_fallback(decoded, notes)
+    file: FileData, required: Iterable[frozenset[str]], notes: ReadNotes
+) -> tuple[Decoded, HeaderMatch | None, Body | None]:
+    """Decode the file's head and find its header line."""
+    decoded = decode(file, notes)
     match = find_header(decoded.head, required)
     notes.line_ending = line_ending_of(decoded.head)
     if match is None:
-        return decoded, None, b""
+        return decoded, None, None
     notes.delimiter = match.delimiter
     notes.header_line = match.line_index + 1
     notes.header = match.names
     if match.line_index:
         notes.repaired("lines before the header skipped (Notes preamble)", match.line_index)
-    return decoded, match, decoded.data[_offset_after_line(decoded.data, match.line_index):]
+    return decoded, match, Body(file, decoded, match.line_index + 1)
 
 
-def read_body(body: bytes, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
+def read_body(body: Body, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
     """Parse the rows under the header as text columns (RFC 4180), with a tolerant fallback."""
     columns = unique_names(names)
-    if not body.strip():
-        return pl.DataFrame(schema={c: pl.String for c in columns})
+    schema = {c: pl.String for c in columns}
     try:
-        frame = pl.read_csv(
-            body,
-            has_header=False,
-            schema={c: pl.String for c in columns},
-            separator=delimiter,
-            quote_char='"',
-            infer_schema=False,
-            raise_if_empty=False,
-            encoding="utf8",
-        )
+        frame = _polars_read(body.polars_source(), body.skip_lines, schema, delimiter)
+    except pl.exceptions.ComputeError as exc:
+        if "utf-8" not in str(exc).lower():
+            frame = _read_body_tolerant(body, columns, delimiter, notes)
+        else:
+            # Not UTF-8: decide between cp1252 and a few stray bytes, then parse the text.
+            text = decode_text(body.data(), notes)
+            frame = _try_polars_then_tolerant(text.encode("utf-8"), body, columns, delimiter,
+                                              notes)
     except pl.exceptions.PolarsError:
         frame = _read_body_tolerant(body, columns, delimiter, notes)
     notes.rows_read = frame.height
     return frame
 
 
-def _read_body_tolerant(
-    body: bytes, columns: list[str], delimiter: str, notes: ReadNotes
-) -> pl.DataFrame:
+def _polars_read(source: bytes | Path, skip_lines: int, schema: dict[str, pl.DataType],
+                 delimiter: str) -> pl.DataFrame:
+    return pl.read_csv(
+        source,
+        has_header=False,
+        skip_lines=skip_lines,
+        schema=schema,
+        separator=delimiter,
+        quote_char='"',
+        infer_schema=False,
+        raise_if_empty=False,
+        encoding="utf8",
+    )
+
+
+def _try_polars_then_tolerant(data: bytes, body: Body, columns: list[str], delimiter: str,
+                              notes: ReadNotes) -> pl.DataFrame:
+    try:
+        return _polars_read(data, body.skip_lines, {c: pl.String for c in columns}, delimiter)
+    except pl.exceptions.PolarsError:
+        return _rows_to_frame(_tolerant_rows(data.decode("utf-8"), body.skip_lines, columns,
+                                             delimiter, notes), columns)
+
+
+def _read_body_tolerant(body: Body, columns: list[str], delimiter: str,
+                        notes: ReadNotes) -> pl.DataFrame:
+    text = body.text(notes)
+    return _rows_to_frame(_tolerant_rows(text, 0, columns, delimiter, notes), columns)
+
+
+def _rows_to_frame(rows: list[list[str | None]], columns: list[str]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema={c: pl.String for c in columns}, orient="row")
+
+
+def _tolerant_rows(text: str, skip_lines: int, columns: list[str], delimiter: str,
+                   notes: ReadNotes) -> list[list[str | None]]:
     """Python's csv module, row by row: rows with extra fields keep them in the last column."""
-    text = body.decode("utf-8", errors="replace")
-    if "\ufffd" in text:
-        notes.repaired("undecodable bytes replaced")
+    if skip_lines:
+        text = text.split("\n", skip_lines)[-1] if text.count("\n") >= skip_lines else ""
     width = len(columns)
     rows: list[list[str | None]] = []
     long_rows = 0
     try:
-        for row in csv.reader(text.splitlines(keepends=True), delimiter=delimiter):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if not row:
+                continue
             if len(row) > width:
                 long_rows += 1
                 row = [*row[: width - 1], delimiter.join(row[width - 1 :])]
-            rows.append(row + [None] * (width - len(row)))
+            rows.append([*row, *([None] * (width - len(row)))])
     except csv.Error as exc:
         raise FileReadError(f"cannot parse as CSV ({exc})") from exc
     if long_rows:
@@ -247,16 +306,19 @@ def _read_body_tolerant(
             f"{long_rows} row(s) had more fields than the header; the extra text was kept "
             "in the last column"
         )
-    return pl.DataFrame(rows, schema={c: pl.String for c in columns}, orient="row")
+    return rows
 
 
 # --- date-led record splitting (Comments; Shares when its quoting is broken) -----------------
 
-_DATE_LEAD = r'^"?\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}:\d{2}(?: UTC)?"?,'
-RECORD_START = re.compile(_DATE_LEAD, re.M)
+# A record starts at a line beginning with its timestamp. The patterns match the newline
+# before it (a literal the regex engine finds fast) rather than `^` with re.MULTILINE, which
+# is tried at every character; `split_records` handles the file's first line.
+_DATE_LEAD = r'"?\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}:\d{2}(?: UTC)?"?,'
+RECORD_START = re.compile(r"\n(?=" + _DATE_LEAD + ")")
 # Comments: a real record is a date then the post's link, so a dated line inside a message
 # (`2024-01-02 10:00:00, as agreed`) is not mistaken for a new record.
-LINKED_RECORD_START = re.compile(_DATE_LEAD + r'(?="?(?:https?://|urn:li:))', re.M)
+LINKED_RECORD_START = re.compile(r"\n(?=" + _DATE_LEAD + r'"?(?:https?://|urn:li:))')
 # Mid-text evidence of each quoting dialect (a quote just before a line end may be a closing one).
 _BACKSLASH_QUOTE = re.compile(r'\\"(?!"|\r?\n|$)')
 _DOUBLED_QUOTE = re.compile(r'(?<!\\)""(?!\r?\n|$)')
@@ -266,11 +328,13 @@ def backslash_dialect(text: str) -> bool:
     """True when embedded quotes are escaped `\\"` (2025 Comments) rather than doubled `""`
     (2021–24). Decided by which escape appears inside texts; on a tie, by the era's line
     ending (2021–24 files are CRLF, 2025 ones LF)."""
+    if '\\"' not in text:  # cheap common cases first: no backslash-quote at all
+        return False
     escaped = len(_BACKSLASH_QUOTE.findall(text))
-    doubled = len(_DOUBLED_QUOTE.findall(text))
+    doubled = len(_DOUBLED_QUOTE.findall(text)) if '""' in text else 0
     if escaped != doubled:
         return escaped > doubled
-    return '\\"' in text and "\r\n" not in text
+    return "\r\n" not in text
 
 
 def _quoted_field_open(field_text: str, backslash: bool) -> bool:
@@ -291,8 +355,8 @@ def unquote(value: str, backslash: bool) -> str:
 
 def split_records(text: str, notes: ReadNotes, start: re.Pattern[str] = RECORD_START) -> list[str]:
     """Split a date-led file body into records; text before the first record is dropped."""
-    text = text.replace("\r\n", "\n")
-    starts = [m.start() for m in start.finditer(text)]
+    text = "\n" + text.replace("\r\n", "\n")
+    starts = [m.start() + 1 for m in start.finditer(text)]
     if not starts:
         if text.strip():
             notes.drop("lines without a leading date", len(text.strip().splitlines()))
@@ -304,15 +368,93 @@ def split_records(text: str, notes: ReadNotes, start: re.Pattern[str] = RECORD_S
     return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+# The same record starts, for polars (whose regex engine has no look-around).
+_DATE_LEAD_POLARS = r'^"?\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}:\d{2}(?: UTC)?"?,'
+_LINKED_LEAD_POLARS = _DATE_LEAD_POLARS + r'"?(?:https?://|urn:li:)'
+_LINE_SEPARATOR = "\x1f"  # a byte no export text holds: makes polars read whole lines
+
+
+def date_led_records(body: Body, notes: ReadNotes, linked: bool) -> tuple[pl.Series, bool]:
+    """The file's records (a record = its lines joined) and whether quotes are `\\"`-escaped.
+
+    Lines are read by polars (in Rust) and grouped by a running count of record starts; the
+    Python path is kept for what polars cannot read as lines (not UTF-8, an odd control byte).
+    """
+    sample = body.file.head(_DIALECT_SAMPLE).decode("utf-8", errors="ignore")
+    backslash = backslash_dialect(sample)
+    source = body.polars_source()
+    separator_seen = (_LINE_SEPARATOR.encode() in source if isinstance(source, bytes)
+                      else _LINE_SEPARATOR in sample)
+    if not separator_seen:
+        try:
+            lines = pl.read_csv(source, has_header=False, separator=_LINE_SEPARATOR,
+                                quote_char=None, schema={"line": pl.String},
+                                skip_lines=body.skip_lines, raise_if_empty=False,
+                                encoding="utf8")
+        except pl.exceptions.PolarsError:
+            lines = None
+        if lines is not None:
+            start = _LINKED_LEAD_POLARS if linked else _DATE_LEAD_POLARS
+            grouped = (
+                lines.with_columns(pl.col("line").fill_null(""))
+                .with_columns(pl.col("line").str.contains(start).cum_sum().alias("record"))
+                .group_by("record", maintain_order=True)
+                .agg(pl.col("line").str.join("\n"))
+            )
+            before = grouped.filter(pl.col("record") == 0)
+            if before.height and before["line"][0].strip():
+                notes.drop("lines before the first dated record",
+                           len(before["line"][0].strip().splitlines()))
+            return grouped.filter(pl.col("record") > 0)["line"].alias("record"), backslash
+    text = body.text(notes)
+    pieces = split_records(text, notes, LINKED_RECORD_START if linked else RECORD_START)
+    return pl.Series("record", pieces, dtype=pl.String), backslash
+
+
 def split_last_free_text(
-    text: str, lead_fields: int, notes: ReadNotes, start: re.Pattern[str] = RECORD_START
-) -> list[list[str | None]]:
-    """Records of `lead_fields` simple fields then one free-text field that may hold newlines,
-    unquoted (2021–24 Comments) or with backslash-escaped quotes (2025 Comments)."""
-    backslash = backslash_dialect(text)
+    records: pl.Series, columns: list[str], notes: ReadNotes, backslash: bool
+) -> pl.DataFrame:
+    """Records of simple fields then one last free-text field that may hold newlines, unquoted
+    (2021–24 Comments) or with backslash-escaped quotes (2025 Comments), as a text frame.
+
+    Vectorised: fields are split off each record and quotes undone column-wise. Only if a
+    quoted message seems to run over a record start (a dated line inside it) does the
+    record-by-record loop take over."""
+    lead_fields = len(columns) - 1
     if backslash:
         notes.repaired("backslash-escaped quotes read")
-    pieces = split_records(text, notes, start)
+    fields = records.rename("record").to_frame().select(
+        pl.col("record").str.strip_chars_end("\n").str.splitn(",", lead_fields + 1)
+    ).unnest("record")
+    free = pl.col(fields.columns[-1]) if fields.width else pl.lit(None)
+    quoted = free.str.starts_with('"')
+    if backslash:
+        still_open = quoted & ((free.str.len_chars() < 2) | ~free.str.ends_with('"'))
+    else:
+        still_open = quoted & (free.str.count_matches('"', literal=True) % 2 == 1)
+    malformed = fields.select(free.is_null().sum()).item() if fields.width else len(records)
+    if malformed or fields.select(still_open.fill_null(False).any()).item():
+        rows = _split_last_free_text_slowly(records.to_list(), lead_fields, backslash, notes)
+        return _rows_to_frame(rows, columns)
+    multiline = fields.select((~quoted & free.str.contains("\n", literal=True)).sum()).item()
+    notes.repaired("unquoted multi-line messages joined", int(multiline or 0))
+    closed = quoted & free.str.ends_with('"') & (free.str.len_chars() >= 2)
+    inner = free.str.slice(1, free.str.len_chars() - 2)
+    unescaped = (inner.str.replace_all('\\"', '"', literal=True) if backslash
+                 else inner.str.replace_all('""', '"', literal=True))
+    lead = [pl.col(c).str.strip_chars().str.strip_chars('"').replace("", None).alias(name)
+            for c, name in zip(fields.columns[:-1], columns, strict=False)]
+    message = pl.when(closed).then(unescaped).otherwise(free).replace("", None).alias(columns[-1])
+    return fields.select([*lead, message])
+
+
+_DIALECT_SAMPLE = 500_000  # characters: the quoting dialect is uniform within a file
+
+
+def _split_last_free_text_slowly(
+    pieces: list[str], lead_fields: int, backslash: bool, notes: ReadNotes
+) -> list[list[str | None]]:
+    """Record by record, joining a piece to the previous one while its quoted text is open."""
     rows: list[list[str | None]] = []
     multiline = 0
     pending: str | None = None

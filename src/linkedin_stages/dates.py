@@ -82,8 +82,11 @@ def parse_timestamps(
     `day_first` breaks the `03/04/2021` tie towards the European reading (set for files a
     French-locale spreadsheet re-saved, detected by their `;` delimiter).
     """
-    text = series.cast(pl.String).str.strip_chars()
-    text = pl.Series(series.name, text).replace("", None)
+    text = series.cast(pl.String)
+    if (text.str.starts_with(" ") | text.str.ends_with(" ")).any():  # rare: pay only then
+        text = text.str.strip_chars()
+    if (text == "").any():
+        text = text.replace("", None)
     present = text.drop_nulls()
     if present.is_empty():
         return DateParse(pl.Series(series.name, [None] * len(series), dtype=DATETIME), (), 0)
@@ -94,31 +97,39 @@ def parse_timestamps(
     sample = present.head(_SAMPLE)
     if len(present) > _SAMPLE:  # the tail too: files are sorted by date, formats drift with time
         sample = pl.concat([sample, present.tail(_SAMPLE)])
-    scores = [(int(_parse_with(sample, f).is_not_null().sum()), -i, f) for i, f in enumerate(order)]
-    ranked = [f for score, _, f in sorted(scores, reverse=True) if score > 0]
+    ranked: list[str] = []
+    # The usual case: the file's usual format reads the whole sample; no need to rank others.
+    if preferred and not day_first and _parse_with(sample, order[0]).null_count() == 0:
+        ranked = [order[0]]
+    else:
+        scores = [(len(sample) - _parse_with(sample, f).null_count(), -i, f)
+                  for i, f in enumerate(order)]
+        ranked = [f for score, _, f in sorted(scores, reverse=True) if score > 0]
 
-    result = pl.Series(series.name, [None] * len(series), dtype=DATETIME)
+    result = pl.Series(series.name, [], dtype=DATETIME).extend_constant(None, len(series))
     used: list[str] = []
     for fmt in ranked or order[:1]:
-        missing = result.is_null() & text.is_not_null()
-        if not missing.any():
-            break
-        parsed = _parse_with(text, fmt) if not used else _parse_with(text.set(~missing, None), fmt)
-        if parsed.is_not_null().any():
-            used.append(fmt)
-            result = result.fill_null(parsed) if used[1:] else parsed
-    if len(used) < len(ranked) or not ranked:
-        # Formats that matched nothing in the sample may still match rare rows.
-        for fmt in order:
-            if fmt in used:
-                continue
+        if not used:
+            parsed = _parse_with(text, fmt)
+        else:
             missing = result.is_null() & text.is_not_null()
             if not missing.any():
                 break
             parsed = _parse_with(text.set(~missing, None), fmt)
-            if parsed.is_not_null().any():
-                used.append(fmt)
-                result = result.fill_null(parsed)
+        if parsed.is_not_null().any():
+            used.append(fmt)
+            result = result.fill_null(parsed) if used[1:] else parsed
+    # Formats that matched nothing in the sample may still match rare rows.
+    for fmt in order:
+        missing = result.is_null() & text.is_not_null()
+        if not missing.any():
+            break
+        if fmt in used:
+            continue
+        parsed = _parse_with(text.set(~missing, None), fmt)
+        if parsed.is_not_null().any():
+            used.append(fmt)
+            result = result.fill_null(parsed)
     unparsed = int((result.is_null() & text.is_not_null()).sum())
     return DateParse(result.alias(series.name), tuple(used), unparsed)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -210,47 +211,45 @@ def load_export(
             f"(read {kept.path})"
             for kept, extra in index.duplicates
         ]
-        tables: dict[str, pl.DataFrame] = {}
+        tables: dict[str, pl.DataFrame] = {n: SPECS[n].empty() for n in DATASETS}
         reports: dict[str, DatasetReport] = {}
         context = ReadContext()
-        # profile first: messages need the member's name to tell sent from received
-        order = sorted(DATASETS, key=lambda n: (n != "profile", DATASETS.index(n)))
-        for name in order:
-            spec = SPECS[name]
-            if name not in wanted and not (name == "profile" and "messages" in wanted):
-                tables[name] = spec.empty()
-                continue
+
+        def read_one(name: str) -> tuple[pl.DataFrame, DatasetReport]:
             if name == "articles":
-                if index.articles:
-                    tables[name], reports[name] = _read_articles(source, index.articles, progress)
-                else:
-                    tables[name] = spec.empty()
-                continue
-            member = index.files.get(name)
-            if member is None:
-                tables[name] = spec.empty()
-                continue
+                return _read_articles(source, index.articles, progress)
+            member = index.files[name]
             if progress:
                 progress(f"reading {member.path}")
             try:
-                result = read_dataset(spec, source.read(member), member.path, context)
+                result = read_dataset(SPECS[name], source.file(member), context)
             except FileReadError as exc:
                 message = str(exc)
                 if not message.startswith(member.path):
                     message = f"{member.path}: {message}"
-                warnings.append(message)
-                tables[name] = spec.empty()
                 notes = ReadNotes(warnings=[message])
-                reports[name] = _report(name, member.path, tables[name], notes, "unreadable",
-                                        readable=False)
-                continue
-            tables[name] = result.frame
-            reports[name] = _report(name, member.path, result.frame, result.notes, result.variant)
-            if name == "profile" and result.frame.height:
-                context.own_name = result.frame["full_name"][0]
+                return SPECS[name].empty(), _report(name, member.path, SPECS[name].empty(),
+                                                    notes, "unreadable", readable=False)
+            return result.frame, _report(name, member.path, result.frame, result.notes,
+                                         result.variant)
+
+        present = [n for n in DATASETS
+                   if n in wanted and (index.articles if n == "articles" else n in index.files)]
+        # The profile first: messages need the member's own name to tell sent from received.
+        if "profile" in index.files and ("profile" in wanted or "messages" in wanted):
+            tables["profile"], reports["profile"] = read_one("profile")
+            if tables["profile"].height:
+                context.own_name = tables["profile"]["full_name"][0]
+        rest = [n for n in present if n != "profile"]
+        # Files are independent: read them in threads. Polars releases the GIL while it
+        # parses, so the big files overlap with the small ones' Python work.
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            for name, (frame, report) in zip(rest, pool.map(read_one, rest), strict=True):
+                tables[name], reports[name] = frame, report
+        warnings += [report.warnings[0] for report in reports.values() if not report.readable]
         missing = [n for n in DATASETS if n in wanted and n not in reports]
         ordered_reports = {n: reports[n] for n in DATASETS if n in reports}
-        if "profile" not in wanted:
+        if "profile" not in wanted:  # read only to help the messages reader
             ordered_reports.pop("profile", None)
             tables["profile"] = SPECS["profile"].empty()
         return Export(

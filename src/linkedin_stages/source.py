@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -18,6 +19,8 @@ from .errors import ExportError, FileReadError
 # A single export file above this size is refused (the largest real ones are tens of MB;
 # a stress archive is hundreds). Protects memory against zip bombs and wrong inputs.
 MAX_MEMBER_BYTES = 1_500_000_000
+
+HEAD_BYTES = 65_536  # enough to sniff the encoding and find any header
 
 _KEY_STRIP = re.compile(r"[\s_\-]+")
 
@@ -48,6 +51,32 @@ class Member:
     @property
     def parts(self) -> tuple[str, ...]:
         return PurePosixPath(self.path).parts
+
+
+@dataclass
+class FileData:
+    """One export file, loaded lazily: a folder file is handed to polars by path (no copy
+    through Python), a zip member is read into memory once."""
+
+    path: str  # display path inside the export
+    loader: Callable[[], bytes]
+    local: Path | None = None
+    _raw: bytes | None = None
+
+    def raw(self) -> bytes:
+        if self._raw is None:
+            self._raw = self.loader()
+        return self._raw
+
+    def head(self, size: int = HEAD_BYTES) -> bytes:
+        if self._raw is None and self.local is not None:
+            with open(self.local, "rb") as handle:
+                return handle.read(size)
+        return self.raw()[:size]
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> FileData:
+        return cls(path, lambda: data, None, data)
 
 
 def _ignored(path: str) -> bool:
@@ -140,6 +169,14 @@ class ExportSource:
             raise FileReadError(f"{member.path}: inflates beyond {MAX_MEMBER_BYTES:,} bytes; "
                                 "skipped")
         return data
+
+    def file(self, member: Member) -> FileData:
+        """Lazy access to a member: folder files stay on disk (polars reads them by path)."""
+        if member.size > MAX_MEMBER_BYTES:
+            raise FileReadError(f"{member.path}: {member.size:,} bytes is larger than any "
+                                "LinkedIn export file; skipped")
+        local = None if self._zip is not None else self.location / member.path
+        return FileData(member.path, lambda: self.read(member), local)
 
     def close(self) -> None:
         if self._zip is not None:

@@ -7,9 +7,10 @@ import re
 import polars as pl
 
 from ..csvread import (
-    LINKED_RECORD_START,
     RECORD_START,
+    Body,
     ReadNotes,
+    date_led_records,
     normalise_header,
     read_body,
     split_last_free_text,
@@ -37,7 +38,7 @@ OWN_MEDIA_HOSTS = r"(^|\.)(licdn\.com|linkedin\.com)$"
 # --- shares -------------------------------------------------------------------------------
 
 
-def _parse_shares(body: bytes, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
+def _parse_shares(body: Body, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
     """RFC parse first (valid for every real Shares.csv); if rows come out misaligned (no date
     in the Date column), re-split the file on its leading timestamps."""
     frame = read_body(body, names, delimiter, notes)
@@ -53,8 +54,7 @@ def _parse_shares(body: bytes, names: list[str], delimiter: str, notes: ReadNote
     free_index = next(
         (i for i, n in enumerate(names) if n.replace(" ", "").lower() == "sharecommentary"), 2
     )
-    text = body.decode("utf-8", errors="replace")
-    rows = split_middle_free_text(text, len(names), free_index, notes)
+    rows = split_middle_free_text(body.text(notes), len(names), free_index, notes)
     return pl.DataFrame(rows, schema={c: pl.String for c in unique_names(names)}, orient="row")
 
 
@@ -123,16 +123,13 @@ SHARES = DatasetSpec(
 # --- comments -----------------------------------------------------------------------------
 
 
-def _parse_date_led(lead_fields: int, start: re.Pattern[str] = RECORD_START):
-    def parse(body: bytes, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
-        text = body.decode("utf-8", errors="replace")
-        if "\ufffd" in text:
-            notes.repaired("undecodable bytes replaced")
-        rows = split_last_free_text(text, lead_fields, notes, start)
+def _parse_date_led(lead_fields: int, linked: bool = False):
+    def parse(body: Body, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
         columns = unique_names(names)[: lead_fields + 1]
         while len(columns) < lead_fields + 1:
             columns.append(f"_extra_{len(columns)}")
-        return pl.DataFrame(rows, schema={c: pl.String for c in columns}, orient="row")
+        records, backslash = date_led_records(body, notes, linked)
+        return split_last_free_text(records, columns, notes, backslash)
 
     return parse
 
@@ -163,7 +160,7 @@ COMMENTS = DatasetSpec(
     time_column="timestamp",
     describe="your comments, with the post each one answers",
     limits="comments written and replies in your own threads",
-    parse_rows=_parse_date_led(2, LINKED_RECORD_START),
+    parse_rows=_parse_date_led(2, linked=True),
     finish=_finish_comments,
     variant=_comments_variant,
 )
@@ -175,7 +172,7 @@ def _finish_links(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl
     return with_urn(frame, "link")
 
 
-def _parse_simple_date_led(body: bytes, names: list[str], delimiter: str,
+def _parse_simple_date_led(body: Body, names: list[str], delimiter: str,
                            notes: ReadNotes) -> pl.DataFrame:
     """RFC parse; if a row does not start with a date, fall back to record splitting."""
     frame = read_body(body, names, delimiter, notes)
@@ -184,8 +181,7 @@ def _parse_simple_date_led(body: bytes, names: list[str], delimiter: str,
     first = frame.columns[0]
     if frame.filter(~pl.col(first).fill_null("").str.contains(_DATE_LED.pattern)).height == 0:
         return frame
-    text = body.decode("utf-8", errors="replace")
-    if not RECORD_START.search(text):
+    if not RECORD_START.search("\n" + body.text(ReadNotes())):
         return frame
     notes.repaired("file re-split on record dates (broken quoting)")
     return _parse_date_led(len(names) - 1)(body, names, delimiter, notes)

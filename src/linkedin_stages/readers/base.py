@@ -13,9 +13,10 @@ from typing import Any
 
 import polars as pl
 
-from ..csvread import ReadNotes, locate, normalise_header, read_body, sentinel_line
+from ..csvread import Body, ReadNotes, locate, normalise_header, read_body, sentinel_line
 from ..dates import DATETIME, parse_months, parse_timestamps
 from ..errors import FileReadError
+from ..source import FileData
 
 TEXT = "text"  # trimmed; empty, `NA`, `N/A` become null
 FREE = "free"  # the member's or someone's own words: kept byte for byte (only empty → null)
@@ -59,7 +60,7 @@ class TableRead:
 
 
 Finisher = Callable[[pl.DataFrame, ReadNotes, ReadContext], pl.DataFrame]
-RowParser = Callable[[bytes, list[str], str, ReadNotes], pl.DataFrame]
+RowParser = Callable[[Body, list[str], str, ReadNotes], pl.DataFrame]
 Variant = Callable[[set[str], ReadNotes], str]
 
 
@@ -117,12 +118,13 @@ _USUAL_NAMES = {
 }
 
 
-def read_dataset(spec: DatasetSpec, raw: bytes, path: str, context: ReadContext) -> TableRead:
+def read_dataset(spec: DatasetSpec, file: FileData, context: ReadContext) -> TableRead:
     """Read one file into the dataset's fixed schema. Raises FileReadError if unreadable."""
     notes = ReadNotes()
-    decoded, match, body = locate(raw, path, spec.signatures, notes)
-    if match is None:
-        if not decoded.data.strip():
+    path = file.path
+    decoded, match, body = locate(file, spec.signatures, notes)
+    if match is None or body is None:
+        if not decoded.head.strip():
             notes.empty_reason = "empty file"
             return TableRead(spec.empty(), notes, "empty file")
         sentinel = sentinel_line(decoded.head)
@@ -164,14 +166,20 @@ def _to_columns(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.
 
 
 def _drop_blank_rows(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFrame:
+    """Drop rows with no value at all (empty lines, `,,,,`), counting them."""
     if frame.is_empty() or not frame.columns:
+        return frame
+    # A blank row has a blank first cell: test the other cells only on those few rows.
+    first = frame.columns[0]
+    candidates = frame.filter(pl.col(first).is_null() | (pl.col(first).str.strip_chars() == ""))
+    if candidates.is_empty():
         return frame
     blank = pl.all_horizontal(
         [pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in frame.columns]
     )
-    count = int(frame.select(blank.sum()).item())
+    count = int(candidates.select(blank.sum()).item())
     if count:
-        notes.drop("blank rows", count)
+        notes.drop("empty lines or rows with no value", count)
         frame = frame.filter(~blank)
     return frame
 
@@ -181,15 +189,19 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
         return frame
     text_cols = [c.name for c in spec.columns if c.kind != FREE]
     free_cols = [c.name for c in spec.columns if c.kind == FREE]
-    for token, label in (("NA", NA_CELLS), ("N/A", "`N/A` cells read as empty")):
-        count = _count_cells(frame, text_cols, token)
-        notes.repaired(label, count)
+    _count_placeholders(frame, text_cols, notes)
+    # Surrounding spaces are trimmed where LinkedIn leaves them (`Project Coordinator `), only
+    # in the columns that have any (stripping costs more than looking); the members' own words
+    # (free text) are kept byte for byte.
+    padded = [c for c, flag in zip(text_cols, frame.select(
+        (pl.col(c).str.starts_with(" ") | pl.col(c).str.ends_with(" ")).any()
+        for c in text_cols).row(0), strict=True) if flag] if text_cols else []
+    if padded:
+        frame = frame.with_columns(pl.col(c).str.strip_chars() for c in padded)
     frame = frame.with_columns(
-        [
-            pl.col(c).str.strip_chars().replace({"": None, "NA": None, "N/A": None}).alias(c)
-            for c in text_cols
-        ]
-        + [pl.col(c).replace({"": None}).alias(c) for c in free_cols]
+        [pl.when(pl.col(c).is_in(["", "NA", "N/A"])).then(None).otherwise(pl.col(c)).alias(c)
+         for c in text_cols]
+        + [pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in free_cols]
     )
     day_first = notes.delimiter == ";"
     updates = []
@@ -218,11 +230,16 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
     return frame.with_columns(updates) if updates else frame
 
 
-def _count_cells(frame: pl.DataFrame, columns: list[str], token: str) -> int:
+def _count_placeholders(frame: pl.DataFrame, columns: list[str], notes: ReadNotes) -> None:
+    """Count `NA` (a spreadsheet's) and `N/A` (LinkedIn's own) cells, in one pass."""
     if not columns:
-        return 0
-    hits = [(pl.col(c).str.strip_chars() == token).cast(pl.Int64) for c in columns]
-    return int(frame.select(pl.sum_horizontal(hits).sum()).item())
+        return
+    counts = frame.select(
+        pl.sum_horizontal([(pl.col(c) == token).sum() for c in columns]).alias(token)
+        for token in ("NA", "N/A")
+    ).row(0)
+    notes.repaired(NA_CELLS, int(counts[0] or 0))
+    notes.repaired("`N/A` cells read as empty", int(counts[1] or 0))
 
 
 def _resaved_by_spreadsheet(notes: ReadNotes) -> bool:
@@ -237,22 +254,25 @@ def _resaved_by_spreadsheet(notes: ReadNotes) -> bool:
 
 # --- helpers shared by several datasets ---------------------------------------------------
 
-_URN = r"urn:li:([A-Za-z]+):([^/?#&\s]+)"
-
-
 def with_urn(frame: pl.DataFrame, link: str) -> pl.DataFrame:
     """Add `urn_type`, `urn_id`, `post_urn` from a (possibly URL-encoded) LinkedIn post link."""
-    decoded = (
-        pl.col(link)
-        .str.replace_all("(?i)%3A", ":")
-        .str.replace_all("(?i)%2C", ",")
-        .str.replace_all("(?i)%28", "(")
-        .str.replace_all("(?i)%29", ")")
-    )
-    return frame.with_columns(
-        decoded.str.extract(_URN, 1).alias("urn_type"),
-        decoded.str.extract(_URN, 2).alias("urn_id"),
-    ).with_columns(
+    decoded = frame.select(pl.col(link).str.replace_all("%3A", ":", literal=True)).to_series()
+    if decoded.str.contains("%", literal=True).any():
+        # Rarer encodings (`%3a`, `%2C`, `%28`) only when present: these replaces cost more.
+        decoded = (decoded.str.replace_all("(?i)%3A", ":").str.replace_all("(?i)%2C", ",")
+                   .str.replace_all("%28", "(", literal=True)
+                   .str.replace_all("%29", ")", literal=True))
+    # Literal splits, not a regex: ten times cheaper on a 100,000-row Reactions file.
+    tail = decoded.str.splitn("urn:li:", 2).struct.field("field_1")
+    pieces = tail.str.splitn(":", 2)
+    urn_type = pieces.struct.field("field_0")
+    urn_id = pieces.struct.field("field_1")
+    if urn_id.str.contains(r"[/?#&\s%(]").any():  # a query string, a comment URN…: rare
+        urn_id = urn_id.str.extract(r"^(\([^)\s]*\)|[^/?#&\s%(]+)", 1)
+    valid = urn_type.str.contains(r"^[A-Za-z]+$") & (urn_id.str.len_chars() > 0)
+    urn_type = pl.select(pl.when(valid).then(urn_type)).to_series()
+    urn_id = pl.select(pl.when(valid).then(urn_id)).to_series()
+    return frame.with_columns(urn_type.alias("urn_type"), urn_id.alias("urn_id")).with_columns(
         pl.when(pl.col("urn_type").is_not_null())
         .then(pl.concat_str([pl.lit("urn:li:"), pl.col("urn_type"), pl.lit(":"), pl.col("urn_id")]))
         .alias("post_urn")
