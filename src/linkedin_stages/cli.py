@@ -98,6 +98,60 @@ def inspect(export: Path, output_format: str) -> None:
         click.echo(render_text(loaded), nl=False)
 
 
+@cli.command()
+@click.argument("persona", required=False)
+@click.argument("outdir", required=False, type=click.Path(path_type=Path))
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Another seed gives another member with the same story.")
+@click.option("--until", metavar="YYYY-MM",
+              help="Write the archive as it would have been exported that month (in that "
+                   "month's file layout: 2018, 2021–23, 2024, 2025 on).")
+@click.option("--scale", type=float, default=1.0, show_default=True,
+              help="Multiply every volume (e.g. 100 for a stress archive of hundreds of MB).")
+@click.option("--zip", "as_zip", is_flag=True, help="Write the downloaded .zip form.")
+@click.option("--list", "list_personas", is_flag=True, help="List the personas and exit.")
+def sample(persona: str | None, outdir: Path | None, seed: int, until: str | None,
+           scale: float, as_zip: bool, list_personas: bool) -> None:
+    """Write an invented member's complete LinkedIn archive, byte-faithful to the real format,
+    with a scripted stage per month (PERSONA is one of --list, or `all` for the set kept in
+    sample_exports/).
+
+    The archive goes to OUTDIR (a folder, or OUTDIR.zip with --zip) and the true stage of
+    every month to OUTDIR.truth.json beside it. Same persona and seed give identical bytes.
+
+    \b
+    Examples:
+      linkedin-stages sample --list
+      linkedin-stages sample climber /tmp/climber
+      linkedin-stages sample climber /tmp/climber-2021 --until 2021-06 --zip
+      linkedin-stages sample all sample_exports
+    """
+    from .synth.generate import COMMITTED_SAMPLES, SampleError, write_sample
+    from .synth.personas import PERSONAS
+
+    if list_personas:
+        for persona_id, info in PERSONAS.items():
+            click.echo(f"{persona_id:12} {info.full_name} ({info.lang}, {info.archive}): "
+                       f"{info.story}")
+        return
+    if persona is None or outdir is None:
+        raise click.UsageError("give a PERSONA and an OUTDIR (or --list)")
+    if persona == "all":
+        jobs = [(outdir / name, persona_id, until or month)
+                for name, (persona_id, month) in COMMITTED_SAMPLES.items()]
+    else:
+        jobs = [(outdir, persona, until)]
+    for target, persona_id, month in jobs:
+        try:
+            written, truth, archive = write_sample(persona_id, target, seed=seed, until=month,
+                                                   scale=scale, as_zip=as_zip)
+        except SampleError as exc:
+            raise click.ClickException(_one_line(str(exc))) from None
+        size = sum(len(data) for data in archive.files.values())
+        click.echo(f"wrote {written} ({len(archive.files)} files, {size / 1e6:.1f} MB, "
+                   f"exported {archive.month}) and {truth}")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli.main(prog_name="linkedin-stages")

@@ -65,7 +65,8 @@ def render_text(export: Export) -> str:
         for name, report in export.reports.items()
     ]
     widths = {
-        "name": max([len("dataset"), *(len(r.name) for r in rows)]),
+        "name": max([len("dataset"), *(len(r.name) for r in rows),
+                     *(len(name) for name in export.missing)]),
         "file": min(44, max([len("file"), *(len(r.file) for r in rows)])),
         "rows": max([len("rows"), *(len(r.rows) for r in rows)]),
     }

@@ -1,0 +1,776 @@
+"""Simulate a persona's whole life on LinkedIn, then write it as the archive LinkedIn would have
+given on a chosen export date, in that date's layout (2018, 2021–23, 2024, 2025 on).
+
+The simulation never depends on the export date: two exports of one member taken at different
+dates hold the same history, the later one longer (connections removed or changing jobs in
+between included), which is what `compare` needs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import json
+import math
+import random
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from . import content, writers
+from .personas import BEHAVIOUR, PERSONAS, Persona
+
+REACTION_TYPES = ("LIKE", "LIKE", "LIKE", "LIKE", "PRAISE", "EMPATHY", "APPRECIATION",
+                  "INTEREST", "INTEREST", "ENTERTAINMENT")
+ME_URL_PREFIX = "https://www.linkedin.com/in/"
+
+
+# What `linkedin-stages sample all DIR` writes, and sample_exports/ holds: folder name →
+# (persona, export month or None for the persona's latest).
+COMMITTED_SAMPLES: dict[str, tuple[str, str | None]] = {
+    **{persona_id: (persona_id, None) for persona_id in PERSONAS},
+    "climber-2021-06": ("climber", "2021-06"),  # an older export of the same member (compare)
+}
+
+
+class SampleError(ValueError):
+    """A sample cannot be generated with these arguments."""
+
+
+# --- months and moments -------------------------------------------------------------------
+
+
+def months_between(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return out
+
+
+def _month_start(month: str) -> datetime:
+    return datetime(int(month[:4]), int(month[5:7]), 1)
+
+
+def _days_in(month: str) -> int:
+    start = _month_start(month)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return (following - start).days
+
+
+def export_moment(month: str) -> datetime:
+    """An export is taken on the 28th of its month at noon: events after that are not in it."""
+    return _month_start(month).replace(day=28, hour=12)
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    if mean <= 0:
+        return 0
+    if mean > 30:
+        return max(0, round(rng.gauss(mean, math.sqrt(mean))))
+    limit, product, count = math.exp(-mean), rng.random(), 0
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def _moment_in(rng: random.Random, month: str, *, work_hours: bool = True) -> datetime:
+    day = rng.randint(1, _days_in(month))
+    hour = rng.choice((7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21) if work_hours
+                      else range(24))
+    return _month_start(month).replace(day=day, hour=hour, minute=rng.randint(0, 59),
+                                       second=rng.randint(0, 59))
+
+
+def _scheduled_moment(rng: random.Random, month: str, slot: int) -> datetime:
+    """Power networkers publish on fixed weekdays (Tuesday, Thursday) around 8 a.m. (UTC)."""
+    days = [d for d in range(1, _days_in(month) + 1)
+            if _month_start(month).replace(day=d).weekday() in (1, 3)]
+    day = days[slot % len(days)]
+    return _month_start(month).replace(day=day, hour=7, minute=rng.randint(28, 59),
+                                       second=rng.randint(0, 59))
+
+
+# --- the simulated life -------------------------------------------------------------------
+
+
+@dataclass
+class Contact:
+    first_name: str
+    last_name: str
+    url: str
+    email: str | None
+    connected_on: datetime
+    jobs: list[tuple[datetime, str, str]]  # (since, company, position)
+    removed_on: datetime | None = None
+    ghost: bool = False  # LinkedIn shows an empty row (a closed or restricted account)
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def job_at(self, moment: datetime) -> tuple[str, str]:
+        current = self.jobs[0]
+        for job in self.jobs:
+            if job[0] <= moment:
+                current = job
+        return current[1], current[2]
+
+
+@dataclass
+class Life:
+    """Everything a persona did, with timestamps; written later as files."""
+
+    persona: Persona
+    me_url: str
+    contacts: list[Contact] = field(default_factory=list)
+    shares: list[dict[str, object]] = field(default_factory=list)
+    comments: list[dict[str, object]] = field(default_factory=list)
+    reactions: list[dict[str, object]] = field(default_factory=list)
+    reposts: list[dict[str, object]] = field(default_factory=list)
+    votes: list[dict[str, object]] = field(default_factory=list)
+    articles: list[dict[str, object]] = field(default_factory=list)
+    invitations: list[dict[str, object]] = field(default_factory=list)
+    messages: list[dict[str, object]] = field(default_factory=list)
+    media: list[dict[str, object]] = field(default_factory=list)
+    events: list[dict[str, object]] = field(default_factory=list)
+    saved: list[dict[str, object]] = field(default_factory=list)
+    company_follows: list[dict[str, object]] = field(default_factory=list)
+    member_follows: list[dict[str, object]] = field(default_factory=list)
+    hashtag_follows: list[dict[str, object]] = field(default_factory=list)
+    endorsements_received: list[dict[str, object]] = field(default_factory=list)
+    endorsements_given: list[dict[str, object]] = field(default_factory=list)
+    recommendations: list[dict[str, object]] = field(default_factory=list)
+    learning: list[dict[str, object]] = field(default_factory=list)
+    logins: list[datetime] = field(default_factory=list)
+
+
+class _Ids:
+    """Post ids as LinkedIn makes them: the creation time in milliseconds in the high bits
+    (so a 2025 post id starts with 73…), random low bits."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def at(self, moment: datetime) -> str:
+        millis = calendar.timegm(moment.timetuple()) * 1000 + self.rng.randrange(1000)
+        return str((millis << 22) | self.rng.getrandbits(22))
+
+
+def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
+    """The persona's whole history up to its own export month. Deterministic in (persona, seed,
+    scale); independent of any export date."""
+    rng = random.Random(f"linkedin-stages:{persona.id}:{seed}:{scale}")
+    lang = persona.lang
+    me_url = f"{ME_URL_PREFIX}{persona.slug}-{rng.randrange(16**6):06x}"
+    life = Life(persona, me_url)
+    ids = _Ids(rng)
+    registered = datetime.fromisoformat(persona.registered).replace(hour=9, minute=12)
+    months = months_between(persona.registered[:7], persona.exported)
+    end = export_moment(persona.exported)
+
+    def new_contact(moment: datetime) -> Contact:
+        first, last = content.person_name(rng, lang if rng.random() < 0.8 else
+                                          ("fr" if lang == "en" else "en"))
+        slug = f"{first}-{last}".lower().replace(" ", "-").replace("’", "").replace("'", "")
+        jobs = [(moment - timedelta(days=400), content.company(rng), content.job_title(rng, lang))]
+        if rng.random() < 0.18:  # a job move some time after connecting
+            later = moment + timedelta(days=rng.randint(60, 2500))
+            jobs.append((later, content.company(rng), content.job_title(rng, lang)))
+        removed = moment + timedelta(days=rng.randint(30, 3000)) if rng.random() < 0.03 else None
+        return Contact(first, last, f"{ME_URL_PREFIX}{slug}-{rng.randrange(16**8):08x}",
+                       f"{slug.replace('-', '.')}@example.com" if rng.random() < 0.04 else None,
+                       moment, jobs, removed, ghost=rng.random() < 0.015)
+
+    strong_ties = [new_contact(registered + timedelta(hours=h + 1)) for h in range(6)]
+    life.contacts.extend(strong_ties)
+    conversation_of: dict[str, str] = {}
+    own_posts: list[tuple[datetime, str]] = []
+
+    def conversation(contact_url: str) -> str:
+        if contact_url not in conversation_of:
+            token = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                       "0123456789") for _ in range(40))
+            conversation_of[contact_url] = f"2-{token}=="
+        return conversation_of[contact_url]
+
+    def message(moment: datetime, other: Contact, *, sent: bool, kind: str,
+                title: str | None = None) -> None:
+        life.messages.append({
+            "conversation_id": conversation(other.url), "title": title,
+            "from_name": persona.full_name if sent else other.name,
+            "sender_url": life.me_url if sent else other.url,
+            "to_names": other.name if sent else persona.full_name,
+            "recipient_urls": other.url if sent else life.me_url,
+            "date": moment, "subject": None,
+            "content": content.message_text(rng, lang, kind), "folder": "INBOX", "sent": sent,
+        })
+
+    for month_index, month in enumerate(months):
+        stage = persona.stage_at(month)
+        rates = BEHAVIOUR[stage]
+        topic = persona.topics[month_index % len(persona.topics)]
+
+        def count(mean: float) -> int:
+            return _poisson(rng, mean * scale)
+
+        def when(month: str = month) -> datetime:
+            moment = _moment_in(rng, month)
+            if month == persona.registered[:7] and moment < registered:
+                moment = registered + timedelta(hours=rng.randint(1, 200))
+            return min(moment, end - timedelta(minutes=rng.randint(1, 600)))
+
+        # network
+        month_contacts = [new_contact(when()) for _ in range(count(rates.new_connections))]
+        life.contacts.extend(month_contacts)
+        for _ in range(count(rates.invitations_in)):
+            first, last = content.person_name(rng, lang)
+            life.invitations.append({"date": when(), "incoming": True,
+                                     "other": f"{first} {last}",
+                                     "other_url": f"{ME_URL_PREFIX}{first}-{last}".lower(),
+                                     "message": content.message_text(rng, lang, "thanks_connect")
+                                     if rng.random() < 0.3 else None})
+        for _ in range(count(rates.invitations_out)):
+            first, last = content.person_name(rng, lang)
+            life.invitations.append({"date": when(), "incoming": False,
+                                     "other": f"{first} {last}",
+                                     "other_url": f"{ME_URL_PREFIX}{first}-{last}".lower(),
+                                     "message": None})
+
+        # reading traces
+        for _ in range(count(rates.reactions)):
+            moment = when()
+            life.reactions.append({"date": moment, "type": rng.choice(REACTION_TYPES),
+                                   "link": _feed_link(rng.choice(("activity", "ugcPost")),
+                                                      ids.at(moment))})
+        for _ in range(count(rates.saved_items)):
+            moment = when()
+            life.saved.append({"date": moment, "item": "https://www.linkedin.com/feed/update/"
+                               f"urn:li:activity:{ids.at(moment)}"})
+        for _ in range(count(rates.votes)):
+            moment = when()
+            life.votes.append({"date": moment, "link": "https://www.linkedin.com/feed/update/"
+                               f"urn:li:ugcPost:{ids.at(moment)}",
+                               "option": rng.choice(("Yes", "No ", "Option A", "Option B",
+                                                     "Oui", "Non", "It depends"))})
+
+        # relaying
+        for _ in range(count(rates.instant_reposts)):
+            moment = when()
+            life.reposts.append({"date": moment, "link": _feed_link("activity", ids.at(moment))})
+        for _ in range(count(rates.curated_shares)):
+            moment = when()
+            life.shares.append({
+                "date": moment, "link": _feed_link("share", ids.at(moment)), "kind": "curated",
+                "commentary": content.curated_comment(rng, lang, topic),
+                "shared_url": content.news_url(rng, topic, lang, when=moment.date()),
+                "media_url": None})
+        for _ in range(count(rates.commented_shares)):
+            moment = when()
+            life.shares.append({
+                "date": moment, "link": _feed_link("share", ids.at(moment)),
+                "kind": "commented", "commentary": content.commented_reshare(rng, lang, topic),
+                "shared_url": content.news_url(rng, topic, lang, when=moment.date()),
+                "media_url": None})
+
+        # producing
+        posts = count(rates.original_posts)
+        for slot in range(posts):
+            moment = _scheduled_moment(rng, month, slot) if rates.regular_schedule else when()
+            moment = min(moment, end - timedelta(hours=1))
+            if moment < registered:
+                continue
+            business = rng.random() < rates.business_share
+            post_id = ids.at(moment)
+            own_media = rng.random() < 0.3
+            media_url = (f"https://media.licdn.com/dms/image/v2/D4E22AQ{post_id[-8:]}/"
+                         f"feedshare-shrink_800/0/{post_id}" if own_media else None)
+            mention = (strong_ties[rng.randrange(len(strong_ties))].name
+                       if rng.random() < 0.15 else None)
+            life.shares.append({
+                "date": moment, "link": _feed_link("ugcPost", post_id),
+                "kind": "business" if business else "original",
+                "commentary": content.original_post(rng, lang, topic, personal=True,
+                                                    business=business, mention=mention),
+                "shared_url": None, "media_url": media_url})
+            own_posts.append((moment, post_id))
+            if own_media:
+                life.media.append({"date": moment + timedelta(minutes=-3),
+                                   "kind": rng.choice(("photo", "document", "feed document")),
+                                   "link": media_url})
+        for _ in range(count(rates.comments)):
+            moment = when()
+            mention = None
+            if rng.random() < 0.35:
+                first, last = content.person_name(rng, lang)
+                mention = f"{first} {last}"
+            life.comments.append({
+                "date": moment, "link": _feed_link(rng.choice(("activity", "ugcPost")),
+                                                   ids.at(moment)),
+                "message": content.comment_text(rng, lang, mention=mention), "reply": False})
+        recent = [p for p in own_posts if p[0] >= _month_start(month) - timedelta(days=45)]
+        for _ in range(count(rates.own_thread_replies) if recent else 0):
+            posted, post_id = rng.choice(recent)
+            moment = posted + timedelta(minutes=rng.randint(20, 4000))
+            if moment >= end:
+                continue
+            first, _last = content.person_name(rng, lang)
+            life.comments.append({
+                "date": moment, "link": _feed_link("ugcPost", post_id),
+                "message": content.comment_text(rng, lang, mention=first, reply=True),
+                "reply": True})
+        if rng.random() < rates.articles * scale:
+            moment = when()
+            title, body = content.article(rng, lang, topic)
+            # LinkedIn appends a short code when a title's slug is already taken
+            slug = f"{content._slug(title)}-{persona.slug}-{rng.randrange(16**4):04x}"
+            life.articles.append({"created": moment - timedelta(days=rng.randint(1, 6)),
+                                  "published": moment, "title": title, "body": body,
+                                  "slug": slug})
+        if stage in ("producer", "power_networker") and rng.random() < 0.04:
+            title, body = content.article(rng, lang, topic)
+            life.articles.append({"created": when(), "published": None, "title": title,
+                                  "body": body, "slug": None})
+        for _ in range(count(rates.events)):
+            start = _scheduled_moment(rng, month, 1).replace(hour=16, minute=0, second=0)
+            life.events.append({"name": content.event_name(rng, lang, topic), "start": start,
+                                "end": start + timedelta(minutes=rng.choice((30, 45, 60))),
+                                "status": "APPROVED",
+                                "url": f"https://events.example.com/{ids.at(start)[-6:]}"})
+
+        # messages
+        for _ in range(count(rates.messages_friends)):
+            moment = when()
+            tie = rng.choice(strong_ties)
+            message(moment, tie, sent=rng.random() < 0.5, kind="friend")
+        recent_contacts = month_contacts or life.contacts[-10:]
+        for _ in range(count(rates.messages_prospecting)):
+            moment = when()
+            prospect = rng.choice(recent_contacts)
+            message(moment, prospect, sent=True, kind="prospect")
+            if rng.random() < 0.3:
+                message(moment + timedelta(hours=rng.randint(2, 60)), prospect, sent=False,
+                        kind="colleague")
+        for _ in range(count(rates.messages_inbound_leads)):
+            moment = when()
+            lead = new_contact(moment)
+            message(moment, lead, sent=False, kind="inbound_lead")
+            message(moment + timedelta(hours=rng.randint(1, 30)), lead, sent=True,
+                    kind="colleague")
+        if rng.random() < 0.08:  # sponsored InMail
+            life.messages.append({
+                "conversation_id": conversation(f"sponsored-{month}"),
+                "title": "Sponsored Conversation", "from_name": "LinkedIn Member",
+                "sender_url": None, "to_names": persona.full_name,
+                "recipient_urls": life.me_url, "date": when(), "subject": None,
+                "content": content.message_text(rng, "en", "recruiter"), "folder": "INBOX",
+                "sent": False})
+        if rng.random() < 0.05:
+            first, last = content.person_name(rng, lang)
+            life.member_follows.append({"date": when(), "status": "Active",
+                                        "name": f"{first} {last}"})
+        if rng.random() < 0.04:
+            life.company_follows.append({"date": when(), "name": content.company(rng)})
+        if month_index == 0 or (stage != persona.stage_at(months[month_index - 1])):
+            hashtag = rng.choice(content.TOPICS[topic]["hashtags"][lang])  # type: ignore[index]
+            life.hashtag_follows.append({"date": when(), "tag": str(hashtag).lstrip("#").lower()})
+        if stage in ("producer", "power_networker") and rng.random() < 0.25:
+            endorser = rng.choice(life.contacts)
+            life.endorsements_received.append({
+                "date": when(), "skill": rng.choice(persona.skills or ("Leadership",)),
+                "first": endorser.first_name, "last": endorser.last_name,
+                "url": endorser.url.removeprefix("https://")})
+        if rng.random() < 0.03:
+            endorsee = rng.choice(life.contacts)
+            life.endorsements_given.append({
+                "date": when(), "skill": "Communication", "first": endorsee.first_name,
+                "last": endorsee.last_name, "url": endorsee.url.removeprefix("https://")})
+        if stage == "power_networker" and rng.random() < 0.06:
+            author = rng.choice(life.contacts)
+            life.recommendations.append({
+                "date": when(), "first": author.first_name, "last": author.last_name,
+                "company": author.job_at(end)[0], "title": author.job_at(end)[1],
+                "text": content.comment_text(rng, lang)})
+        if rng.random() < 0.05:
+            life.learning.append({"date": when(), "completed": rng.random() < 0.5,
+                                  "title": content.event_name(rng, lang, topic)})
+        if rng.random() < 0.5:
+            life.logins.append(when())
+    for shared in life.shares:
+        shared.setdefault("visibility", "MEMBER_NETWORK")
+    return life
+
+
+def _feed_link(kind: str, post_id: str) -> str:
+    return f"https://www.linkedin.com/feed/update/urn%3Ali%3A{kind}%3A{post_id}"
+
+
+# --- writing an archive -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which file layouts LinkedIn used on a given export date."""
+
+    month: str
+
+    @property
+    def old(self) -> bool:  # 2018-style archive
+        return self.month < "2020-01"
+
+    @property
+    def connections(self) -> str:
+        return "2018" if self.old else ("2021" if self.month < "2024-01" else "2024")
+
+    @property
+    def shares(self) -> str:
+        if self.old:
+            return "2018"
+        if self.month < "2024-06":
+            return "2021"
+        return "2024" if self.month < "2025-01" else "2025"
+
+    @property
+    def comments(self) -> str:
+        return "2021" if self.month < "2025-01" else "2025"
+
+    @property
+    def messages(self) -> str:
+        if self.old:
+            return "2018"
+        return "2021" if self.month < "2023-01" else "2025"
+
+    @property
+    def crlf(self) -> str:
+        return "\r\n" if self.month < "2025-01" else "\n"
+
+
+@dataclass
+class Archive:
+    """A written archive: file name → bytes, plus what it should read back as."""
+
+    persona: Persona
+    month: str
+    files: dict[str, bytes]
+    truth: dict[str, str]
+    expected: dict[str, list[dict[str, object]]]  # dataset → the records written, in order
+
+    @property
+    def zip_name(self) -> str:
+        moment = export_moment(self.month)
+        kind = "Basic" if self.persona.archive == "basic" else "Complete"
+        return f"{kind}_LinkedInDataExport_{moment:%m-%d-%Y}.zip"
+
+    def write_folder(self, folder: Path) -> None:
+        for name, data in sorted(self.files.items()):
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    def zip_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        stamp = export_moment(self.month).timetuple()[:6]
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in sorted(self.files.items()):
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, data)
+        return buffer.getvalue()
+
+    def truth_json(self) -> str:
+        return json.dumps({"persona": self.persona.id, "export": self.month,
+                           "months": self.truth}, indent=1, sort_keys=False) + "\n"
+
+
+def build_archive(persona_id: str, *, seed: int = 0, until: str | None = None,
+                  scale: float = 1.0) -> Archive:
+    """The archive of `persona_id` as exported in month `until` (default: its own export)."""
+    if persona_id not in PERSONAS:
+        raise SampleError(f"unknown persona {persona_id!r}; known: {', '.join(PERSONAS)}")
+    persona = PERSONAS[persona_id]
+    month = until or persona.exported
+    if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit() \
+            or not "01" <= month[5:] <= "12":
+        raise SampleError(f"--until must be a month like 2024-06, not {month!r}")
+    if month < persona.registered[:7]:
+        raise SampleError(f"{persona_id} registered in {persona.registered[:7]}: "
+                          f"nothing to export in {month}")
+    if month > persona.exported:
+        raise SampleError(f"{persona_id}'s story ends in {persona.exported}; "
+                          f"--until can be at most that")
+    if not 0 < scale <= 1000:
+        raise SampleError("--scale must be between 0 and 1000")
+    life = simulate(persona, seed, scale)
+    expected: dict[str, list[dict[str, object]]] = {}
+    files = _write_files(life, Layout(month), export_moment(month), expected)
+    truth = {m: persona.stage_at(m) for m in months_between(persona.registered[:7], month)}
+    return Archive(persona, month, files, truth, expected)
+
+
+def _before(items: list[dict[str, object]], cutoff: datetime, key: str = "date"
+            ) -> list[dict[str, object]]:
+    kept = [item for item in items if item[key] is not None and item[key] < cutoff]  # type: ignore[operator]
+    return sorted(kept, key=lambda item: item[key], reverse=True)  # type: ignore[arg-type,return-value]
+
+
+def _write_files(life: Life, layout: Layout, cutoff: datetime,
+                 expected: dict[str, list[dict[str, object]]]) -> dict[str, bytes]:
+    """Every file of the archive; `expected` receives the records of the main datasets."""
+    persona = life.persona
+    files: dict[str, bytes] = {}
+    nl = layout.crlf
+    basic = persona.archive == "basic"
+
+    # Connections, newest first, as of the export date.
+    contacts = sorted((c for c in life.contacts if c.connected_on < cutoff
+                       and (c.removed_on is None or c.removed_on >= cutoff)),
+                      key=lambda c: c.connected_on, reverse=True)
+    rows = []
+    for contact in contacts:
+        company, position = contact.job_at(cutoff)
+        if contact.ghost:
+            rows.append({"connected_on": contact.connected_on})
+            continue
+        rows.append({"first_name": contact.first_name, "last_name": contact.last_name,
+                     "url": contact.url, "email": contact.email, "company": company,
+                     "position": position + (" " if len(position) % 7 == 0 else ""),
+                     "connected_on": contact.connected_on})
+    files["Connections.csv"] = writers.connections_bytes(rows, layout.connections)
+    expected["connections"] = rows
+
+    # Profile and registration
+    headline = content.headline(random.Random(f"{persona.id}:{layout.month}"), persona.lang,
+                                persona.stage_at(layout.month))
+    if layout.old:
+        files["Profile.csv"] = writers.csv_bytes(
+            ("First Name", "Last Name", "Maiden Name", "Address", "Birth Date",
+             "Contact Instructions", "Headline", "Summary", "Industry", "Country", "Zip Code",
+             "Geo Location", "Twitter Handles", "Websites", "Instant Messengers"),
+            [[persona.first_name, persona.last_name, None, None, None, None, headline,
+              content.summary(random.Random(persona.id), persona.lang), persona.industry,
+              persona.location.split(", ")[-1], None, persona.location, None, None, None]])
+        files["Registration.csv"] = writers.csv_bytes(
+            ("Registration Date", "Registration IP Address", "Invited by (First Name)",
+             "Invited by (Last Name)", "Subscription Types"),
+            [[writers.us_short(datetime.fromisoformat(persona.registered).replace(hour=9,
+                                                                                 minute=12)),
+              "192.0.2.10", None, None, None]])
+    else:
+        files["Profile.csv"] = writers.csv_bytes(
+            ("First Name", "Last Name", "Maiden Name", "Address", "Birth Date", "Headline",
+             "Summary", "Industry", "Zip Code", "Geo Location", "Twitter Handles", "Websites",
+             "Instant Messengers"),
+            [[persona.first_name, persona.last_name, None, None, None, headline,
+              content.summary(random.Random(persona.id), persona.lang), persona.industry, None,
+              persona.location, None, None, None]])
+        files["Registration.csv"] = writers.csv_bytes(
+            ("Registered At", "Registration Ip", "Subscription Types"),
+            [[writers.us_short(datetime.fromisoformat(persona.registered).replace(hour=9,
+                                                                                 minute=12)),
+              "192.0.2.20", None]])
+        files["Profile Summary.csv"] = b"Profile Summary\n\n"
+
+    # Career
+    position_rows = [
+        [p.company, p.title, p.description or None, p.location or None,
+         _month_label(p.started), _month_label(p.finished) if p.finished and
+         p.finished <= layout.month else None]
+        for p in sorted(persona.positions, key=lambda p: p.started, reverse=True)
+        if p.started <= layout.month
+    ]
+    files["Positions.csv"] = writers.csv_bytes(
+        ("Company Name", "Title", "Description", "Location", "Started On", "Finished On"),
+        position_rows)
+    school, start, finish, degree = persona.school
+    files["Education.csv"] = writers.csv_bytes(
+        ("School Name", "Start Date", "End Date", "Notes", "Degree Name", "Activities"),
+        [[school, start, finish, None, degree, None]])
+    files["Skills.csv"] = writers.csv_bytes(("Name",), [[s] for s in persona.skills])
+
+    # Invitations: LinkedIn only keeps about the last six months of them.
+    recent = cutoff - timedelta(days=183)
+    invitations = [i for i in _before(life.invitations, cutoff) if i["date"] >= recent]  # type: ignore[operator]
+    invitation_rows = []
+    for inv in invitations:
+        me, other = persona.full_name, str(inv["other"])
+        sender, receiver = (other, me) if inv["incoming"] else (me, other)
+        row = [sender, receiver, writers.us_short(inv["date"]), inv["message"],  # type: ignore[arg-type]
+               "INCOMING" if inv["incoming"] else "OUTGOING"]
+        if layout.month >= "2023-01":
+            row += [inv["other_url"] if inv["incoming"] else life.me_url,
+                    life.me_url if inv["incoming"] else inv["other_url"]]
+        invitation_rows.append(row)
+    header = ["From", "To", "Sent At", "Message", "Direction"]
+    if layout.month >= "2023-01":
+        header += ["inviterProfileUrl", "inviteeProfileUrl"]
+    files["Invitations.csv"] = writers.csv_bytes(header, invitation_rows)
+
+    # Messages (Messages.csv in 2018)
+    messages = _before(life.messages, cutoff)
+    files["Messages.csv" if layout.old else "messages.csv"] = writers.messages_bytes(
+        messages, layout.messages)
+    expected["messages"] = messages
+    expected["invitations"] = invitations
+    files["Email Addresses.csv"] = writers.csv_bytes(
+        ("Email Address", "Confirmed", "Primary", "Updated On"),
+        [[f"{persona.slug.replace('-', '.')}@example.com", "Yes", "Yes",
+          writers.us_short(datetime.fromisoformat(persona.registered))]])
+
+    articles = [a for a in life.articles if a["created"] < cutoff]  # type: ignore[operator]
+    expected["articles"] = articles
+    article_folder = "Articles/" if layout.month < "2025-01" else "Articles/Articles/"
+    for art in articles:
+        published = art["published"] if art["published"] and art["published"] < cutoff else None  # type: ignore[operator]
+        slug = art["slug"] if published else None
+        name = writers.article_filename(slug=slug, created=art["created"], title=str(art["title"]))  # type: ignore[arg-type]
+        files[article_folder + name] = writers.article_html(
+            title=str(art["title"]), body_html=str(art["body"]), created=art["created"],  # type: ignore[arg-type]
+            published=published, slug=slug,  # type: ignore[arg-type]
+            era="2018" if layout.old else "2025").encode("utf-8")
+
+    if basic:
+        return files
+
+    # Activity
+    shares = _before(life.shares, cutoff)
+    files["Shares.csv"] = writers.shares_bytes(shares, layout.shares)
+    expected["shares"] = shares
+    if layout.old:
+        files["Logins.csv"] = writers.csv_bytes(
+            ("Login Date", "IP Address", "User Agent", "Login Type"),
+            [[writers.slash_utc(m), "192.0.2.30", "Mozilla/5.0", "WEB"]
+             for m in sorted((m for m in life.logins if m < cutoff), reverse=True)],
+            quote_all=True, delimiter="\t", encoding="utf-16-le", final_newline=False)
+        media = [m for m in _before(life.media, cutoff)]
+        files["Videos.csv"] = writers.csv_bytes(
+            ("Description", "Link"), [[str(m["kind"]), m["link"]] for m in media])
+        return files
+
+    files["Logins.csv"] = writers.csv_bytes(
+        ("Login Date", "IP Address", "User Agent", "Login Type"),
+        [[writers.java_date(m), "192.0.2.30", "Mozilla/5.0", "WEB"]
+         for m in sorted((m for m in life.logins if m < cutoff), reverse=True)])
+    expected["comments"] = _before(life.comments, cutoff)
+    expected["reactions"] = _before(life.reactions, cutoff)
+    expected["votes"] = _before(life.votes, cutoff)
+    files["Comments.csv"] = writers.comments_bytes(expected["comments"], layout.comments)
+    files["Reactions.csv"] = writers.csv_bytes(
+        ("Date", "Type", "Link"),
+        [[writers.iso_seconds(r["date"]), r["type"], r["link"]]  # type: ignore[arg-type]
+         for r in _before(life.reactions, cutoff)], line_ending=nl)
+    files["Votes.csv"] = writers.csv_bytes(
+        ("Date", "Link", "OptionText"),
+        [[writers.iso_seconds(v["date"]), v["link"], v["option"]]  # type: ignore[arg-type]
+         for v in _before(life.votes, cutoff)], line_ending=nl)
+    if layout.month >= "2025-01":
+        expected["reposts"] = _before(life.reposts, cutoff)
+        files["InstantReposts.csv"] = writers.csv_bytes(
+            ("Date", "Link"), [[writers.iso_seconds(r["date"]), r["link"]]  # type: ignore[arg-type]
+                               for r in _before(life.reposts, cutoff)])
+        files["Rich_Media.csv"] = writers.csv_bytes(
+            ("Date/Time", "Media Description", "Media Link"),
+            [[writers.upload_sentence(str(m["kind"]), m["date"]), " -", m["link"]]  # type: ignore[arg-type]
+             for m in _before(life.media, cutoff)])
+        files["Events.csv"] = writers.csv_bytes(
+            ("Event Name", "Event Time", "Status", "External Url"),
+            [[e["name"], writers.event_range(e["start"], e["end"]), e["status"], e["url"]]  # type: ignore[arg-type]
+             for e in _before(life.events, cutoff, "start")])
+    else:
+        files["Rich Media.csv"] = writers.csv_bytes(
+            ("Type", "Link"), [[str(m["kind"]), m["link"]] for m in _before(life.media, cutoff)])
+    files["Saved_Items.csv"] = writers.csv_bytes(
+        ("savedItem", "CreatedTime" if layout.month >= "2025-01" else "createdTime"),
+        [[s["item"], writers.iso_seconds(s["date"])] for s in _before(life.saved, cutoff)],  # type: ignore[arg-type]
+        line_ending=nl)
+    files["Company Follows.csv"] = writers.csv_bytes(
+        ("Organization", "Followed On"),
+        [[f["name"], writers.java_date(f["date"])] for f in _before(life.company_follows, cutoff)],  # type: ignore[arg-type]
+        final_newline=False)
+    files["Member_Follows.csv"] = writers.csv_bytes(
+        ("Date", "Status", "FullName"),
+        [[writers.iso_seconds(f["date"]), f["status"], f["name"]]  # type: ignore[arg-type]
+         for f in _before(life.member_follows, cutoff)], line_ending=nl)
+    files["Hashtag_Follows.csv"] = writers.csv_bytes(
+        ("HashTag", "CreatedTime", "LastModifiedTime", "State"),
+        [[f["tag"], writers.iso_seconds(f["date"]), writers.iso_seconds(f["date"]), "Follow"]  # type: ignore[arg-type]
+         for f in _before(life.hashtag_follows, cutoff)], line_ending=nl)
+    files["Endorsement_Received_Info.csv"] = writers.csv_bytes(
+        ("Endorsement Date", "Skill Name", "Endorser First Name", "Endorser Last Name",
+         "Endorser Public Url", "Endorsement Status"),
+        [[writers.slash_utc(e["date"]), e["skill"], e["first"], e["last"], e["url"], "ACCEPTED"]  # type: ignore[arg-type]
+         for e in _before(life.endorsements_received, cutoff)])
+    files["Endorsement_Given_Info.csv"] = writers.csv_bytes(
+        ("Endorsement Date", "Skill Name", "Endorsee First Name", "Endorsee Last Name",
+         "Endorsee Public Url", "Endorsement Status"),
+        [[writers.slash_utc(e["date"]), e["skill"], e["first"], e["last"], e["url"], "ACCEPTED"]  # type: ignore[arg-type]
+         for e in _before(life.endorsements_given, cutoff)])
+    files["Recommendations_Received.csv"] = writers.csv_bytes(
+        ("First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"),
+        [[r["first"], r["last"], r["company"], r["title"], r["text"],
+          writers.us_short(r["date"], pad_hour=True), "VISIBLE"]  # type: ignore[arg-type]
+         for r in _before(life.recommendations, cutoff)])
+    files["Learning.csv"] = writers.csv_bytes(
+        ("Content Title", "Content Description", "Content Type",
+         "Content Last Watched Date (if viewed)", "Content Completed At (if completed)",
+         "Content Saved", "Notes taken on videos (if taken)", ""),
+        [[entry["title"], "N/A", "Course", f"{entry['date']:%Y-%m-%d %H:%M} UTC",
+          f"{entry['date']:%Y-%m-%d %H:%M} UTC" if entry["completed"] else "N/A", "false",
+          "N/A", None] for entry in _before(life.learning, cutoff)])
+    files["SearchQueries.csv"] = writers.csv_bytes(
+        ("Time", "Search Query"),
+        [[writers.slash_utc(m), q] for m, q in zip(
+            sorted((m for m in life.logins if m < cutoff), reverse=True)[:40],
+            ("data governance", "webinar", "product analytics", "recruteur", "Lyon"),
+            strict=False)])
+    return files
+
+
+def _month_label(month: str | None) -> str | None:
+    if month is None:
+        return None
+    return date(int(month[:4]), int(month[5:7]), 1).strftime("%b %Y")
+
+
+def write_sample(persona_id: str, target: Path, *, seed: int = 0, until: str | None = None,
+                 scale: float = 1.0, as_zip: bool = False) -> tuple[Path, Path, Archive]:
+    """Write the archive (a folder, or a .zip) and its truth file beside it; returns both paths.
+
+    Written atomically: into a temporary sibling first, renamed into place at the end."""
+    archive = build_archive(persona_id, seed=seed, until=until, scale=scale)
+    base = target.with_suffix("") if target.suffix.lower() == ".zip" else target
+    truth_path = base.parent / f"{base.name}.truth.json"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    if as_zip:
+        out = base.with_suffix(".zip")
+        partial = out.with_name(f".{out.name}.partial")
+        partial.write_bytes(archive.zip_bytes())
+        partial.replace(out)
+    else:
+        out = base
+        partial = out.with_name(f".{out.name}.partial")
+        if partial.exists():
+            _remove_tree(partial)
+        partial.mkdir()
+        archive.write_folder(partial)
+        if out.exists():
+            _remove_tree(out)
+        partial.rename(out)
+    truth_tmp = truth_path.with_name(f".{truth_path.name}.partial")
+    truth_tmp.write_text(archive.truth_json(), encoding="utf-8")
+    truth_tmp.replace(truth_path)
+    return out, truth_path, archive
+
+
+def _remove_tree(path: Path) -> None:
+    for child in sorted(path.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if child.is_dir() and not child.is_symlink():
+            child.rmdir()
+        else:
+            child.unlink()
+    path.rmdir()
