@@ -482,7 +482,7 @@ def test_2025_comments_backslash_quotes(e2025):
     assert_report(export.reports["comments"], file=built.member("Comments.csv"), rows=4,
                   first=date(2025, 4, 30), last=date(2025, 7, 13),
                   variant="backslash-escaped quotes (2025 on)",
-                  repairs={"backslash-escaped quotes read": 1})
+                  repairs={"messages with backslash-escaped quotes read": 2})
     c = export.comments
     assert col(c, "message") == [
         "Invented short comment! What do you think?",

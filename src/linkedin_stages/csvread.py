@@ -421,8 +421,6 @@ def split_last_free_text(
     quoted message seems to run over a record start (a dated line inside it) does the
     record-by-record loop take over."""
     lead_fields = len(columns) - 1
-    if backslash:
-        notes.repaired("backslash-escaped quotes read")
     fields = records.rename("record").to_frame().select(
         pl.col("record").str.strip_chars_end("\n").str.splitn(",", lead_fields + 1)
     ).unnest("record")
@@ -436,8 +434,13 @@ def split_last_free_text(
     if malformed or fields.select(still_open.fill_null(False).any()).item():
         rows = _split_last_free_text_slowly(records.to_list(), lead_fields, backslash, notes)
         return _rows_to_frame(rows, columns)
-    multiline = fields.select((~quoted & free.str.contains("\n", literal=True)).sum()).item()
+    multiline, escaped = fields.select(
+        (~quoted & free.str.contains("\n", literal=True)).sum().alias("multiline"),
+        (free.str.contains('\\"', literal=True).sum() if backslash else pl.lit(0))
+        .alias("escaped"),
+    ).row(0)
     notes.repaired("unquoted multi-line messages joined", int(multiline or 0))
+    notes.repaired(BACKSLASH_REPAIR, int(escaped or 0))
     closed = quoted & free.str.ends_with('"') & (free.str.len_chars() >= 2)
     inner = free.str.slice(1, free.str.len_chars() - 2)
     unescaped = (inner.str.replace_all('\\"', '"', literal=True) if backslash
@@ -448,13 +451,16 @@ def split_last_free_text(
     return fields.select([*lead, message])
 
 
-_DIALECT_SAMPLE = 500_000  # characters: the quoting dialect is uniform within a file
+_DIALECT_SAMPLE = 500_000  # bytes: the quoting dialect is uniform within a file
+BACKSLASH_REPAIR = "messages with backslash-escaped quotes read"
 
 
 def _split_last_free_text_slowly(
     pieces: list[str], lead_fields: int, backslash: bool, notes: ReadNotes
 ) -> list[list[str | None]]:
     """Record by record, joining a piece to the previous one while its quoted text is open."""
+    if backslash:
+        notes.repaired(BACKSLASH_REPAIR, sum('\\"' in piece for piece in pieces))
     rows: list[list[str | None]] = []
     multiline = 0
     pending: str | None = None

@@ -7,6 +7,7 @@ import re
 import polars as pl
 
 from ..csvread import (
+    BACKSLASH_REPAIR,
     RECORD_START,
     Body,
     ReadNotes,
@@ -140,7 +141,7 @@ def _finish_comments(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
 
 
 def _comments_variant(header: set[str], notes: ReadNotes) -> str:
-    if "backslash-escaped quotes read" in notes.repairs:
+    if BACKSLASH_REPAIR in notes.repairs or notes.line_ending == "LF":
         return "backslash-escaped quotes (2025 on)"
     if notes.line_ending == "CRLF":
         return "CRLF, multi-line messages unquoted (2021–24)"
@@ -166,6 +167,10 @@ COMMENTS = DatasetSpec(
 )
 
 # --- reactions, instant reposts, votes ----------------------------------------------------
+
+
+def _line_ending_variant(header: set[str], notes: ReadNotes) -> str:
+    return "CRLF (2021–24)" if notes.line_ending == "CRLF" else "LF"
 
 
 def _finish_links(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
@@ -202,6 +207,7 @@ REACTIONS = DatasetSpec(
     limits="reading traces: the present stage's main signal",
     parse_rows=_parse_simple_date_led,
     finish=_finish_links,
+    variant=_line_ending_variant,
 )
 
 REPOSTS = DatasetSpec(
@@ -218,6 +224,7 @@ REPOSTS = DatasetSpec(
     limits="instant reposts, a relay signal (archives before 2025 never had this file)",
     parse_rows=_parse_simple_date_led,
     finish=_finish_links,
+    variant=_line_ending_variant,
 )
 
 VOTES = DatasetSpec(
@@ -235,4 +242,5 @@ VOTES = DatasetSpec(
     limits="poll votes (a light reading trace)",
     parse_rows=_parse_simple_date_led,
     finish=_finish_links,
+    variant=_line_ending_variant,
 )
