@@ -20,6 +20,7 @@ from ..csvread import (
 )
 from .base import (
     FREE,
+    ID,
     TIMESTAMP,
     URN_DERIVED,
     Column,
@@ -102,14 +103,14 @@ SHARES = DatasetSpec(
     signatures=(frozenset({"date", "sharelink"}),),
     columns=(
         Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
-        Column("share_link", ("sharelink",)),
+        Column("share_link", ("sharelink",), ID),
         Column("commentary", ("sharecommentary",), FREE),
-        Column("shared_url", ("sharedurl",)),
-        Column("media_url", ("mediaurl",)),
-        Column("visibility", ("visibility",)),
+        Column("shared_url", ("sharedurl",), ID),
+        Column("media_url", ("mediaurl",), ID),
+        Column("visibility", ("visibility",), ID),
         Column("title", ("sharetitle",), FREE),
         Column("description", ("sharedescription",), FREE),
-        Column("share_type", ("type",)),
+        Column("share_type", ("type",), ID),
     ),
     derived={**URN_DERIVED, "shared_domain": pl.String, "own_media": pl.Boolean,
              "word_count": pl.Int32},
@@ -154,7 +155,7 @@ COMMENTS = DatasetSpec(
     signatures=(frozenset({"date", "link", "message"}),),
     columns=(
         Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
-        Column("link", ("link",)),
+        Column("link", ("link",), ID),
         Column("message", ("message",), FREE),
     ),
     derived={**URN_DERIVED, "word_count": pl.Int32},
@@ -198,8 +199,8 @@ REACTIONS = DatasetSpec(
     signatures=(frozenset({"date", "type", "link"}),),
     columns=(
         Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
-        Column("reaction", ("type",)),
-        Column("link", ("link",)),
+        Column("reaction", ("type",), ID),
+        Column("link", ("link",), ID),
     ),
     derived=dict(URN_DERIVED),
     time_column="timestamp",
@@ -216,7 +217,7 @@ REPOSTS = DatasetSpec(
     signatures=(frozenset({"date", "link"}),),
     columns=(
         Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
-        Column("link", ("link", "url", "reposturl", "sharelink")),
+        Column("link", ("link", "url", "reposturl", "sharelink"), ID),
     ),
     derived=dict(URN_DERIVED),
     time_column="timestamp",
@@ -233,7 +234,7 @@ VOTES = DatasetSpec(
     signatures=(frozenset({"date", "link", "optiontext"}),),
     columns=(
         Column("timestamp", ("date",), TIMESTAMP, ACTIVITY_FORMATS),
-        Column("link", ("link",)),
+        Column("link", ("link",), ID),
         Column("option", ("optiontext",), FREE),
     ),
     derived=dict(URN_DERIVED),

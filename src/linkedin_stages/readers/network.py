@@ -6,8 +6,8 @@ import polars as pl
 
 from ..csvread import ReadNotes
 from .base import (
-    BOOL,  # noqa: F401 - re-exported for symmetry with other reader modules
     FREE,
+    ID,
     TIMESTAMP,
     Column,
     DatasetSpec,
@@ -46,8 +46,8 @@ CONNECTIONS = DatasetSpec(
     columns=(
         Column("first_name", ("firstname",)),
         Column("last_name", ("lastname",)),
-        Column("url", ("url", "profileurl")),
-        Column("email", ("emailaddress", "email")),
+        Column("url", ("url", "profileurl"), ID),
+        Column("email", ("emailaddress", "email"), ID),
         Column("company", ("company",)),
         Column("position", ("position",)),
         Column("connected_on", ("connectedon",), TIMESTAMP, ("%d %b %Y", "%m/%d/%y, %I:%M %p")),
@@ -82,8 +82,8 @@ INVITATIONS = DatasetSpec(
         Column("sent_at", ("sentat",), TIMESTAMP, ("%m/%d/%y, %I:%M %p",)),
         Column("message", ("message",), FREE),
         Column("direction", ("direction",)),
-        Column("inviter_url", ("inviterprofileurl",)),
-        Column("invitee_url", ("inviteeprofileurl",)),
+        Column("inviter_url", ("inviterprofileurl",), ID),
+        Column("invitee_url", ("inviteeprofileurl",), ID),
     ),
     time_column="sent_at",
     describe="invitations sent and received (LinkedIn keeps only recent ones)",
@@ -115,7 +115,10 @@ def infer_own_identity(frame: pl.DataFrame, ctx: ReadContext) -> tuple[str | Non
     url = ctx.own_url
     if url is None and frame.height:
         if name is not None:
-            url = _most_common(frame.filter(pl.col("from_name") == name)["sender_url"])
+            url = frame.select(
+                pl.col("sender_url").filter(pl.col("from_name") == name).drop_nulls().mode()
+                .sort().first()
+            ).item()
         if url is None:
             recipients = frame["recipient_urls"].drop_nulls().str.split(",").explode()
             url = _most_common(recipients.str.strip_chars().replace("", None))
@@ -175,17 +178,17 @@ MESSAGES = DatasetSpec(
     keys=("messages",),
     signatures=(frozenset({"from", "to", "date", "content"}),),
     columns=(
-        Column("conversation_id", ("conversationid",)),
+        Column("conversation_id", ("conversationid",), ID),
         Column("conversation_title", ("conversationtitle",)),
         Column("from_name", ("from",)),
-        Column("sender_url", ("senderprofileurl",)),
+        Column("sender_url", ("senderprofileurl",), ID),
         Column("to_names", ("to",)),
-        Column("recipient_urls", ("recipientprofileurls",)),
+        Column("recipient_urls", ("recipientprofileurls",), ID),
         Column("sent_at", ("date",), TIMESTAMP, ("%Y-%m-%d %H:%M:%S UTC", "%m/%d/%y, %I:%M %p")),
         Column("subject", ("subject",), FREE),
         Column("content", ("content",), FREE),
-        Column("folder", ("folder",)),
-        Column("direction_raw", ("direction",)),
+        Column("folder", ("folder",), ID),
+        Column("direction_raw", ("direction",), ID),
     ),
     derived={"direction": pl.String, "sponsored": pl.Boolean},
     order=("conversation_id", "conversation_title", "from_name", "sender_url", "to_names",

@@ -6,7 +6,7 @@ import polars as pl
 
 from ..csvread import ReadNotes
 from ..dates import parse_timestamps
-from .base import BOOL, FREE, TIMESTAMP, Column, DatasetSpec, ReadContext
+from .base import BOOL, FREE, ID, TIMESTAMP, Column, DatasetSpec, ReadContext
 
 COMPANY_FOLLOWS = DatasetSpec(
     name="company_follows",
@@ -27,7 +27,7 @@ MEMBER_FOLLOWS = DatasetSpec(
     signatures=(frozenset({"date", "status", "fullname"}),),
     columns=(
         Column("timestamp", ("date",), TIMESTAMP, ("%Y-%m-%d %H:%M:%S",)),
-        Column("status", ("status",)),
+        Column("status", ("status",), ID),
         Column("full_name", ("fullname",)),
     ),
     time_column="timestamp",
@@ -43,7 +43,7 @@ HASHTAG_FOLLOWS = DatasetSpec(
         Column("hashtag", ("hashtag",)),
         Column("timestamp", ("createdtime",), TIMESTAMP, ("%Y-%m-%d %H:%M:%S",)),
         Column("modified_at", ("lastmodifiedtime",), TIMESTAMP, ("%Y-%m-%d %H:%M:%S",)),
-        Column("state", ("state",)),
+        Column("state", ("state",), ID),
     ),
     time_column="timestamp",
     describe="hashtags you follow",
@@ -82,7 +82,7 @@ RICH_MEDIA = DatasetSpec(
     columns=(
         Column("when_text", ("datetime",), FREE),
         Column("description", ("mediadescription", "description", "type"), FREE),
-        Column("link", ("medialink", "link")),
+        Column("link", ("medialink", "link"), ID),
     ),
     derived={"timestamp": pl.Datetime("us"), "media_type": pl.String},
     order=("timestamp", "media_type", "description", "link"),
@@ -115,8 +115,8 @@ EVENTS = DatasetSpec(
     columns=(
         Column("name", ("eventname",), FREE),
         Column("event_time", ("eventtime",)),
-        Column("status", ("status",)),
-        Column("url", ("externalurl",)),
+        Column("status", ("status",), ID),
+        Column("url", ("externalurl",), ID),
     ),
     derived={"starts_at": pl.Datetime("us"), "ends_at": pl.Datetime("us")},
     order=("name", "starts_at", "ends_at", "status", "url"),
@@ -131,7 +131,7 @@ SAVED_ITEMS = DatasetSpec(
     keys=("saveditems",),
     signatures=(frozenset({"saveditem", "createdtime"}),),
     columns=(
-        Column("item", ("saveditem",)),
+        Column("item", ("saveditem",), ID),
         Column("timestamp", ("createdtime",), TIMESTAMP, ("%Y-%m-%d %H:%M:%S",)),
     ),
     time_column="timestamp",

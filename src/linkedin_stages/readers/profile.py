@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from ..csvread import ReadNotes
-from .base import FREE, MONTH, TIMESTAMP, Column, DatasetSpec, ReadContext, full_name
+from .base import FREE, ID, MONTH, TIMESTAMP, Column, DatasetSpec, ReadContext, full_name
 
 
 def _add_full_name(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
@@ -46,7 +46,7 @@ REGISTRATION = DatasetSpec(
         # The registration IP address is deliberately not read: nothing needs it.
         Column("registered_at", ("registeredat", "registrationdate"), TIMESTAMP,
                ("%m/%d/%y, %I:%M %p",)),
-        Column("subscription_types", ("subscriptiontypes",)),
+        Column("subscription_types", ("subscriptiontypes",), ID),
         Column("invited_by_first_name", ("invitedbyfirstname",)),
         Column("invited_by_last_name", ("invitedbylastname",)),
     ),
@@ -122,8 +122,8 @@ def _endorsements(name: str, role: str, key: str, describe: str) -> DatasetSpec:
             Column("skill", ("skillname",)),
             Column("first_name", (f"{role}firstname",)),
             Column("last_name", (f"{role}lastname",)),
-            Column("url", (f"{role}publicurl",)),
-            Column("status", ("endorsementstatus",)),
+            Column("url", (f"{role}publicurl",), ID),
+            Column("status", ("endorsementstatus",), ID),
         ),
         derived={"full_name": pl.String},
         order=("timestamp", "skill", "first_name", "last_name", "full_name", "url", "status"),
@@ -152,7 +152,7 @@ def _recommendations(name: str, key: str, describe: str) -> DatasetSpec:
             Column("job_title", ("jobtitle",)),
             Column("text", ("text",), FREE),
             Column("timestamp", ("creationdate",), TIMESTAMP, ("%m/%d/%y, %I:%M %p",)),
-            Column("status", ("status",)),
+            Column("status", ("status",), ID),
         ),
         derived={"full_name": pl.String},
         order=("first_name", "last_name", "full_name", "company", "job_title", "text",
