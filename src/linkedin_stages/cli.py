@@ -98,6 +98,48 @@ def inspect(export: Path, output_format: str) -> None:
         click.echo(render_text(loaded), nl=False)
 
 
+STAGE_CHOICE = click.Choice(["present", "relay", "producer", "power_networker"])
+
+
+def plan_options(function):  # type: ignore[no-untyped-def]
+    """The options shared by `timeline` and `analyze`: a target stage and date, thresholds."""
+    function = click.option("--thresholds", type=click.Path(path_type=Path),
+                            help="A TOML file overriding the stage rules' numbers "
+                                 "(see docs/stage-model.md).")(function)
+    function = click.option("--by", metavar="YYYY-MM",
+                            help="When to reach the target (default: six months after the "
+                                 "export).")(function)
+    function = click.option("--target", type=STAGE_CHOICE,
+                            help="The stage to plan for (default: the next one up).")(function)
+    return function
+
+
+@cli.command()
+@click.argument("export", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["json", "csv"]), default="json",
+              show_default=True, help="JSON (documented in the README) or one CSV row a month.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the reasons and notes.")
+@plan_options
+def timeline(export: Path, output_format: str, lang: str, target: str | None, by: str | None,
+             thresholds: Path | None) -> None:
+    """Print each month's stage with its numbers and reasons, the transitions, the current
+    stage and a plan toward a target stage.
+
+    \b
+    Examples:
+      linkedin-stages timeline sample_exports/climber
+      linkedin-stages timeline export.zip --format csv > months.csv
+      linkedin-stages timeline export.zip --target power_networker --by 2027-06
+    """
+    from .analysis import build_timeline, dumps_json, to_csv
+    from .export import load_export
+
+    built = build_timeline(load_export(export), thresholds=thresholds, target=target, by=by)
+    click.echo(dumps_json(built, lang) if output_format == "json" else to_csv(built, lang),
+               nl=False)
+
+
 @cli.command()
 @click.argument("persona", required=False)
 @click.argument("outdir", required=False, type=click.Path(path_type=Path))

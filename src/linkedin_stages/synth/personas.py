@@ -1,6 +1,6 @@
 """Scripted members: who they are, and which stage of presence they are in, month by month.
 
-Each persona's behaviour per stage follows docs/STAGES.md (the article's four stages as
+Each persona's behaviour per stage follows docs/stage-model.md (the article's four stages as
 measurable behaviour): the generator draws each month's activity from the rates of the stage
 the script gives for that month, so the truth is known exactly.
 """

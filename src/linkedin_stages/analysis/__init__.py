@@ -1,0 +1,15 @@
+"""From a loaded export to the timeline of stages: posts classified, monthly metrics, the
+stage rules with their evidence, transitions, the current stage and a plan."""
+
+from __future__ import annotations
+
+from . import wording
+from .model import STAGES, MonthStage, Plan, PlanStep, Reason, Timeline, Transition
+from .thresholds import DEFAULTS, Thresholds, ThresholdsError, load_thresholds
+from .timeline import SCHEMA, TimelineError, build_timeline, dumps_json, to_csv, to_json
+
+__all__ = [
+    "DEFAULTS", "SCHEMA", "STAGES", "MonthStage", "Plan", "PlanStep", "Reason", "Thresholds",
+    "ThresholdsError", "Timeline", "TimelineError", "Transition", "build_timeline",
+    "dumps_json", "load_thresholds", "to_csv", "to_json", "wording",
+]

@@ -1,0 +1,194 @@
+"""From an export to evidence: the member's posts classified, then one row of metrics a month.
+
+Everything is a polars expression over the datasets; nothing here loops over rows in Python.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import polars as pl
+
+from ..export import Export
+from .lexicon import with_text_signals
+from .thresholds import Thresholds
+
+POST_KINDS = ("original", "commented_share", "curated_share", "reshare", "article")
+OWN_KINDS = ("original", "commented_share", "article")
+
+# The monthly metrics, in the order of the JSON/CSV outputs.
+METRICS: tuple[str, ...] = (
+    "reactions", "comments", "replies_own", "reposts", "curated_shares", "commented_shares",
+    "original_posts", "articles", "words", "business_posts", "personal_posts", "active_weeks",
+    "posting_days", "connections_added", "connections_total", "invitations_in",
+    "invitations_out", "messages_sent", "messages_received", "new_conversations",
+    "outreach", "conversations_with_new_connections", "saved_items", "votes",
+)
+
+
+def month_of(column: str) -> pl.Expr:
+    return pl.col(column).dt.strftime("%Y-%m")
+
+
+def _by_month(frame: pl.DataFrame, column: str, *aggs: pl.Expr) -> pl.DataFrame:
+    """Group by calendar month (truncating is cheaper than formatting 300,000 dates), then
+    name the months `YYYY-MM` on the few result rows."""
+    return (frame.filter(pl.col(column).is_not_null())
+            .group_by(pl.col(column).dt.truncate("1mo").alias("month")).agg(*aggs)
+            .with_columns(pl.col("month").dt.strftime("%Y-%m")))
+
+
+def classify_posts(export: Export, thresholds: Thresholds) -> pl.DataFrame:
+    """The member's shares and published articles, one row each, with their kind and signals.
+
+    Rules (docs/stage-model.md): a share of someone else's link is `commented_share` when its
+    own text has at least `commentary_words` words, else `curated_share`; without a link it is
+    `original` when it says at least `original_min_words` words or carries the member's own
+    media, else `reshare` (a repost with a few words: LinkedIn drops the parent's URL)."""
+    shares = export.shares
+    link = pl.col("shared_url").is_not_null()
+    kind = (
+        pl.when(link & (pl.col("word_count") >= thresholds.commentary_words))
+        .then(pl.lit("commented_share"))
+        .when(link).then(pl.lit("curated_share"))
+        .when((pl.col("word_count") >= thresholds.original_min_words) | pl.col("own_media"))
+        .then(pl.lit("original"))
+        .otherwise(pl.lit("reshare"))
+    )
+    posts = shares.select(
+        pl.col("timestamp"),
+        pl.col("post_urn"),
+        pl.col("urn_id"),
+        pl.col("share_link").alias("link"),
+        kind.alias("kind"),
+        pl.col("commentary").alias("text"),
+        pl.col("word_count").cast(pl.Int64).alias("words"),
+        pl.col("shared_domain"),
+        pl.col("own_media"),
+    )
+    articles = export.articles.filter(~pl.col("draft") & pl.col("published").is_not_null())
+    article_rows = articles.select(
+        pl.col("published").alias("timestamp"),
+        pl.lit(None, dtype=pl.String).alias("post_urn"),
+        pl.lit(None, dtype=pl.String).alias("urn_id"),
+        pl.col("url").alias("link"),
+        pl.lit("article").alias("kind"),
+        pl.concat_str([pl.col("title").fill_null(""), pl.lit("\n"), pl.col("body").fill_null("")])
+        .alias("text"),
+        pl.col("word_count").cast(pl.Int64).alias("words"),
+        pl.lit(None, dtype=pl.String).alias("shared_domain"),
+        pl.lit(False).alias("own_media"),
+    )
+    posts = pl.concat([posts, article_rows], how="vertical_relaxed")
+    posts = with_text_signals(posts, "text")
+    own = pl.col("kind").is_in(OWN_KINDS)
+    return posts.with_columns(
+        (pl.col("business") & own).alias("business"),
+        (pl.col("personal") & own).alias("personal"),
+    ).filter(pl.col("timestamp").is_not_null()).sort("timestamp")
+
+
+def span(export: Export, posts: pl.DataFrame) -> tuple[str, str] | None:
+    """First and last month to judge: registration (or first activity) to the last activity."""
+    stamps: list[datetime | date] = []
+    for frame, column in (
+        (export.registration, "registered_at"), (export.connections, "connected_on"),
+        (export.messages, "sent_at"), (posts, "timestamp"), (export.comments, "timestamp"),
+        (export.reactions, "timestamp"), (export.reposts, "timestamp"),
+        (export.invitations, "sent_at"), (export.votes, "timestamp"),
+    ):
+        if frame.height:
+            values = frame[column].drop_nulls()
+            if values.len():
+                stamps += [values.min(), values.max()]  # type: ignore[list-item]
+    if not stamps:
+        return None
+    first = export.registration["registered_at"].drop_nulls()
+    start = min(first) if first.len() else min(stamps)
+    return f"{start:%Y-%m}", f"{max(stamps):%Y-%m}"
+
+
+def months_between(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    out: list[str] = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _count(frame: pl.DataFrame, column: str, name: str) -> pl.DataFrame:
+    return _by_month(frame, column, pl.len().alias(name))
+
+
+def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> pl.DataFrame:
+    """One row per month in `months`, every metric of METRICS (zeros where nothing happened)."""
+    base = pl.DataFrame({"month": months})
+    own_ids = set(posts["urn_id"].drop_nulls().to_list())
+    comments = export.comments.with_columns(pl.col("urn_id").is_in(list(own_ids)).alias("own"))
+    post_month = posts.with_columns(month_of("timestamp").alias("month"))
+    by_kind = post_month.group_by("month").agg(
+        (pl.col("kind") == "curated_share").sum().alias("curated_shares"),
+        (pl.col("kind") == "commented_share").sum().alias("commented_shares"),
+        (pl.col("kind") == "original").sum().alias("original_posts"),
+        (pl.col("kind") == "article").sum().alias("articles"),
+        (pl.col("kind") == "reshare").sum().alias("reshares"),
+        pl.col("words").filter(pl.col("kind").is_in(OWN_KINDS)).sum().alias("words"),
+        pl.col("business").sum().alias("business_posts"),
+        pl.col("personal").sum().alias("personal_posts"),
+        pl.col("timestamp").dt.date().n_unique().alias("posting_days"),
+    )
+    speaking = pl.concat([
+        posts.select("timestamp"), export.comments.select("timestamp"),
+    ]).drop_nulls()
+    weeks = speaking.group_by(month_of("timestamp").alias("month")).agg(
+        pl.col("timestamp").dt.strftime("%G-%V").n_unique().alias("active_weeks"))
+
+    messages = export.messages.filter(~pl.col("sponsored") & pl.col("sent_at").is_not_null())
+    # The first message of each conversation: who started it, with whom, when.
+    first_messages = messages.select("conversation_id", "sent_at", "direction", "to_names",
+                                     "from_name").filter(
+        pl.col("sent_at") == pl.col("sent_at").min().over("conversation_id")
+    ).unique("conversation_id", keep="first", maintain_order=True)
+    connections = export.connections.filter(pl.col("connected_on").is_not_null())
+    new_names = connections.select(month_of("connected_on").alias("month"),
+                                   pl.col("full_name").alias("other"))
+    other = (pl.when(pl.col("direction") == "sent").then(pl.col("to_names"))
+             .otherwise(pl.col("from_name")))
+    first_messages = first_messages.with_columns(month_of("sent_at").alias("month"),
+                                                 other.alias("other"))
+    with_new = (first_messages.join(new_names, on=["month", "other"], how="semi")
+                .group_by("month").agg(pl.len().alias("conversations_with_new_connections")))
+    conversations = first_messages.group_by("month").agg(
+        pl.len().alias("new_conversations"),
+        (pl.col("direction") == "sent").sum().alias("outreach"))
+    message_counts = _by_month(
+        messages, "sent_at", (pl.col("direction") == "sent").sum().alias("messages_sent"),
+        (pl.col("direction") == "received").sum().alias("messages_received"))
+    invitations = _by_month(
+        export.invitations, "sent_at",
+        (pl.col("direction") == "incoming").sum().alias("invitations_in"),
+        (pl.col("direction") == "outgoing").sum().alias("invitations_out"))
+    comment_counts = _by_month(comments, "timestamp", pl.len().alias("comments"),
+                               pl.col("own").sum().alias("replies_own"))
+
+    parts = [
+        _count(export.reactions, "timestamp", "reactions"),
+        comment_counts,
+        _count(export.reposts, "timestamp", "instant_reposts"),
+        by_kind, weeks,
+        _count(connections, "connected_on", "connections_added"),
+        invitations, message_counts, conversations, with_new,
+        _count(export.saved_items, "timestamp", "saved_items"),
+        _count(export.votes, "timestamp", "votes"),
+    ]
+    frame = base
+    for part in parts:
+        frame = frame.join(part, on="month", how="left")
+    numeric = [c for c in frame.columns if c != "month"]
+    frame = frame.with_columns(pl.col(numeric).fill_null(0).cast(pl.Int64))
+    before = connections.filter(month_of("connected_on") < months[0]).height
+    return frame.with_columns(
+        (pl.col("instant_reposts") + pl.col("reshares")).alias("reposts"),
+        (pl.col("connections_added").cum_sum() + before).alias("connections_total"),
+    ).select("month", *METRICS)

@@ -1,0 +1,210 @@
+"""The stage rules: each month judged on its window, then made stable.
+
+1. For every month, rates over the window (the month and its neighbours): own posts, shared
+   posts, business share, schedule regularity, outreach.
+2. A verdict per month from the rules below, with hysteresis: entering a stage needs the
+   `*_enter` level, staying in it only the lower `*_stay` level.
+3. Runs shorter than `min_run_months` are absorbed by the stage before them, so one busy
+   month does not flip the trajectory, while a sustained fall back shows as a regression.
+
+Rules, from the top (docs/stage-model.md explains the numbers):
+* power networker: producer-level output (≥ power_min_posts own posts a month), a business
+  share ≥ power_business_share, and a regular schedule or steady outreach;
+* producer: own posts ≥ producer_enter a month and ≥ producer_share of all posting;
+* relay: posts of any kind (mostly others' content) ≥ relay_enter a month;
+* present: otherwise — reading, reacting, perhaps commenting, without posting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from .model import STAGES, Reason
+from .thresholds import Thresholds
+
+RANK = {stage: i for i, stage in enumerate(STAGES)}
+
+
+@dataclass(frozen=True)
+class WindowRates:
+    """Per-month averages over one month's window, and the schedule shape of its posts."""
+
+    months: tuple[str, str]  # first and last month of the window
+    own: float  # original posts + 2 × articles + ½ × commented shares
+    shared: float  # curated shares + reposts + ½ × commented shares
+    originals: float
+    articles: float
+    commented: float
+    curated: float
+    reposts: float
+    own_share: float  # own / (own + shared), 0 when nothing was posted
+    business_share: float  # business posts / own posts (originals, commented, articles)
+    regularity: float  # mean of the top-2-weekdays and top-2-hours shares of own posts
+    outreach: float  # conversations the member started
+    reactions: float
+    comments: float
+
+
+def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
+                 thresholds: Thresholds) -> list[WindowRates]:
+    half = thresholds.window_months // 2
+    months = monthly["month"].to_list()
+    sums = monthly.select(
+        "month",
+        *[pl.col(c).rolling_sum(thresholds.window_months, min_samples=1, center=True)
+          .alias(c) for c in ("original_posts", "articles", "commented_shares",
+                              "curated_shares", "reposts", "business_posts", "outreach",
+                              "reactions", "comments")],
+        pl.int_range(pl.len()).alias("i"),
+    )
+    # rolling_sum(center) near the edges covers fewer months: divide by the months it covers
+    n = len(months)
+    covered = [min(i + half, n - 1) - max(i - half, 0) + 1 for i in range(n)]
+    schedule = _regularity_by_window(posts, months, half)
+    rates = []
+    for row, count in zip(sums.iter_rows(named=True), covered, strict=True):
+        i = row["i"]
+        originals = row["original_posts"] / count
+        articles = row["articles"] / count
+        commented = row["commented_shares"] / count
+        curated = row["curated_shares"] / count
+        reposts = row["reposts"] / count
+        own = originals + 2 * articles + 0.5 * commented
+        shared = curated + reposts + 0.5 * commented
+        own_posts = row["original_posts"] + row["commented_shares"] + row["articles"]
+        rates.append(WindowRates(
+            months=(months[max(i - half, 0)], months[min(i + half, n - 1)]),
+            own=own, shared=shared, originals=originals, articles=articles,
+            commented=commented, curated=curated, reposts=reposts,
+            own_share=own / (own + shared) if own + shared else 0.0,
+            business_share=row["business_posts"] / own_posts if own_posts else 0.0,
+            regularity=schedule[i], outreach=row["outreach"] / count,
+            reactions=row["reactions"] / count, comments=row["comments"] / count,
+        ))
+    return rates
+
+
+def _regularity_by_window(posts: pl.DataFrame, months: list[str], half: int) -> list[float]:
+    """How concentrated the own posts of each window are on a few weekdays and hours (0–1).
+
+    A power networker posting every Tuesday and Thursday at 8 scores 1; posts spread over
+    the week and the day score about 0.3–0.4. Windows with fewer than 4 posts score 0: too
+    few posts to speak of a schedule."""
+    own = posts.filter(pl.col("kind").is_in(["original", "commented_share", "article"]))
+    if own.is_empty():
+        return [0.0] * len(months)
+    stamps = own.select(
+        pl.col("timestamp").dt.strftime("%Y-%m").alias("month"),
+        pl.col("timestamp").dt.weekday().alias("weekday"),
+        pl.col("timestamp").dt.hour().alias("hour"),
+    )
+    size = 2 * half + 1
+    base = pl.DataFrame({"month": months})
+
+    def top2(unit: str, values: range) -> pl.Series:
+        counts = stamps.pivot(on=unit, index="month", values=unit, aggregate_function="len",
+                              sort_columns=True)
+        columns = [str(v) for v in values]
+        counts = base.join(counts.rename({c: str(c) for c in counts.columns}), on="month",
+                           how="left")
+        counts = counts.with_columns(
+            [pl.col(c).fill_null(0).rolling_sum(size, min_samples=1, center=True).alias(c)
+             if c in counts.columns else pl.lit(0).alias(c) for c in columns])
+        return counts.select(
+            pl.concat_list(columns).list.sort(descending=True).list.head(2).list.sum()
+            .alias("top"),
+            pl.sum_horizontal(columns).alias("total"),
+        ).select(pl.when(pl.col("total") >= 4).then(pl.col("top") / pl.col("total"))
+                 .otherwise(0.0)).to_series()
+
+    weekdays = top2("weekday", range(1, 8))
+    hours = top2("hour", range(24))
+    return ((weekdays + hours) / 2).to_list()
+
+
+def verdict(rates: WindowRates, previous: str | None, t: Thresholds) -> tuple[str, list[Reason]]:
+    """The stage the window's rates show, given the stage before (hysteresis)."""
+    was = RANK.get(previous or "", -1)
+    producer_level = t.producer_stay if was >= RANK["producer"] else t.producer_enter
+    numbers = {
+        "own": round(rates.own, 1), "shared": round(rates.shared, 1),
+        "originals": round(rates.originals, 1), "articles": round(rates.articles, 1),
+        "commented": round(rates.commented, 1), "curated": round(rates.curated, 1),
+        "reposts": round(rates.reposts, 1), "own_share": round(rates.own_share, 2),
+        "business_share": round(rates.business_share, 2),
+        "regularity": round(rates.regularity, 2), "outreach": round(rates.outreach, 1),
+        "reactions": round(rates.reactions, 1), "comments": round(rates.comments, 1),
+        "from": rates.months[0], "to": rates.months[1],
+    }
+    if rates.own >= producer_level and rates.own_share >= t.producer_share:
+        business_level = (t.power_business_stay if was == RANK["power_networker"]
+                          else t.power_business_share)
+        purposeful = rates.regularity >= t.power_regularity or rates.outreach >= t.power_prospecting
+        if rates.own >= t.power_min_posts and rates.business_share >= business_level \
+                and purposeful:
+            return "power_networker", [Reason("power_networker", {
+                **numbers, "business_level": business_level,
+                "regularity_level": t.power_regularity, "outreach_level": t.power_prospecting})]
+        reasons = [Reason("producer", {**numbers, "level": producer_level,
+                                       "share_level": t.producer_share})]
+        if rates.own >= t.power_min_posts and rates.business_share > 0:
+            reasons.append(Reason("not_power", {**numbers, "business_level": business_level,
+                                                "regularity_level": t.power_regularity}))
+        return "producer", reasons
+    relay_level = t.relay_stay if was >= RANK["relay"] else t.relay_enter
+    # Visible in the feed without producing: others' content, or a little of one's own.
+    if rates.shared + rates.own >= relay_level:
+        return "relay", [Reason("relay", {**numbers, "level": relay_level})]
+    return "present", [Reason("present", {**numbers, "relay_level": relay_level,
+                                          "producer_level": producer_level})]
+
+
+def judge(rates: list[WindowRates], t: Thresholds) -> list[tuple[str, str, list[Reason]]]:
+    """(stage, raw verdict, reasons) for each month, stabilised."""
+    raw: list[tuple[str, list[Reason]]] = []
+    previous: str | None = None
+    for window in rates:
+        stage, reasons = verdict(window, previous, t)
+        raw.append((stage, reasons))
+        previous = stage
+    stages = [stage for stage, _ in raw]
+    stable = _absorb_short_runs(stages, t.min_run_months)
+    out = []
+    for (stage, reasons), final in zip(raw, stable, strict=True):
+        if final != stage:
+            reasons = [*reasons, Reason("held", {"stage": final, "raw": stage,
+                                                 "months": t.min_run_months})]
+        out.append((final, stage, reasons))
+    return out
+
+
+def _absorb_short_runs(stages: list[str], min_run: int) -> list[str]:
+    """Replace runs shorter than `min_run` by the stage before them (after them at the start)."""
+    if min_run <= 1 or not stages:
+        return list(stages)
+    runs: list[list[object]] = []  # [stage, length]
+    for stage in stages:
+        if runs and runs[-1][0] == stage:
+            runs[-1][1] += 1  # type: ignore[operator]
+        else:
+            runs.append([stage, 1])
+    changed = True
+    while changed and len(runs) > 1:
+        changed = False
+        for i, (_stage, length) in enumerate(runs):
+            if length < min_run:  # type: ignore[operator]
+                neighbour = i - 1 if i > 0 else i + 1
+                runs[neighbour][1] += length  # type: ignore[operator]
+                del runs[i]
+                merged: list[list[object]] = []
+                for run in runs:
+                    if merged and merged[-1][0] == run[0]:
+                        merged[-1][1] += run[1]  # type: ignore[operator]
+                    else:
+                        merged.append(run)
+                runs = merged
+                changed = True
+                break
+    return [stage for stage, length in runs for _ in range(length)]  # type: ignore[misc,arg-type]

@@ -1,0 +1,139 @@
+"""Build the timeline of an export, and write it as JSON or CSV (the `timeline` command)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import polars as pl
+
+from ..errors import LinkedInStagesError
+from ..export import Export
+from . import wording
+from .metrics import METRICS, classify_posts, monthly_metrics, months_between, span
+from .model import STAGES, MonthStage, Reason, Timeline, Transition
+from .plan import make_plan
+from .stages import judge, window_rates
+from .thresholds import Thresholds, load_thresholds
+
+SCHEMA = "linkedin-stages.timeline/1"
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class TimelineError(LinkedInStagesError):
+    """The timeline cannot be built with these options."""
+
+
+def _limitations(export: Export) -> list[Reason]:
+    notes = [Reason("no_engagement"), Reason("no_population")]
+    if "shares" not in export.reports:
+        notes.insert(0, Reason("unknown_no_shares"))
+    elif "reactions" not in export.reports and "comments" not in export.reports:
+        notes.insert(0, Reason("no_reactions", {"reason": f"{export.archive} archive"}))
+    return notes
+
+
+def build_timeline(
+    export: Export,
+    *,
+    thresholds: Thresholds | str | Path | None = None,
+    target: str | None = None,
+    by: str | None = None,
+) -> Timeline:
+    """Each month's stage with its evidence, the transitions, the current stage and a plan."""
+    if target is not None and target not in STAGES:
+        raise TimelineError(f"--target must be one of {', '.join(STAGES)}, not {target!r}")
+    if by is not None and not _MONTH.match(by):
+        raise TimelineError(f"--by must be a month like 2027-06, not {by!r}")
+    t = thresholds if isinstance(thresholds, Thresholds) else load_thresholds(thresholds)
+    posts = classify_posts(export, t)
+    limits = span(export, posts)
+    if limits is None:
+        raise TimelineError(f"{export.location}: no dated activity in this export, so there is "
+                            "no timeline to draw")
+    months = months_between(*limits)
+    monthly = monthly_metrics(export, posts, months)
+    can_judge = "shares" in export.reports and export.reports["shares"].readable
+    rates = window_rates(monthly, posts, t)
+    if can_judge:
+        judged = judge(rates, t)
+    else:
+        judged = [(None, None, [Reason("unknown_no_shares")]) for _ in months]
+    month_rows = []
+    metric_rows = monthly.drop("month").to_dicts()
+    for month, (stage, raw, reasons), metrics in zip(months, judged, metric_rows, strict=True):
+        month_rows.append(MonthStage(month=month, stage=stage, raw_stage=raw,
+                                     metrics={k: float(v) for k, v in metrics.items()},
+                                     reasons=tuple(reasons)))
+    transitions = tuple(
+        Transition(month=b.month, from_stage=a.stage, to_stage=b.stage)
+        for a, b in zip(month_rows, month_rows[1:], strict=False) if a.stage != b.stage
+    )
+    current = month_rows[-1].stage
+    since = month_rows[0].month
+    for row in reversed(month_rows):
+        if row.stage != current:
+            break
+        since = row.month
+    plan = make_plan(target, by, current, months[-1], monthly, rates[-1] if rates else None, t)
+    monthly = monthly.with_columns(pl.Series("stage", [m.stage for m in month_rows],
+                                             dtype=pl.String))
+    return Timeline(
+        months=tuple(month_rows), transitions=transitions, current_stage=current,
+        current_since=since, plan=plan, thresholds=t, monthly=monthly, posts=posts,
+        limitations=tuple(_limitations(export)),
+        basis=tuple(n for n in ("shares", "comments", "reactions", "reposts", "articles",
+                                "connections", "invitations", "messages")
+                    if n in export.reports),
+    )
+
+
+def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
+    """The `timeline --format json` document (schema linkedin-stages.timeline/1)."""
+    plan = timeline.plan
+    return {
+        "schema": SCHEMA,
+        "months": [
+            {"month": m.month, "stage": m.stage, "raw_stage": m.raw_stage,
+             "metrics": {k: _number(v) for k, v in m.metrics.items()},
+             "reasons": [wording.reason_text(r, lang) for r in m.reasons]}
+            for m in timeline.months
+        ],
+        "transitions": [{"month": t.month, "from": t.from_stage, "to": t.to_stage}
+                        for t in timeline.transitions],
+        "current": {"stage": timeline.current_stage, "since": timeline.current_since},
+        "plan": None if plan is None else {
+            "target": plan.target, "by": plan.by, "from": plan.start, "months": plan.months,
+            "current": plan.current, "reachable": plan.reachable,
+            "steps": [{"metric": s.metric, "label": wording.metric_label(s.metric, lang),
+                       "now_per_month": s.now, "target_per_month": s.target, "met": s.met}
+                      for s in plan.steps],
+            "missing": list(plan.missing),
+            "notes": [wording.reason_text(r, lang) for r in plan.reasons],
+        },
+        "limitations": [wording.reason_text(r, lang) for r in timeline.limitations],
+        "basis": list(timeline.basis),
+        "thresholds": timeline.thresholds.to_dict(),
+    }
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
+def to_csv(timeline: Timeline, lang: str = "en") -> str:
+    """One row per month: month, stage, every metric, then the reasons joined by ` | `."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["month", "stage", *METRICS, "reasons"])
+    for m in timeline.months:
+        writer.writerow([m.month, m.stage or "", *(_number(m.metrics[k]) for k in METRICS),
+                         " | ".join(wording.reason_text(r, lang) for r in m.reasons)])
+    return buffer.getvalue()
+
+
+def dumps_json(timeline: Timeline, lang: str = "en") -> str:
+    return json.dumps(to_json(timeline, lang), indent=2, ensure_ascii=False) + "\n"

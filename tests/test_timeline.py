@@ -1,0 +1,326 @@
+"""The timeline: the classifier recovers every sample persona's scripted story, each rule does
+what docs/stage-model.md says, hysteresis holds, regressions show, the outputs keep their
+contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+
+from linkedin_stages import load_export
+from linkedin_stages.analysis import (
+    DEFAULTS,
+    SCHEMA,
+    Reason,
+    Thresholds,
+    ThresholdsError,
+    TimelineError,
+    build_timeline,
+    load_thresholds,
+    to_csv,
+    to_json,
+    wording,
+)
+from linkedin_stages.analysis.lexicon import business_matches, personal_hits, with_text_signals
+from linkedin_stages.analysis.metrics import METRICS
+from linkedin_stages.analysis.stages import WindowRates, _absorb_short_runs, judge, verdict
+from linkedin_stages.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_exports"
+JUDGED = ["lurker", "climber", "curator", "fallback", "consultante", "climber-2021-06"]
+
+
+def _dedupe(stages: list) -> list:
+    return [s for i, s in enumerate(stages) if i == 0 or stages[i - 1] != s]
+
+
+@pytest.fixture(scope="module")
+def timelines() -> dict:
+    return {name: build_timeline(load_export(SAMPLES / name))
+            for name in [*JUDGED, "basic"]}
+
+
+def _truth(name: str) -> dict[str, str]:
+    return json.loads((SAMPLES / f"{name}.truth.json").read_text(encoding="utf-8"))["months"]
+
+
+# --- validation against the scripted personas ---------------------------------------------
+
+@pytest.mark.parametrize("name", JUDGED)
+def test_classifier_recovers_the_persona_month_by_month(name: str, timelines: dict) -> None:
+    truth = _truth(name)
+    got = {m.month: m.stage for m in timelines[name].months}
+    assert list(got) == list(truth), "the timeline covers registration to export"
+    right = sum(got[m] == truth[m] for m in truth)
+    assert right / len(truth) >= 0.90, f"{name}: {right}/{len(truth)} months right"
+    assert _dedupe(list(got.values())) == _dedupe(list(truth.values()))
+
+
+def test_transitions_land_close_to_the_scripted_ones(timelines: dict) -> None:
+    expected = [("2018-09", "present", "relay"), ("2020-07", "relay", "producer"),
+                ("2023-01", "producer", "power_networker")]
+    found = [(t.month, t.from_stage, t.to_stage) for t in timelines["climber"].transitions]
+    assert len(found) == len(expected)
+    for (month, a, b), (truth_month, ta, tb) in zip(found, expected, strict=True):
+        assert (a, b) == (ta, tb)
+        gap = abs((int(month[:4]) * 12 + int(month[5:])) - (int(truth_month[:4]) * 12
+                                                            + int(truth_month[5:])))
+        assert gap <= 2, (month, truth_month)
+    assert timelines["climber"].current_stage == "power_networker"
+    assert timelines["climber"].current_since == "2023-01"
+
+
+def test_regression_is_shown(timelines: dict) -> None:
+    stages = _dedupe([m.stage for m in timelines["fallback"].months])
+    assert stages == ["present", "producer", "relay", "present"]
+    assert timelines["fallback"].current_stage == "present"
+
+
+def test_basic_archive_is_unknown_never_guessed(timelines: dict) -> None:
+    timeline = timelines["basic"]
+    assert {m.stage for m in timeline.months} == {None}
+    assert timeline.current_stage is None
+    assert all(m.reasons[0].code == "unknown_no_shares" for m in timeline.months)
+    assert timeline.limitations[0].code == "unknown_no_shares"
+    # the network is still measured
+    assert timeline.monthly["connections_added"].sum() > 0
+
+
+def test_every_month_carries_numbers_and_readable_reasons(timelines: dict) -> None:
+    for month in timelines["consultante"].months:
+        assert set(METRICS) <= set(month.metrics)
+        assert month.reasons
+        for reason in month.reasons:
+            for lang in ("en", "fr"):
+                text = wording.reason_text(reason, lang)
+                assert text and "{" not in text
+    relay = next(m for m in timelines["curator"].months if m.stage == "relay")
+    assert "curated shares and reposts a month" in wording.reason_text(relay.reasons[0])
+
+
+# --- the post classifier and the lexicons ------------------------------------------------
+
+def test_post_kinds_follow_the_stated_rules(tmp_path: Path) -> None:
+    rows = [
+        ("2024-01-02 10:00:00", "urn%3Ali%3AugcPost%3A1", " ".join(["word"] * 40), "", ""),
+        ("2024-01-03 10:00:00", "urn%3Ali%3Ashare%3A2", "Worth a read 👇",
+         "https://news.example.com/a", ""),
+        ("2024-01-04 10:00:00", "urn%3Ali%3Ashare%3A3", " ".join(["opinion"] * 30),
+         "https://news.example.com/b", ""),
+        ("2024-01-05 10:00:00", "urn%3Ali%3Ashare%3A4", "", "", ""),
+        ("2024-01-06 10:00:00", "urn%3Ali%3AugcPost%3A5", "Look!", "",
+         "https://media.licdn.com/dms/image/x"),
+    ]
+    body = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n" + "".join(
+        f"{d},https://www.linkedin.com/feed/update/{link},\"{text}\",{url},{media},"
+        "MEMBER_NETWORK\n" for d, link, text, url, media in rows)
+    (tmp_path / "Shares.csv").write_text(body, encoding="utf-8")
+    timeline = build_timeline(load_export(tmp_path))
+    assert timeline.posts["kind"].to_list() == [
+        "original", "curated_share", "commented_share", "reshare", "original"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Book a call with me: https://calendly.example.com/x", ["book a call", "calendly"]),
+    ("DM me if you want the template", ["dm me"]),
+    ("Prenez rendez-vous, places limitées !", ["prenez rendez-vous", "places limitées"]),
+    ("Inscrivez-vous au webinaire de jeudi", ["inscrivez-vous", "webinaire"]),
+    ("What I learned from ten years of hiring", []),
+    ("Le rendez-vous annuel des équipes", []),
+])
+def test_business_intent_lexicon(text: str, expected: list[str]) -> None:
+    assert business_matches(text) == expected
+    frame = with_text_signals(pl.DataFrame({"t": [text], "words": [len(text.split())]}), "t")
+    assert frame["business_words"].to_list()[0] == expected
+    assert frame["business"].to_list()[0] == bool(expected)
+
+
+def test_personal_voice_in_both_languages() -> None:
+    assert personal_hits("I think my team grew more than I did") == 3
+    assert personal_hits("J’ai appris que mon équipe avançait sans moi") == 3
+    assert personal_hits("The market grew 4% this quarter") == 0
+
+
+# --- each rule on hand-built windows -----------------------------------------------------
+
+def _window(**values: float) -> WindowRates:
+    base = dict(months=("2024-01", "2024-03"), own=0.0, shared=0.0, originals=0.0,
+                articles=0.0, commented=0.0, curated=0.0, reposts=0.0, own_share=0.0,
+                business_share=0.0, regularity=0.0, outreach=0.0, reactions=10.0,
+                comments=0.0)
+    base.update(values)
+    if "own_share" not in values and base["own"] + base["shared"]:
+        base["own_share"] = base["own"] / (base["own"] + base["shared"])
+    return WindowRates(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("values,previous,expected", [
+    ({}, None, "present"),
+    ({"shared": 1.9}, None, "present"),
+    ({"shared": 2.0}, None, "relay"),
+    ({"shared": 1.1}, "relay", "relay"),  # stays: hysteresis
+    ({"shared": 0.9}, "relay", "present"),
+    ({"own": 2.0, "shared": 1.0}, None, "producer"),
+    ({"own": 2.0, "shared": 9.0}, None, "relay"),  # own posts are a small share: a relay
+    ({"own": 1.3, "shared": 0.5}, "producer", "producer"),  # stays
+    ({"own": 1.3, "shared": 0.5}, "relay", "relay"),  # but is not enough to enter
+    ({"own": 5, "business_share": 0.5, "regularity": 0.8}, None, "power_networker"),
+    ({"own": 5, "business_share": 0.5, "outreach": 4}, None, "power_networker"),
+    ({"own": 5, "business_share": 0.5, "regularity": 0.3, "outreach": 1}, None, "producer"),
+    ({"own": 5, "business_share": 0.1, "regularity": 0.9}, None, "producer"),
+    ({"own": 3, "business_share": 0.9, "regularity": 0.9}, None, "producer"),
+    ({"own": 5, "business_share": 0.25, "regularity": 0.9}, "power_networker",
+     "power_networker"),
+])
+def test_stage_rules(values: dict, previous: str | None, expected: str) -> None:
+    stage, reasons = verdict(_window(**values), previous, DEFAULTS)
+    assert stage == expected
+    assert reasons[0].code == expected
+
+
+def test_one_busy_month_does_not_flip_the_trajectory() -> None:
+    quiet, busy = _window(), _window(own=8, shared=1)
+    judged = judge([quiet, quiet, quiet, busy, quiet, quiet], DEFAULTS)
+    assert [stage for stage, _, _ in judged] == ["present"] * 6
+    assert judged[3][1] == "producer"  # the raw verdict is kept as evidence
+    assert judged[3][2][-1].code == "held"
+
+
+def test_a_sustained_fall_back_is_a_regression() -> None:
+    producing, quiet = _window(own=6, shared=1), _window()
+    judged = judge([producing] * 4 + [quiet] * 4, DEFAULTS)
+    assert [stage for stage, _, _ in judged] == ["producer"] * 4 + ["present"] * 4
+
+
+@pytest.mark.parametrize("stages,expected", [
+    (["a", "a", "b", "a", "a"], ["a"] * 5),
+    (["a", "a", "b", "b", "a", "a"], ["a", "a", "b", "b", "a", "a"]),
+    (["a", "b", "b", "a"], ["b"] * 4),  # one-month runs at either end wait for confirmation
+    (["b", "a", "a", "a"], ["a"] * 4),
+    (["a", "a", "b"], ["a"] * 3),
+])
+def test_short_runs_are_absorbed(stages: list[str], expected: list[str]) -> None:
+    assert _absorb_short_runs(stages, 2) == expected
+
+
+# --- thresholds --------------------------------------------------------------------------
+
+def test_thresholds_file_overrides_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text("[thresholds]\nrelay_enter = 50\nmin_run_months = 1\n", encoding="utf-8")
+    loaded = load_thresholds(path)
+    assert loaded.relay_enter == 50.0 and loaded.min_run_months == 1
+    assert loaded.producer_enter == DEFAULTS.producer_enter
+    timeline = build_timeline(load_export(SAMPLES / "curator"), thresholds=path)
+    assert "relay" not in {m.stage for m in timeline.months}
+    assert to_json(timeline)["thresholds"]["relay_enter"] == 50.0
+
+
+@pytest.mark.parametrize("content,message", [
+    ("relay_enter = 'high'", "must be a number"),
+    ("nonsense = 3", "unknown threshold 'nonsense'"),
+    ("relay_enter = -1", "must be a number ≥ 0"),
+    ("window_months = 2", "odd number"),
+    ("[thresholds\n", "not valid TOML"),
+])
+def test_bad_thresholds_files(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ThresholdsError, match=message):
+        load_thresholds(path)
+
+
+def test_thresholds_are_documented() -> None:
+    doc = (ROOT / "docs" / "stage-model.md").read_text(encoding="utf-8")
+    for name in Thresholds.__dataclass_fields__:
+        assert f"`{name}`" in doc, f"docs/stage-model.md does not explain {name}"
+
+
+# --- plan --------------------------------------------------------------------------------
+
+def test_plan_toward_a_target(timelines: dict) -> None:
+    timeline = build_timeline(load_export(SAMPLES / "lurker"), target="producer", by="2027-09")
+    plan = timeline.plan
+    assert plan.target == "producer" and plan.start == "2026-11" and plan.months == 11
+    assert plan.reachable
+    steps = {s.metric: s for s in plan.steps}
+    assert steps["original_posts"].now == 0 and steps["original_posts"].target >= 2
+    assert "original_posts" in plan.missing
+    assert [r.code for r in plan.reasons] == ["plan_jump"]
+
+
+def test_plan_defaults_to_the_next_stage(timelines: dict) -> None:
+    assert timelines["curator"].plan.target == "producer"
+    assert timelines["climber"].plan.target == "power_networker"
+    assert timelines["climber"].plan.reasons[0].code == "plan_reached"
+
+
+@pytest.mark.parametrize("by,code", [("2026-10", "plan_past"), ("2026-12", "plan_short")])
+def test_plan_says_when_the_date_is_not_workable(by: str, code: str) -> None:
+    timeline = build_timeline(load_export(SAMPLES / "curator"), target="producer", by=by)
+    assert not timeline.plan.reachable
+    assert code in [r.code for r in timeline.plan.reasons]
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"target": "guru"}, "--target must be one of"),
+    ({"by": "next year"}, "--by must be a month"),
+])
+def test_bad_plan_options(kwargs: dict, message: str) -> None:
+    with pytest.raises(TimelineError, match=message):
+        build_timeline(load_export(SAMPLES / "lurker"), **kwargs)
+
+
+# --- outputs -----------------------------------------------------------------------------
+
+def test_json_contract(timelines: dict) -> None:
+    document = to_json(timelines["climber"])
+    assert document["schema"] == SCHEMA
+    month = document["months"][0]
+    assert set(month) >= {"month", "stage", "metrics", "reasons"}
+    assert month["stage"] in ("present", "relay", "producer", "power_networker", None)
+    assert document["transitions"][0] == {"month": "2018-08", "from": "present", "to": "relay"}
+    assert document["current"] == {"stage": "power_networker", "since": "2023-01"}
+    assert {"target", "by", "steps", "missing", "notes", "reachable"} <= set(document["plan"])
+    json.dumps(document)  # serialisable
+
+
+def test_csv_has_one_row_per_month(timelines: dict) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(timelines["fallback"], "fr"))))
+    assert len(rows) == len(timelines["fallback"].months)
+    assert list(rows[0])[:2] == ["month", "stage"] and "reasons" in rows[0]
+    assert "par mois" in rows[0]["reasons"]
+
+
+def test_cli_timeline_json_csv_and_errors(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["timeline", str(SAMPLES / "curator")])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["current"]["stage"] == "relay"
+    result = runner.invoke(cli, ["timeline", str(SAMPLES / "curator"), "--format", "csv"])
+    assert result.exit_code == 0 and result.output.startswith("month,stage,")
+    result = runner.invoke(cli, ["timeline", str(SAMPLES / "curator"), "--by", "soon"])
+    assert result.exit_code == 1 and result.output.startswith("Error: --by must be a month")
+    result = runner.invoke(cli, ["timeline", str(SAMPLES / "curator"), "--thresholds",
+                                 str(tmp_path / "missing.toml")])
+    assert result.exit_code == 1 and "no such thresholds file" in result.output
+    result = runner.invoke(cli, ["timeline", str(SAMPLES / "curator"), "--target", "guru"])
+    assert result.exit_code == 2  # a usage error, as click reports it
+
+
+def test_wording_covers_every_reason_code_in_both_languages() -> None:
+    from linkedin_stages.analysis import wording as w
+
+    assert set(w._REASONS["en"]) == set(w._REASONS["fr"])
+    for stage in (None, "present", "relay", "producer", "power_networker"):
+        assert w.stage_name(stage, "fr") and w.stage_summary(stage, "en")
+    assert w.stage_name("relay", "fr") == "Le relai"
+    assert "0,5" in w.reason_text(Reason("relay", {"shared": 0.5, "from": "a", "to": "b",
+                                                  "level": 2.0, "own": 0}), "fr")
