@@ -1,4 +1,5 @@
-"""Load benchmark: `load_export` against a bare `polars.read_csv` of the same files.
+"""Load benchmark: `load_export` against a bare `polars.read_csv` of the same files, and the
+cost of building the timeline on top.
 
 Generates (once, cached in benchmarks/out/) a large current-era archive — 30,000 connections,
 300,000 messages, 100,000 reactions, 20,000 comments, 5,000 shares — then times, each in a
@@ -51,6 +52,20 @@ print(json.dumps({"seconds": elapsed, "rows": rows,
 """
 
 
+TIMELINE = r"""
+import json, resource, sys, time
+from linkedin_stages import load_export
+from linkedin_stages.analysis import build_timeline
+start = time.perf_counter()
+export = load_export(sys.argv[1])
+loaded = time.perf_counter()
+timeline = build_timeline(export)
+elapsed = time.perf_counter() - loaded
+print(json.dumps({"seconds": elapsed, "load": loaded - start, "rows": len(timeline.months),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
 def _prepare(scale: float) -> tuple[Path, Path]:
     sys.path.insert(0, str(HERE.parent / "src"))
     from linkedin_stages.synth.bulk import BulkCounts, write_bulk_export
@@ -77,11 +92,14 @@ def _run(code: str, target: Path, runs: int) -> dict[str, float]:
         done = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True,
                               text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return {
+    summary = {
         "seconds": statistics.median(r["seconds"] for r in results),
         "peak_mb": max(r["peak_mb"] for r in results),
         "rows": results[0]["rows"],
     }
+    if "load" in results[0]:
+        summary["load"] = statistics.median(r["load"] for r in results)
+    return summary
 
 
 def main() -> None:
@@ -95,12 +113,17 @@ def main() -> None:
     rows = [("bare pl.read_csv (folder)", bare)]
     rows.append(("load_export (folder)", _run(LOAD, folder, args.runs)))
     rows.append(("load_export (zip)", _run(LOAD, archive, args.runs)))
+    timeline = _run(TIMELINE, folder, args.runs)
     print(f"archive: {size_mb:.1f} MB of CSV, {bare['rows']:,} rows; median of {args.runs} runs")
     print(f"{'what':28} {'seconds':>8} {'× bare':>7} {'peak MB':>8} {'rows':>9}")
     for label, result in rows:
         ratio = result["seconds"] / bare["seconds"]
         print(f"{label:28} {result['seconds']:8.3f} {ratio:7.2f} {result['peak_mb']:8.0f} "
               f"{result['rows']:9,}")
+    share = timeline["seconds"] / timeline["load"]
+    print(f"build_timeline after load: {timeline['seconds']:.3f} s = {share:.2f} × that "
+          f"process's load ({timeline['load']:.3f} s), {timeline['rows']} months, "
+          f"peak {timeline['peak_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

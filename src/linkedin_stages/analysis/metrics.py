@@ -30,10 +30,10 @@ def month_of(column: str) -> pl.Expr:
     return pl.col(column).dt.strftime("%Y-%m")
 
 
-def _by_month(frame: pl.DataFrame, column: str, *aggs: pl.Expr) -> pl.DataFrame:
+def _by_month(frame: pl.DataFrame | pl.LazyFrame, column: str, *aggs: pl.Expr) -> pl.LazyFrame:
     """Group by calendar month (truncating is cheaper than formatting 300,000 dates), then
     name the months `YYYY-MM` on the few result rows."""
-    return (frame.filter(pl.col(column).is_not_null())
+    return (frame.lazy().filter(pl.col(column).is_not_null())
             .group_by(pl.col(column).dt.truncate("1mo").alias("month")).agg(*aggs)
             .with_columns(pl.col("month").dt.strftime("%Y-%m")))
 
@@ -117,17 +117,16 @@ def months_between(first: str, last: str) -> list[str]:
     return out
 
 
-def _count(frame: pl.DataFrame, column: str, name: str) -> pl.DataFrame:
-    return _by_month(frame, column, pl.len().alias(name))
-
-
 def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> pl.DataFrame:
-    """One row per month in `months`, every metric of METRICS (zeros where nothing happened)."""
-    base = pl.DataFrame({"month": months})
-    own_ids = set(posts["urn_id"].drop_nulls().to_list())
-    comments = export.comments.with_columns(pl.col("urn_id").is_in(list(own_ids)).alias("own"))
-    post_month = posts.with_columns(month_of("timestamp").alias("month"))
-    by_kind = post_month.group_by("month").agg(
+    """One row per month in `months`, every metric of METRICS (zeros where nothing happened).
+
+    Each group of metrics is a lazy query; `pl.collect_all` runs them side by side, so the
+    300,000-message group-bys overlap with the others on a second core."""
+    own_ids = posts.get_column("urn_id").drop_nulls().unique()
+    comments = export.comments.lazy().with_columns(
+        pl.col("urn_id").is_in(own_ids.implode()).alias("own"))
+    by_kind = _by_month(
+        posts, "timestamp",
         (pl.col("kind") == "curated_share").sum().alias("curated_shares"),
         (pl.col("kind") == "commented_share").sum().alias("commented_shares"),
         (pl.col("kind") == "original").sum().alias("original_posts"),
@@ -138,57 +137,56 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
         pl.col("personal").sum().alias("personal_posts"),
         pl.col("timestamp").dt.date().n_unique().alias("posting_days"),
     )
-    speaking = pl.concat([
-        posts.select("timestamp"), export.comments.select("timestamp"),
-    ]).drop_nulls()
-    weeks = speaking.group_by(month_of("timestamp").alias("month")).agg(
-        pl.col("timestamp").dt.strftime("%G-%V").n_unique().alias("active_weeks"))
+    speaking = pl.concat([posts.lazy().select("timestamp"), comments.select("timestamp")])
+    weeks = _by_month(speaking, "timestamp",
+                      pl.col("timestamp").dt.truncate("1w").n_unique().alias("active_weeks"))
 
-    messages = export.messages.filter(~pl.col("sponsored") & pl.col("sent_at").is_not_null())
+    messages = export.messages.lazy().filter(~pl.col("sponsored")
+                                             & pl.col("sent_at").is_not_null())
     # The first message of each conversation: who started it, with whom, when.
-    first_messages = messages.select("conversation_id", "sent_at", "direction", "to_names",
-                                     "from_name").filter(
-        pl.col("sent_at") == pl.col("sent_at").min().over("conversation_id")
-    ).unique("conversation_id", keep="first", maintain_order=True)
-    connections = export.connections.filter(pl.col("connected_on").is_not_null())
-    new_names = connections.select(month_of("connected_on").alias("month"),
-                                   pl.col("full_name").alias("other"))
     other = (pl.when(pl.col("direction") == "sent").then(pl.col("to_names"))
              .otherwise(pl.col("from_name")))
-    first_messages = first_messages.with_columns(month_of("sent_at").alias("month"),
-                                                 other.alias("other"))
-    with_new = (first_messages.join(new_names, on=["month", "other"], how="semi")
-                .group_by("month").agg(pl.len().alias("conversations_with_new_connections")))
-    conversations = first_messages.group_by("month").agg(
-        pl.len().alias("new_conversations"),
-        (pl.col("direction") == "sent").sum().alias("outreach"))
-    message_counts = _by_month(
-        messages, "sent_at", (pl.col("direction") == "sent").sum().alias("messages_sent"),
-        (pl.col("direction") == "received").sum().alias("messages_received"))
-    invitations = _by_month(
-        export.invitations, "sent_at",
-        (pl.col("direction") == "incoming").sum().alias("invitations_in"),
-        (pl.col("direction") == "outgoing").sum().alias("invitations_out"))
-    comment_counts = _by_month(comments, "timestamp", pl.len().alias("comments"),
-                               pl.col("own").sum().alias("replies_own"))
-
+    # (Grouping by a categorical id hashes each distinct id once: twice as fast.)
+    first_messages = (
+        messages.select(pl.col("conversation_id").cast(pl.Categorical), "sent_at", "direction",
+                        "to_names", "from_name")
+        .filter(pl.col("sent_at") == pl.col("sent_at").min().over("conversation_id"))
+        .unique("conversation_id", keep="first")
+        .with_columns(month_of("sent_at").alias("month"), other.alias("other"))
+    )
+    connections = export.connections.lazy().filter(pl.col("connected_on").is_not_null())
+    new_names = connections.select(month_of("connected_on").alias("month"),
+                                   pl.col("full_name").alias("other"))
     parts = [
-        _count(export.reactions, "timestamp", "reactions"),
-        comment_counts,
-        _count(export.reposts, "timestamp", "instant_reposts"),
+        _by_month(export.reactions, "timestamp", pl.len().alias("reactions")),
+        _by_month(comments, "timestamp", pl.len().alias("comments"),
+                  pl.col("own").sum().alias("replies_own")),
+        _by_month(export.reposts, "timestamp", pl.len().alias("instant_reposts")),
         by_kind, weeks,
-        _count(connections, "connected_on", "connections_added"),
-        invitations, message_counts, conversations, with_new,
-        _count(export.saved_items, "timestamp", "saved_items"),
-        _count(export.votes, "timestamp", "votes"),
+        _by_month(connections, "connected_on", pl.len().alias("connections_added")),
+        _by_month(export.invitations, "sent_at",
+                  (pl.col("direction") == "incoming").sum().alias("invitations_in"),
+                  (pl.col("direction") == "outgoing").sum().alias("invitations_out")),
+        _by_month(messages, "sent_at",
+                  (pl.col("direction") == "sent").sum().alias("messages_sent"),
+                  (pl.col("direction") == "received").sum().alias("messages_received")),
+        first_messages.group_by("month").agg(
+            pl.len().alias("new_conversations"),
+            (pl.col("direction") == "sent").sum().alias("outreach")),
+        first_messages.join(new_names, on=["month", "other"], how="semi")
+        .group_by("month").agg(pl.len().alias("conversations_with_new_connections")),
+        _by_month(export.saved_items, "timestamp", pl.len().alias("saved_items")),
+        _by_month(export.votes, "timestamp", pl.len().alias("votes")),
+        connections.filter(month_of("connected_on") < months[0]).select(
+            pl.len().alias("before")),
     ]
-    frame = base
-    for part in parts:
+    *counts, before = pl.collect_all(parts)
+    frame = pl.DataFrame({"month": months})
+    for part in counts:
         frame = frame.join(part, on="month", how="left")
     numeric = [c for c in frame.columns if c != "month"]
     frame = frame.with_columns(pl.col(numeric).fill_null(0).cast(pl.Int64))
-    before = connections.filter(month_of("connected_on") < months[0]).height
     return frame.with_columns(
         (pl.col("instant_reposts") + pl.col("reshares")).alias("reposts"),
-        (pl.col("connections_added").cum_sum() + before).alias("connections_total"),
+        (pl.col("connections_added").cum_sum() + before.item()).alias("connections_total"),
     ).select("month", *METRICS)
