@@ -141,6 +141,90 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
 
 
 @cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["json"]), default="json",
+              show_default=True, help="JSON on standard output (documented in the README).")
+def compare(old: Path, new: Path, output_format: str) -> None:
+    """Compare two exports of the same member taken at different dates: connections gained,
+    lost and job moves in your network, what you did in between, what LinkedIn no longer
+    keeps, and how your stage changed. The order of OLD and NEW does not matter: the older
+    one is recognised from its contents.
+
+    \b
+    Examples:
+      linkedin-stages compare sample_exports/climber-2021-06 sample_exports/climber
+      linkedin-stages compare Complete_LinkedInDataExport_01-05-2024.zip export-2026.zip
+    """
+    from .analysis.compare import compare_exports, to_json
+    from .export import load_export
+
+    comparison = compare_exports(load_export(old), load_export(new))
+    for warning in comparison.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if comparison.swapped:
+        click.echo(f"Note: {new} is the older archive; compared the other way round.",
+                   err=True)
+    click.echo(json.dumps(to_json(comparison), indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("export", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Where to write the report [default: ./linkedin-stages-report.html]. "
+                   "Never inside the export.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the report.")
+@plan_options
+@click.option("--tz", "tz", metavar="ZONE", default=None,
+              help="IANA time zone for the hours you post (e.g. Europe/Paris) "
+                   "[default: this computer's].")
+@click.option("--open", "open_after", is_flag=True, help="Open the report in your browser.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def analyze(export: Path, output: Path | None, lang: str, target: str | None, by: str | None,
+            thresholds: Path | None, tz: str | None, open_after: bool, quiet: bool) -> None:
+    """Write an offline HTML report of your four stages: where you are, your trajectory,
+    what you did, your network, voice and rhythm, month by month, and a plan.
+
+    EXPORT is the downloaded .zip or the unzipped folder. The report is one self-contained
+    file: it loads nothing from the internet and can be opened from disk, printed or kept.
+
+    \b
+    Examples:
+      linkedin-stages analyze Complete_LinkedInDataExport_03-01-2026.zip
+      linkedin-stages analyze ~/Downloads/linkedin-export -o report.html --lang fr
+      linkedin-stages analyze export.zip --target producer --by 2027-06 --tz Europe/Paris
+    """
+    from .report.render import DEFAULT_NAME, check_output, check_zone, local_zone
+
+    out = check_output(export, output if output is not None else Path(DEFAULT_NAME))
+    zone = check_zone(tz) if tz is not None else local_zone()
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(message: str) -> None:
+        if show:
+            click.echo(f"  {message}", err=True)
+
+    from .analysis import build_timeline
+    from .export import load_export
+    from .report.render import build_report, write_report
+
+    progress(f"reading {export}")
+    loaded = load_export(export, progress=progress)
+    progress("placing every month on the four stages")
+    built = build_timeline(loaded, thresholds=thresholds, target=target, by=by)
+    progress("drawing the charts")
+    html = build_report(loaded, built, lang=lang, tz=zone)
+    write_report(html, out)
+    if not quiet:
+        click.echo(f"Report written to {out} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+    if open_after:
+        import webbrowser
+
+        webbrowser.open(out.resolve().as_uri())
+
+
+@cli.command()
 @click.argument("persona", required=False)
 @click.argument("outdir", required=False, type=click.Path(path_type=Path))
 @click.option("--seed", type=int, default=0, show_default=True,

@@ -1,0 +1,292 @@
+"""Two exports of one member, taken at different dates: what changed between them.
+
+Which is older is read from the archives themselves (their latest activity), so the order of
+the arguments does not matter. People are matched by profile URL when both archives have the
+URL column, else by name and connection date (archives before 2024 have no URL column); ghost
+rows (a date and nothing else) cannot be matched and are counted apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import polars as pl
+
+from ..export import Export
+from .model import STAGES, Timeline
+from .timeline import build_timeline
+
+SCHEMA = "linkedin-stages.compare/1"
+RATE_METRICS = ("original_posts", "curated_shares", "reposts", "articles", "comments",
+                "reactions", "connections_added", "invitations_in", "messages_sent")
+
+
+@dataclass(frozen=True)
+class Side:
+    export: Export
+    timeline: Timeline
+    exported: date  # the latest dated record: the archive was made after it
+    registered: date | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class JobMove:
+    name: str
+    url: str | None
+    before: tuple[str | None, str | None]  # company, position
+    after: tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Side
+    new: Side
+    swapped: bool  # the arguments were given newest first
+    warnings: tuple[str, ...]
+    matched_by: str  # "url" or "name and date"
+    gained: pl.DataFrame  # connections in the newer archive only
+    lost: pl.DataFrame  # connections in the older archive only
+    job_moves: tuple[JobMove, ...]
+    ghosts_old: int
+    ghosts_new: int
+    between: dict[str, int]  # activity the newer archive adds after the older's date
+    dropped: dict[str, int]  # records LinkedIn no longer keeps (retention), not deletions
+    deleted_posts: pl.DataFrame  # posts and articles present before and gone now
+    overlap_months: int
+    overlap_agree: int
+    disagreements: tuple[tuple[str, str | None, str | None], ...]  # month, old, new stage
+    rates: dict[str, tuple[float, float]]  # metric → (then, now) per month, last quarter
+    notes: tuple[str, ...] = field(default=())
+
+
+def _latest(export: Export) -> date | None:
+    stamps: list[datetime | date] = []
+    for name, report in export.reports.items():
+        if report.last is not None and name not in ("positions", "education"):
+            stamps.append(report.last)
+    return max(stamps) if stamps else None
+
+
+def _side(export: Export) -> Side:
+    exported = _latest(export)
+    if exported is None:
+        from ..errors import ExportError
+
+        raise ExportError(f"{export.location}: no dated record, so it cannot be placed in time")
+    registered = export.registered_at
+    return Side(export, build_timeline(export), exported,
+                registered.date() if registered else None, export.member_name)
+
+
+def _keys(frame: pl.DataFrame, by_url: bool) -> pl.DataFrame:
+    """A matching key per person. Two people with one name who connected the same day get
+    the same key; they are told apart by their order in the file (LinkedIn lists newest
+    first, the same way in every export), so duplicates match one to one."""
+    people = frame.filter(~pl.col("ghost"))
+    if by_url:
+        key = pl.col("url").str.strip_chars_end("/").str.to_lowercase()
+    else:
+        key = pl.concat_str([pl.col("full_name").str.to_lowercase(),
+                             pl.col("connected_on").dt.date().cast(pl.String)], separator="|")
+    keyed = people.with_columns(key.alias("key")).filter(pl.col("key").is_not_null())
+    return keyed.with_columns(
+        pl.concat_str([pl.col("key"), pl.int_range(pl.len()).over("key").cast(pl.String)],
+                      separator="#").alias("key"))
+
+
+def _norm(value: str | None) -> str:
+    return " ".join((value or "").split()).casefold()
+
+
+def compare_exports(first: Export, second: Export) -> Comparison:
+    """Compare two exports of one member, whichever order they come in."""
+    a, b = _side(first), _side(second)
+    swapped = b.exported < a.exported
+    old, new = (b, a) if swapped else (a, b)
+    warnings: list[str] = []
+    if old.name and new.name and _norm(old.name) != _norm(new.name):
+        warnings.append(f"the two archives have different names ({old.name} and {new.name}): "
+                        "they may not be the same member")
+    if old.registered and new.registered and old.registered != new.registered:
+        warnings.append(f"the two archives have different registration dates "
+                        f"({old.registered} and {new.registered}): they may not be the same "
+                        "member")
+    if old.exported == new.exported:
+        warnings.append("both archives end on the same day: there is nothing in between")
+
+    oc, nc = old.export.connections, new.export.connections
+    by_url = bool(oc["url"].drop_nulls().len()) and bool(nc["url"].drop_nulls().len())
+    ok, nk = _keys(oc, by_url), _keys(nc, by_url)
+    gained = nk.join(ok.select("key"), on="key", how="anti")
+    lost = ok.join(nk.select("key"), on="key", how="anti")
+    both = ok.join(nk, on="key", how="inner", suffix="_new")
+    moves = []
+    for row in both.iter_rows(named=True):
+        before = (row["company"], row["position"])
+        after = (row["company_new"], row["position_new"])
+        if (_norm(before[0]), _norm(before[1])) != (_norm(after[0]), _norm(after[1])):
+            moves.append(JobMove(row["full_name"] or "", row.get("url_new") or row.get("url"),
+                                 before, after))
+    moves.sort(key=lambda m: (_norm(m.name), m.url or ""))
+
+    cutoff = datetime.combine(old.exported, datetime.max.time())
+    between = _activity_between(new, cutoff, gained)
+    dropped, deleted = _dropped(old, new, cutoff)
+    agree, disagreements, overlap = _overlap(old.timeline, new.timeline)
+    rates = {m: (_rate(old.timeline, m), _rate(new.timeline, m)) for m in RATE_METRICS}
+    return Comparison(
+        old=old, new=new, swapped=swapped, warnings=tuple(warnings),
+        matched_by="url" if by_url else "name and date",
+        gained=gained.sort(["connected_on", "key"]), lost=lost.sort(["connected_on", "key"]),
+        job_moves=tuple(moves),
+        ghosts_old=int(oc["ghost"].sum()), ghosts_new=int(nc["ghost"].sum()),
+        between=between, dropped=dropped, deleted_posts=deleted,
+        overlap_months=overlap, overlap_agree=agree, disagreements=tuple(disagreements),
+        rates=rates,
+    )
+
+
+def _activity_between(new: Side, cutoff: datetime, gained: pl.DataFrame) -> dict[str, int]:
+    e, posts = new.export, new.timeline.posts
+    after = pl.col("timestamp") > cutoff
+    kinds = posts.filter(after).group_by("kind").len()
+    counts = {f"posts_{k}": int(n) for k, n in kinds.iter_rows()}
+    for kind in ("original", "commented_share", "curated_share", "reshare", "article"):
+        counts.setdefault(f"posts_{kind}", 0)
+    counts.update({
+        "comments": e.comments.filter(after).height,
+        "reactions": e.reactions.filter(after).height,
+        "reposts": e.reposts.filter(after).height,
+        "messages_sent": e.messages.filter((pl.col("sent_at") > cutoff)
+                                           & (pl.col("direction") == "sent")).height,
+        "messages_received": e.messages.filter((pl.col("sent_at") > cutoff)
+                                               & (pl.col("direction") == "received")).height,
+        "invitations_in": e.invitations.filter((pl.col("sent_at") > cutoff)
+                                               & (pl.col("direction") == "incoming")).height,
+        "invitations_out": e.invitations.filter((pl.col("sent_at") > cutoff)
+                                                & (pl.col("direction") == "outgoing")).height,
+        "connections_gained": gained.height,
+        "connections_gained_after": gained.filter(pl.col("connected_on") > cutoff).height,
+    })
+    return dict(sorted(counts.items()))
+
+
+def _dropped(old: Side, new: Side, cutoff: datetime) -> tuple[dict[str, int], pl.DataFrame]:
+    """Records of the older archive missing from the newer one. Invitations and messages
+    missing from before the newer archive's earliest kept record are LinkedIn's retention;
+    missing posts and articles are the member's own deletions."""
+    o, n = old.export, new.export
+    dropped: dict[str, int] = {}
+    kept_from = n.invitations["sent_at"].min()
+    key = ["sent_at", "direction", "from_name", "to_name"]
+    missing_inv = o.invitations.join(n.invitations.select(key), on=key, how="anti")
+    dropped["invitations"] = missing_inv.height
+    dropped["invitations_before_retention"] = (
+        missing_inv.filter(pl.col("sent_at") < kept_from).height if kept_from is not None
+        else missing_inv.height)
+    mkey = ["sent_at", "from_name", "content"]
+    missing_msg = o.messages.join(n.messages.select(mkey), on=mkey, how="anti",
+                                  nulls_equal=True)
+    dropped["messages"] = missing_msg.height
+    for name, keys in (("comments", ["timestamp", "link"]), ("reactions", ["timestamp", "link"]),
+                       ("saved_items", ["timestamp", "item"])):
+        dropped[name] = getattr(o, name).join(getattr(n, name).select(keys), on=keys,
+                                              how="anti").height
+    gone_posts = o.shares.join(n.shares.select("post_urn"), on="post_urn", how="anti")
+    gone_articles = o.articles.filter(~pl.col("draft")).join(
+        n.articles.select("title", "created"), on=["title", "created"], how="anti")
+    deleted = pl.concat([
+        gone_posts.select(pl.col("timestamp"), pl.lit("post").alias("kind"),
+                          pl.col("commentary").str.split("\n").list.first().alias("text"),
+                          pl.col("share_link").alias("link")),
+        gone_articles.select(pl.col("published").alias("timestamp"),
+                             pl.lit("article").alias("kind"), pl.col("title").alias("text"),
+                             pl.col("url").alias("link")),
+    ], how="vertical_relaxed").sort("timestamp", nulls_last=True)
+    return dropped, deleted
+
+
+def _overlap(old: Timeline, new: Timeline) -> tuple[int, list[tuple[str, str | None, str | None]], int]:
+    """Months both timelines judge — except the older's last month, whose window had no
+    'after' yet — and whether they agree."""
+    newer = {m.month: m.stage for m in new.months}
+    agree, overlap, differ = 0, 0, []
+    for month in old.months[:-1]:
+        if month.month in newer:
+            overlap += 1
+            if newer[month.month] == month.stage:
+                agree += 1
+            else:
+                differ.append((month.month, month.stage, newer[month.month]))
+    return agree, differ, overlap
+
+
+def _rate(timeline: Timeline, metric: str) -> float:
+    recent = timeline.monthly.tail(3)
+    return round(float(recent[metric].sum()) / max(recent.height, 1), 1)
+
+
+def _top(frame: pl.DataFrame, column: str, limit: int = 5) -> list[dict[str, object]]:
+    counted = (frame.filter(pl.col(column).is_not_null()).group_by(column).len()
+               .sort(["len", column], descending=[True, False]).head(limit))
+    return [{"name": name, "count": int(count)} for name, count in counted.iter_rows()]
+
+
+def to_json(comparison: Comparison) -> dict[str, object]:
+    """The `compare --format json` document (schema linkedin-stages.compare/1)."""
+    c = comparison
+
+    def side(s: Side) -> dict[str, object]:
+        return {"export": str(s.export.location), "exported": s.exported.isoformat(),
+                "member": s.name, "registered": s.registered.isoformat() if s.registered
+                else None, "archive": s.export.archive, "stage": s.timeline.current_stage,
+                "since": s.timeline.current_since}
+
+    then, now = c.old.timeline.current_stage, c.new.timeline.current_stage
+    direction = None
+    if then in STAGES and now in STAGES:
+        direction = ("up" if STAGES.index(now) > STAGES.index(then)
+                     else "down" if STAGES.index(now) < STAGES.index(then) else "same")
+    return {
+        "schema": SCHEMA,
+        "swapped": c.swapped,
+        "warnings": list(c.warnings),
+        "old": side(c.old),
+        "new": side(c.new),
+        "connections": {
+            "gained": c.gained.height, "lost": c.lost.height, "job_changes": len(c.job_moves),
+            "unmatched": c.ghosts_new, "unmatched_old": c.ghosts_old, "matched_by": c.matched_by,
+            "total_old": c.old.export.connections.height,
+            "total_new": c.new.export.connections.height,
+            "gained_top_companies": _top(c.gained, "company"),
+            "gained_top_positions": _top(c.gained, "position"),
+            "lost_top_companies": _top(c.lost, "company"),
+            "job_moves": [{"name": m.name, "url": m.url,
+                           "from": {"company": m.before[0], "position": m.before[1]},
+                           "to": {"company": m.after[0], "position": m.after[1]}}
+                          for m in c.job_moves],
+        },
+        "activity_between": {"from": c.old.exported.isoformat(), "to": c.new.exported.isoformat(),
+                             **c.between},
+        "dropped_by_linkedin": {
+            "invitations": c.dropped["invitations"],
+            "invitations_before_retention": c.dropped["invitations_before_retention"],
+            "messages": c.dropped["messages"],
+            "note": "LinkedIn keeps invitations for a few months and some conversations only "
+                    "for a while: these are retention, not deletions",
+        },
+        "missing_from_newer": {k: c.dropped[k] for k in ("comments", "reactions", "saved_items")},
+        "deleted_posts": [
+            {"date": r["timestamp"].date().isoformat() if r["timestamp"] else None,
+             "kind": r["kind"], "text": r["text"], "link": r["link"]}
+            for r in c.deleted_posts.iter_rows(named=True)],
+        "stage_change": {
+            "then": then, "now": now, "direction": direction,
+            "overlap_months": c.overlap_months, "agreeing_months": c.overlap_agree,
+            "disagreements": [{"month": m, "old": a, "new": b} for m, a, b in c.disagreements],
+            "metrics": {m: {"then": t, "now": n, "change": round(n - t, 1)}
+                        for m, (t, n) in c.rates.items()},
+        },
+    }

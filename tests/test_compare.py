@@ -1,0 +1,175 @@
+"""`compare`: two exports of one member, made by the generator at two dates, against what the
+simulation knows happened in between."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linkedin_stages import load_export
+from linkedin_stages.analysis.compare import SCHEMA, compare_exports, to_json
+from linkedin_stages.cli import cli
+from linkedin_stages.synth.generate import build_archive, export_moment, simulate
+from linkedin_stages.synth.personas import PERSONAS
+
+
+def _write(tmp_path: Path, name: str, until: str | None) -> Path:
+    folder = tmp_path / name
+    build_archive("climber", until=until).write_folder(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("compare")
+    return _write(root, "old", "2021-06"), _write(root, "new", None)
+
+
+def _expected(old_month: str, new_month: str, by_url: bool) -> dict[str, int]:
+    """What the simulation says changed in the network between two export dates."""
+    life = simulate(PERSONAS["climber"])
+    old_cut, new_cut = export_moment(old_month), export_moment(new_month)
+
+    def present(contact, cut: datetime) -> bool:
+        return (contact.connected_on < cut and not contact.ghost
+                and (contact.removed_on is None or contact.removed_on >= cut))
+
+    def keyed(cut: datetime) -> dict:
+        # newest first, as the files list them; same name and day: told apart by that order
+        people = sorted((c for c in life.contacts if present(c, cut)),
+                        key=lambda c: c.connected_on, reverse=True)
+        seen: dict = {}
+        out = {}
+        for c in people:
+            base = c.url if by_url else (c.name.lower(), c.connected_on.date())
+            seen[base] = seen.get(base, -1) + 1
+            out[(base, seen[base])] = c
+        return out
+
+    old, new = keyed(old_cut), keyed(new_cut)
+    moved = [k for k in old.keys() & new.keys()
+             if [" ".join(x.split()) for x in old[k].job_at(old_cut)]
+             != [" ".join(x.split()) for x in new[k].job_at(new_cut)]]
+    return {"gained": len(new.keys() - old.keys()), "lost": len(old.keys() - new.keys()),
+            "job_changes": len(moved)}
+
+
+def test_counts_match_the_simulation_in_both_orders(pair: tuple[Path, Path]) -> None:
+    old, new = (load_export(p) for p in pair)
+    expected = _expected("2021-06", PERSONAS["climber"].exported, by_url=False)
+    for first, second, swapped in ((old, new, False), (new, old, True)):
+        result = to_json(compare_exports(first, second))
+        assert result["swapped"] is swapped
+        assert result["old"]["exported"] < result["new"]["exported"]
+        counts = result["connections"]
+        assert counts["matched_by"] == "name and date"  # the 2021 archive has no URL column
+        assert {k: counts[k] for k in expected} == expected
+        assert counts["unmatched"] == int(new.connections["ghost"].sum())
+        assert result["warnings"] == []
+    assert expected["lost"] > 0 and expected["job_changes"] > 0
+
+
+def test_two_current_archives_match_by_url(tmp_path: Path) -> None:
+    old = load_export(_write(tmp_path, "old", "2024-08"))
+    new = load_export(_write(tmp_path, "new", None))
+    result = to_json(compare_exports(old, new))
+    assert result["connections"]["matched_by"] == "url"
+    expected = _expected("2024-08", PERSONAS["climber"].exported, by_url=True)
+    assert {k: result["connections"][k] for k in expected} == expected
+
+
+def test_edits_removing_people_and_changing_jobs(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    old_path, new_path = pair
+    edited = tmp_path / "edited"
+    build_archive("climber").write_folder(edited)
+    lines = (edited / "Connections.csv").read_text(encoding="utf-8").split("\n")
+    header = next(i for i, line in enumerate(lines) if line.startswith("First Name"))
+    # the file lists newest first: its last rows are people both archives hold
+    rows = [i for i in range(header + 1, len(lines))
+            if lines[i] and not lines[i].startswith(",") and lines[i].count(",") == 6][-40:]
+    removed, changed = rows[:3], rows[3:5]
+    for i in changed:
+        cells = lines[i].split(",")
+        cells[-3] = "Completely New Employer"  # the Company column
+        lines[i] = ",".join(cells)
+    kept = [line for i, line in enumerate(lines) if i not in removed]
+    (edited / "Connections.csv").write_text("\n".join(kept), encoding="utf-8")
+    base = to_json(compare_exports(load_export(old_path), load_export(new_path)))
+    after = to_json(compare_exports(load_export(old_path), load_export(edited)))
+    assert after["connections"]["lost"] == base["connections"]["lost"] + 3
+    moves_to_new = [m for m in after["connections"]["job_moves"]
+                    if m["to"]["company"] == "Completely New Employer"]
+    assert len(moves_to_new) == 2
+    moved_before = {m["url"] for m in base["connections"]["job_moves"]}
+    fresh = sum(m["url"] not in moved_before for m in moves_to_new)
+    assert after["connections"]["job_changes"] == base["connections"]["job_changes"] + fresh
+
+
+def test_activity_between_counts_the_newer_archives_additions(pair: tuple[Path, Path]) -> None:
+    old, new = (load_export(p) for p in pair)
+    result = to_json(compare_exports(old, new))
+    between = result["activity_between"]
+    cutoff = datetime(2021, 6, 28, 23, 59, 59)
+    assert between["comments"] == new.comments.filter(
+        new.comments["timestamp"] > cutoff).height
+    assert between["reactions"] == new.reactions.filter(
+        new.reactions["timestamp"] > cutoff).height
+    posts = sum(v for k, v in between.items() if k.startswith("posts_"))
+    assert posts == new.shares.filter(new.shares["timestamp"] > cutoff).height + len(
+        [a for a in new.articles.iter_rows(named=True)
+         if a["published"] and not a["draft"] and a["published"] > cutoff])
+
+
+def test_retention_is_not_reported_as_deletion_but_deleted_posts_are(
+        pair: tuple[Path, Path], tmp_path: Path) -> None:
+    old_path, _ = pair
+    edited = tmp_path / "deleted"
+    build_archive("climber").write_folder(edited)
+    old = load_export(old_path)
+    victim = old.shares.filter(old.shares["commentary"].is_not_null()).row(0, named=True)
+    victim_id = victim["urn_id"]
+    text = (edited / "Shares.csv").read_text(encoding="utf-8")
+    start = text.index(victim_id)
+    line_start = text.rfind("\n", 0, start) + 1
+    following = text.index("\n20", start) + 1  # the next record starts with its date
+    (edited / "Shares.csv").write_text(text[:line_start] + text[following:], encoding="utf-8")
+    result = to_json(compare_exports(old, load_export(edited)))
+    assert [p["link"] for p in result["deleted_posts"]] == [victim["share_link"]]
+    dropped = result["dropped_by_linkedin"]
+    assert dropped["invitations"] == old.invitations.height  # older than the newer's window
+    assert dropped["invitations_before_retention"] == dropped["invitations"]
+
+
+def test_stage_change_and_overlap(pair: tuple[Path, Path]) -> None:
+    result = to_json(compare_exports(*(load_export(p) for p in pair)))
+    stage = result["stage_change"]
+    assert (stage["then"], stage["now"], stage["direction"]) == (
+        "producer", "power_networker", "up")
+    assert stage["overlap_months"] > 40
+    assert stage["agreeing_months"] >= stage["overlap_months"] - 2
+    assert stage["metrics"]["original_posts"]["now"] > 0
+
+
+def test_different_members_are_warned_about(tmp_path: Path) -> None:
+    a = load_export(Path(__file__).resolve().parent.parent / "sample_exports" / "lurker")
+    b = load_export(Path(__file__).resolve().parent.parent / "sample_exports" / "curator")
+    warnings = compare_exports(a, b).warnings
+    assert any("different names" in w for w in warnings)
+    assert any("different registration dates" in w for w in warnings)
+
+
+def test_cli_compare_json(pair: tuple[Path, Path]) -> None:
+    old, new = pair
+    result = CliRunner().invoke(cli, ["compare", str(new), str(old)])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["schema"] == SCHEMA
+    assert set(document) >= {"old", "new", "connections", "activity_between",
+                             "dropped_by_linkedin", "stage_change"}
+    assert "older archive" in result.stderr
+    missing = CliRunner().invoke(cli, ["compare", str(old), str(old.parent / "nope")])
+    assert missing.exit_code == 1 and missing.output.startswith("Error: ")
