@@ -72,7 +72,8 @@ def test_json_output(make_export, kind, era):
             "file": built.member("Comments.csv"), "rows": 4, "first": "2025-04-30",
             "last": "2025-07-13", "encoding": "utf-8", "delimiter": ",", "line_ending": "LF",
             "variant": "backslash-escaped quotes (2025 on)",
-            "repairs": {"messages with backslash-escaped quotes read": 2}, "dropped": {}, "warnings": []}
+            "repairs": {"messages with backslash-escaped quotes read": 2}, "dropped": {},
+            "warnings": []}
         assert doc["datasets"]["rich_media"]["first"] == "2025-02-07"
         assert doc["datasets"]["rich_media"]["last"] == "2026-03-09"
         assert doc["missing"] == ["votes", "skills", "endorsements_received",

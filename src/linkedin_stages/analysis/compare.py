@@ -208,7 +208,10 @@ def _dropped(old: Side, new: Side, cutoff: datetime) -> tuple[dict[str, int], pl
     return dropped, deleted
 
 
-def _overlap(old: Timeline, new: Timeline) -> tuple[int, list[tuple[str, str | None, str | None]], int]:
+Disagreement = tuple[str, str | None, str | None]  # month, old stage, new stage
+
+
+def _overlap(old: Timeline, new: Timeline) -> tuple[int, list[Disagreement], int]:
     """Months both timelines judge — except the older's last month, whose window had no
     'after' yet — and whether they agree."""
     newer = {m.month: m.stage for m in new.months}
