@@ -139,7 +139,10 @@ def find_header(head: str, required: Iterable[frozenset[str]]) -> HeaderMatch | 
         for delimiter in DELIMITERS:
             if delimiter not in line and delimiter != ",":
                 continue
-            cells = next(csv.reader([line], delimiter=delimiter), [])
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter), [])
+            except csv.Error:  # a stray carriage return or NUL: not a header line
+                continue
             normalised = {normalise_header(c) for c in cells}
             if any(sig <= normalised for sig in signatures):
                 return HeaderMatch(index, delimiter, [c.strip() for c in cells])
@@ -492,12 +495,15 @@ def _split_last_free_text_slowly(
 def _rfc_fields(record: str) -> list[str]:
     """Fields of one record; a newline outside quotes continues the previous field."""
     fields: list[str] = []
-    for row in csv.reader(io.StringIO(record), strict=False):
-        if fields and row:
-            fields[-1] += "\n" + row[0]
-            fields.extend(row[1:])
-        else:
-            fields.extend(row)
+    try:
+        for row in csv.reader(io.StringIO(record, newline=""), strict=False):
+            if fields and row:
+                fields[-1] += "\n" + row[0]
+                fields.extend(row[1:])
+            else:
+                fields.extend(row)
+    except csv.Error:  # a NUL byte or worse: keep the text, split on commas
+        return record.replace("\x00", "").split(",")
     return fields
 
 

@@ -247,6 +247,11 @@ def load_export(
             for name, (frame, report) in zip(rest, pool.map(read_one, rest), strict=True):
                 tables[name], reports[name] = frame, report
         warnings += [report.warnings[0] for report in reports.values() if not report.readable]
+        warnings += [f"{path}: a link or special file, not followed" for path in source.skipped]
+        if reports and not any(report.readable for report in reports.values()):
+            first = next(iter(reports.values())).warnings[0]
+            raise ExportError(f"{source.location}: none of the {len(reports)} LinkedIn files "
+                              f"could be read (first: {first})")
         missing = [n for n in DATASETS if n in wanted and n not in reports]
         ordered_reports = {n: reports[n] for n in DATASETS if n in reports}
         if "profile" not in wanted:  # read only to help the messages reader

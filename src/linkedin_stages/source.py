@@ -18,7 +18,11 @@ from .errors import ExportError, FileReadError
 
 # A single export file above this size is refused (the largest real ones are tens of MB;
 # a stress archive is hundreds). Protects memory against zip bombs and wrong inputs.
-MAX_MEMBER_BYTES = 1_500_000_000
+MAX_MEMBER_BYTES = 1_000_000_000
+# CSV text deflates 4 to 20 times; a member that would inflate more than this, past a few MB,
+# is a zip bomb: refused before inflating a byte.
+MAX_COMPRESSION_RATIO = 100
+BOMB_MIN_BYTES = 20_000_000
 
 HEAD_BYTES = 65_536  # enough to sniff the encoding and find any header
 
@@ -39,6 +43,7 @@ class Member:
 
     path: str  # POSIX-style path relative to the export root (display only)
     size: int
+    compressed: int | None = None  # zip members: bytes stored in the archive
 
     @property
     def key(self) -> str:
@@ -91,6 +96,7 @@ class ExportSource:
     location: Path
     kind: str  # "folder" or "zip"
     members: list[Member] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # links and special files not followed
     _zip: zipfile.ZipFile | None = None
     _zip_names: dict[str, str] = field(default_factory=dict)
 
@@ -113,19 +119,21 @@ class ExportSource:
     @classmethod
     def _open_folder(cls, root: Path) -> ExportSource:
         members: list[Member] = []
+        skipped: list[str] = []
         try:
             for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX")
                 for name in sorted(filenames):
                     full = Path(dirpath) / name
-                    if full.is_symlink() or not full.is_file():
-                        continue  # never follow a link out of the export
                     rel = full.relative_to(root).as_posix()
+                    if full.is_symlink() or not full.is_file():
+                        skipped.append(rel)  # never follow a link out of the export
+                        continue
                     if not _ignored(rel):
                         members.append(Member(rel, full.stat().st_size))
         except OSError as exc:
             raise ExportError(f"{root}: cannot list the folder ({exc.strerror or exc})") from exc
-        return cls(root, "folder", members)
+        return cls(root, "folder", members, skipped)
 
     @classmethod
     def _open_zip(cls, path: Path) -> ExportSource:
@@ -145,15 +153,13 @@ class ExportSource:
             if label in names:
                 continue
             names[label] = info.filename
-            members.append(Member(label, info.file_size))
+            members.append(Member(label, info.file_size, info.compress_size))
         members.sort(key=lambda m: m.path)
-        return cls(path, "zip", members, archive, names)
+        return cls(path, "zip", members, [], archive, names)
 
     def read(self, member: Member) -> bytes:
         """The member's bytes; `FileReadError` if it cannot be read safely."""
-        if member.size > MAX_MEMBER_BYTES:
-            raise FileReadError(f"{member.path}: {member.size:,} bytes is larger than any "
-                                "LinkedIn export file; skipped")
+        self._check_size(member)
         try:
             if self._zip is not None:
                 with self._zip.open(self._zip_names[member.path]) as handle:
@@ -170,11 +176,20 @@ class ExportSource:
                                 "skipped")
         return data
 
-    def file(self, member: Member) -> FileData:
-        """Lazy access to a member: folder files stay on disk (polars reads them by path)."""
+    @staticmethod
+    def _check_size(member: Member) -> None:
         if member.size > MAX_MEMBER_BYTES:
             raise FileReadError(f"{member.path}: {member.size:,} bytes is larger than any "
                                 "LinkedIn export file; skipped")
+        if (member.compressed is not None and member.size > BOMB_MIN_BYTES
+                and member.size > MAX_COMPRESSION_RATIO * max(member.compressed, 1)):
+            raise FileReadError(
+                f"{member.path}: would inflate from {member.compressed:,} to "
+                f"{member.size:,} bytes, which no CSV does (a zip bomb?); skipped")
+
+    def file(self, member: Member) -> FileData:
+        """Lazy access to a member: folder files stay on disk (polars reads them by path)."""
+        self._check_size(member)
         local = None if self._zip is not None else self.location / member.path
         return FileData(member.path, lambda: self.read(member), local)
 

@@ -52,11 +52,20 @@ def _parse_shares(body: Body, names: list[str], delimiter: str, notes: ReadNotes
     ).height
     if not misaligned or delimiter != ",":
         return frame
-    notes.repaired("file re-split on record dates (broken quoting)")
     free_index = next(
         (i for i, n in enumerate(names) if n.replace(" ", "").lower() == "sharecommentary"), 2
     )
-    rows = split_middle_free_text(body.text(notes), len(names), free_index, notes)
+    scratch = ReadNotes()
+    rows = split_middle_free_text(body.text(scratch), len(names), free_index, scratch)
+    if not rows or len(rows) < frame.height - misaligned:
+        # Re-splitting finds fewer records than rows that already had a date: the quoting
+        # was fine and the dates are just bad. Keep the rows; their dates will be warned about.
+        return frame
+    notes.repaired("file re-split on record dates (broken quoting)")
+    for why, count in scratch.dropped.items():
+        notes.drop(why, count)
+    for what, count in scratch.repairs.items():
+        notes.repaired(what, count)
     return pl.DataFrame(rows, schema={c: pl.String for c in unique_names(names)}, orient="row")
 
 
