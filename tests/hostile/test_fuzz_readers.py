@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from linkedin_stages.csvread import ReadNotes
 from linkedin_stages.errors import LinkedInStagesError
 from linkedin_stages.readers import SPECS
 from linkedin_stages.readers.articles import read_articles
 from linkedin_stages.readers.base import ReadContext, read_dataset
-from linkedin_stages.csvread import ReadNotes
 from linkedin_stages.source import FileData
 
 ROOT = Path(__file__).resolve().parents[2]
