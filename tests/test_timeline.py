@@ -324,3 +324,28 @@ def test_wording_covers_every_reason_code_in_both_languages() -> None:
     assert w.stage_name("relay", "fr") == "Le relai"
     assert "0,5" in w.reason_text(Reason("relay", {"shared": 0.5, "from": "a", "to": "b",
                                                   "level": 2.0, "own": 0}), "fr")
+
+
+# --- with the analytics workbook ---------------------------------------------------------
+
+def test_engagement_from_the_analytics_workbook(tmp_path: Path) -> None:
+    from linkedin_stages.analytics import load_analytics
+    from linkedin_stages.synth.analytics_workbook import workbook_bytes
+
+    path = tmp_path / "curator.xlsx"
+    path.write_bytes(workbook_bytes("curator"))
+    export = load_export(SAMPLES / "curator")
+    plain = build_timeline(export)
+    timeline = build_timeline(export, analytics=load_analytics([path]))
+    # the stages are judged on what the member did, never on others' engagement
+    assert [m.stage for m in timeline.months] == [m.stage for m in plain.months]
+    covered = [m for m in timeline.months if "impressions" in m.metrics]
+    assert len(covered) == len(timeline.engagement.months) == 13
+    assert all(m.reasons[-1].code == "engagement" for m in covered)
+    assert covered[-1].month == timeline.months[-1].month
+    document = to_json(timeline)
+    assert document["engagement"]["top_posts_matching"]["top_posts"] > 0
+    rates = {row["kind"]: row["rate"] for row in document["engagement"]["by_kind"]}
+    assert rates["curated_share"] < rates["original"]  # the article's relay ceiling
+    assert "13 month(s)" in document["limitations"][0]
+    assert "no_engagement" not in [r.code for r in timeline.limitations]

@@ -81,3 +81,15 @@ class Timeline:
     posts: pl.DataFrame  # the member's shares, classified (kind, business, personal, …)
     limitations: tuple[Reason, ...]  # what this archive cannot show
     basis: tuple[str, ...]  # datasets the stages were judged on
+    engagement: Engagement | None = None  # from LinkedIn's analytics workbook, when given
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """What others did with the member's posts, from the analytics workbook(s)."""
+
+    summary: Mapping[str, object]  # files, period, totals, followers… (Analytics.summary())
+    matching: Mapping[str, int]  # top posts matched to the archive's posts, and how
+    by_kind: pl.DataFrame  # engagement rate per post kind (original, curated_share, …)
+    months: tuple[str, ...]  # months the workbooks cover
+    demographics: pl.DataFrame  # category, value, share

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import polars as pl
 
+from ..analytics import Analytics, engagement_by_kind, match_top_posts, monthly_engagement
 from ..errors import LinkedInStagesError
 from ..export import Export
 from . import wording
 from .metrics import METRICS, classify_posts, monthly_metrics, months_between, span
-from .model import STAGES, MonthStage, Reason, Timeline, Transition
+from .model import STAGES, Engagement, MonthStage, Reason, Timeline, Transition
 from .plan import make_plan
 from .stages import judge, window_rates
 from .thresholds import Thresholds, load_thresholds
@@ -27,8 +28,14 @@ class TimelineError(LinkedInStagesError):
     """The timeline cannot be built with these options."""
 
 
-def _limitations(export: Export) -> list[Reason]:
-    notes = [Reason("no_engagement"), Reason("no_population")]
+def _limitations(export: Export, engagement: Engagement | None = None) -> list[Reason]:
+    if engagement is None:
+        notes = [Reason("no_engagement"), Reason("no_population")]
+    else:
+        covered = engagement.months
+        notes = [Reason("engagement_months", {
+            "from": covered[0] if covered else "—", "to": covered[-1] if covered else "—",
+            "count": len(covered)}), Reason("no_population")]
     if "shares" not in export.reports:
         notes.insert(0, Reason("unknown_no_shares"))
     elif "reactions" not in export.reports and "comments" not in export.reports:
@@ -42,8 +49,13 @@ def build_timeline(
     thresholds: Thresholds | str | Path | None = None,
     target: str | None = None,
     by: str | None = None,
+    analytics: Analytics | None = None,
 ) -> Timeline:
-    """Each month's stage with its evidence, the transitions, the current stage and a plan."""
+    """Each month's stage with its evidence, the transitions, the current stage and a plan.
+
+    With `analytics` (LinkedIn's content-analytics workbooks, see `load_analytics`), months
+    the workbooks cover gain impressions, engagements and new followers, with a reason
+    giving them; the stage rules themselves stay on what the member did."""
     if target is not None and target not in STAGES:
         raise TimelineError(f"--target must be one of {', '.join(STAGES)}, not {target!r}")
     if by is not None and not _MONTH.match(by):
@@ -56,6 +68,9 @@ def build_timeline(
                             "no timeline to draw")
     months = months_between(*limits)
     monthly = monthly_metrics(export, posts, months)
+    engagement = None
+    if analytics is not None:
+        monthly, engagement = _with_engagement(monthly, posts, analytics)
     can_judge = "shares" in export.reports and export.reports["shares"].readable
     rates = window_rates(monthly, posts, t)
     if can_judge:
@@ -65,9 +80,16 @@ def build_timeline(
     month_rows = []
     metric_rows = monthly.drop("month").to_dicts()
     for month, (stage, raw, reasons), metrics in zip(months, judged, metric_rows, strict=True):
-        month_rows.append(MonthStage(month=month, stage=stage, raw_stage=raw,
-                                     metrics={k: float(v) for k, v in metrics.items()},
-                                     reasons=tuple(reasons)))
+        if metrics.get("impressions") is not None:
+            reasons = [*reasons, Reason("engagement", {
+                "impressions": int(metrics["impressions"]),
+                "engagements": int(metrics["engagements"] or 0),
+                "rate": float(metrics["engagement_rate"] or 0.0),
+                "followers": int(metrics["new_followers"] or 0)})]
+        month_rows.append(MonthStage(
+            month=month, stage=stage, raw_stage=raw,
+            metrics={k: float(v) for k, v in metrics.items() if v is not None},
+            reasons=tuple(reasons)))
     transitions = tuple(
         Transition(month=b.month, from_stage=a.stage, to_stage=b.stage)
         for a, b in zip(month_rows, month_rows[1:], strict=False) if a.stage != b.stage
@@ -84,11 +106,24 @@ def build_timeline(
     return Timeline(
         months=tuple(month_rows), transitions=transitions, current_stage=current,
         current_since=since, plan=plan, thresholds=t, monthly=monthly, posts=posts,
-        limitations=tuple(_limitations(export)),
+        limitations=tuple(_limitations(export, engagement)),
         basis=tuple(n for n in ("shares", "comments", "reactions", "reposts", "articles",
                                 "connections", "invitations", "messages")
                     if n in export.reports),
+        engagement=engagement,
     )
+
+
+def _with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
+                     analytics: Analytics) -> tuple[pl.DataFrame, Engagement]:
+    per_month = monthly_engagement(analytics).select(
+        "month", "impressions", "engagements", "new_followers", "engagement_rate")
+    monthly = monthly.join(per_month, on="month", how="left")
+    matched, counts = match_top_posts(analytics, posts)
+    covered = tuple(m for m in per_month["month"].to_list() if m in set(monthly["month"]))
+    return monthly, Engagement(summary=analytics.summary(), matching=counts,
+                               by_kind=engagement_by_kind(matched), months=covered,
+                               demographics=analytics.demographics)
 
 
 def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
@@ -115,6 +150,12 @@ def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
             "notes": [wording.reason_text(r, lang) for r in plan.reasons],
         },
         "limitations": [wording.reason_text(r, lang) for r in timeline.limitations],
+        "engagement": None if timeline.engagement is None else {
+            **timeline.engagement.summary,
+            "months": list(timeline.engagement.months),
+            "top_posts_matching": dict(timeline.engagement.matching),
+            "by_kind": timeline.engagement.by_kind.to_dicts(),
+        },
         "basis": list(timeline.basis),
         "thresholds": timeline.thresholds.to_dict(),
     }

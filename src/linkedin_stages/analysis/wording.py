@@ -101,6 +101,11 @@ _REASONS = {
                          "cannot be measured",
         "no_population": "the article's 90% / 9% / 1% need a population; one archive has none, "
                          "so they are shown as context, not as your rank",
+        "engagement": "engagement received (analytics workbook): {impressions} impressions, "
+                      "{engagements} engagements ({rate:.1%}), {followers} new followers",
+        "engagement_months": "engagement received is measured only for the {count} month(s) "
+                             "the analytics workbooks cover ({from}–{to}); the stage rules use "
+                             "what you did, never what others did",
         "plan_reached": "you are already at {stage_name} or beyond: keep the rhythm below",
         "plan_past": "{by} is not after the export ({last}): choose a later date",
         "plan_short": "{months} month(s) is short to show a new stage: the rules need "
@@ -141,6 +146,12 @@ _REASONS = {
                          "du producteur ne peuvent pas être mesurés",
         "no_population": "les 90 % / 9 % / 1 % de l’article supposent une population ; une "
                          "archive seule n’en a pas : ils sont un repère, pas votre rang",
+        "engagement": "engagement reçu (classeur de statistiques) : {impressions} impressions, "
+                      "{engagements} interactions ({rate:.1%}), {followers} nouveaux abonnés",
+        "engagement_months": "l’engagement reçu n’est mesuré que sur les {count} mois couverts "
+                             "par les classeurs de statistiques ({from}–{to}) ; les règles des "
+                             "stades s’appuient sur ce que vous faites, jamais sur ce que font "
+                             "les autres",
         "plan_reached": "vous êtes déjà au stade {stage_name} ou au-delà : gardez le rythme "
                         "ci-dessous",
         "plan_past": "{by} n’est pas après l’export ({last}) : choisissez une date plus lointaine",
