@@ -168,6 +168,14 @@ def compare(old: Path, new: Path, output_format: str) -> None:
     click.echo(json.dumps(to_json(comparison), indent=2, ensure_ascii=False))
 
 
+def _stderr_is_terminal() -> bool:
+    """Progress goes to stderr only when someone is watching it."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 @cli.command()
 @click.argument("export", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
@@ -199,7 +207,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
 
     out = check_output(export, output if output is not None else Path(DEFAULT_NAME))
     zone = check_zone(tz) if tz is not None else local_zone()
-    show = not quiet and sys.stderr.isatty()
+    show = not quiet and _stderr_is_terminal()
 
     def progress(message: str) -> None:
         if show:

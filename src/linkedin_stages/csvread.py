@@ -513,13 +513,14 @@ def split_middle_free_text(
     """Records whose free-text field sits between simple fields (Shares): RFC-parse each record,
     and if it has too many fields, give the surplus back to the free-text field."""
     rows: list[list[str | None]] = []
+    free_index = min(max(free_index, 0), width - 1)
+    tail = width - free_index - 1
     for piece in split_records(text, notes):
         fields = _rfc_fields(piece.rstrip("\n"))
         if len(fields) > width:
-            tail = width - free_index - 1
             middle = fields[free_index : len(fields) - tail]
             fields = [*fields[:free_index], ",".join(middle), *fields[len(fields) - tail :]]
             notes.repaired("rows with an unquoted comma in the text")
         fields += [""] * (width - len(fields))
-        rows.append([f if f != "" else None for f in fields])
+        rows.append([f if f != "" else None for f in fields[:width]])
     return rows

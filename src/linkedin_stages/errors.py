@@ -13,3 +13,7 @@ class ExportError(LinkedInStagesError):
 
 class FileReadError(LinkedInStagesError):
     """One file of the export could not be read; the rest of the export still loads."""
+
+
+class ReportError(LinkedInStagesError):
+    """The report cannot be made or written as asked (output place, time zone, language)."""

@@ -1,0 +1,441 @@
+"""Charts as inline SVG strings: matplotlib's `Figure` API for data, hand-written SVG for the
+two diagrams (the four-stage staircase and the stage lanes).
+
+Every chart is deterministic (fixed hash salt, no date, no version in the output), keeps its
+text as text (`svg.fonttype = none`, font family removed so the page font applies), and takes
+its ink from the page: sentinel colours are swapped for CSS variables, so one SVG reads in
+light, dark and print. Ids are prefixed per chart, `<a>` wrappers and matplotlib's own
+`<style>` and metadata are removed. The result is `Markup`: the only HTML the templates
+print unescaped, and it contains no member text except what went through `escape`.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+# Okabe–Ito, the colour-blind-safe palette (Okabe & Ito 2008).
+ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
+STAGE_COLORS: dict[str | None, str] = {
+    "present": SKY, "relay": ORANGE, "producer": GREEN, "power_networker": PURPLE, None: GREY,
+}
+# Sentinels swapped for CSS variables after rendering (see report.css).
+INK, RULE, MUTED = "#010101", "#020202", "#030303"
+_SENTINELS = {INK: "var(--ink)", RULE: "var(--rule)", MUTED: "var(--muted)"}
+
+WIDTH_IN = 7.2  # 518 SVG units: about 1:1 in the page's 720 px column
+_RC = {
+    "svg.hashsalt": "linkedin-stages",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",  # layout metrics only; the page font is used on screen
+    "font.size": 10,
+    "text.color": INK,
+    "axes.edgecolor": RULE,
+    "axes.labelcolor": MUTED,
+    "axes.facecolor": "none",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "axes.axisbelow": True,
+    "grid.color": RULE,
+    "grid.linewidth": 0.6,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "xtick.major.size": 3,
+    "ytick.major.size": 0,
+    "figure.facecolor": "none",
+    "savefig.facecolor": "none",
+    "savefig.edgecolor": "none",
+    "path.simplify": True,
+    "hatch.color": RULE,
+}
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    color: str
+    values: Sequence[float]
+
+
+def month_x(month: str) -> float:
+    """"2021-03" → 2021.125 (the middle of the month on a time axis in years)."""
+    return int(month[:4]) + (int(month[5:7]) - 1 + 0.5) / 12
+
+
+def _figure(height_in: float, *, rows: int = 1, heights: Sequence[float] | None = None,
+            left_in: float = 0.5):  # noqa: ANN202
+    """A figure with fixed margins (in inches): cheaper than a layout engine, and the
+    charts line up with each other down the page."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(WIDTH_IN, height_in))
+    figure.subplots_adjust(left=left_in / WIDTH_IN, right=1 - 0.12 / WIDTH_IN,
+                           bottom=0.3 / height_in, top=1 - 0.1 / height_in, hspace=0.12)
+    if rows == 1:
+        return figure, [figure.add_subplot()]
+    axes = figure.subplots(rows, 1, sharex=True,
+                           gridspec_kw={"height_ratios": list(heights or [1] * rows)})
+    return figure, list(axes)
+
+
+def _collection(rects: Sequence[tuple[float, float, float, float]], colors: Sequence[str],
+                alphas: Sequence[float]):  # noqa: ANN202
+    """Rectangles (x, y, width, height) drawn as one collection (fast, one SVG group)."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Rectangle
+
+    patches = [Rectangle((x, y), w, h) for x, y, w, h in rects]
+    faces = [to_rgba(c, a) for c, a in zip(colors, alphas, strict=True)]
+    return PatchCollection(patches, facecolors=faces, edgecolors="none", linewidths=0)
+
+
+def _year_axis(ax, first: str, last: str) -> None:  # noqa: ANN001
+    from matplotlib.ticker import FixedLocator, NullFormatter
+
+    start, end = int(first[:4]), int(last[:4])
+    step = 1 if end - start <= 12 else 2 if end - start <= 24 else 5
+    years = [y for y in range(start, end + 2) if y % step == 0 or step == 1]
+    ax.set_xlim(int(first[:4]) + (int(first[5:7]) - 1) / 12,
+                int(last[:4]) + int(last[5:7]) / 12)
+    # Year boundaries get ticks; labels sit in the middle of each year.
+    ax.xaxis.set_major_locator(FixedLocator(years))
+    ax.xaxis.set_major_formatter(NullFormatter())
+    ax.xaxis.set_minor_locator(FixedLocator([y + 0.5 for y in years]))
+    ax.xaxis.set_minor_formatter(lambda value, _pos: str(int(value)))
+    ax.tick_params(axis="x", which="minor", length=0)
+
+
+def _count_axis(ax, lang: str, *, fraction: bool = False) -> None:  # noqa: ANN001
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    from . import locale
+
+    if fraction:
+        ax.set_ylim(0, 1)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: locale.percent(v, lang)))
+    else:
+        ax.set_ylim(0, max(ax.get_ylim()[1], 1))  # small counts still get whole-number ticks
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, min_n_ticks=2))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: locale.integer(v, lang)))
+
+
+def _svg_text(figure) -> str:  # noqa: ANN001
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    FigureCanvasSVG(figure)
+    buffer = io.StringIO()
+    with matplotlib.rc_context(_RC):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+_NUMBER = re.compile(r"(-?\d+\.\d)\d+")
+_ATTRIBUTE = re.compile(r'="([^"]*)"')
+
+
+def _round_attribute(match: re.Match[str]) -> str:
+    value = match.group(1)
+    value = _NUMBER.sub(r"\1", value)
+    value = re.sub(r"\s*\n\s*", " ", value).strip()
+    return f'="{value}"'
+
+
+def finish_svg(svg: str, key: str, title: str, description: str = "") -> Markup:
+    """matplotlib's SVG → a clean inline chart (see the module docstring)."""
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
+    svg = re.sub(r"</?a\b[^>]*>", "", svg)  # links matplotlib may add (artist URLs)
+    svg = re.sub(r"font-family:[^;\"]*;?\s*", "", svg)
+    for sentinel, variable in _SENTINELS.items():
+        svg = svg.replace(sentinel, variable).replace(sentinel.lower(), variable)
+    svg = _ATTRIBUTE.sub(_round_attribute, svg)
+    svg = re.sub(r'(\bid="|url\(#|href="#)([^")]+)', lambda m: f"{m[1]}{key}-{m[2]}", svg)
+    svg = re.sub(r"<defs>\s*</defs>", "", svg)
+    svg = re.sub(r">\s+<", "><", svg)
+    opening = re.match(r"<svg\b[^>]*>", svg)
+    assert opening is not None
+    view_box = re.search(r'viewBox="([^"]+)"', opening.group(0))
+    assert view_box is not None
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" '
+            f'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="{view_box.group(1)}" '
+            f'class="chart-svg" role="img" aria-labelledby="{key}-title'
+            f'{f" {key}-desc" if description else ""}">'
+            f'<title id="{key}-title">{escape(title)}</title>')
+    if description:
+        head += f'<desc id="{key}-desc">{escape(description)}</desc>'
+    return Markup(head + svg[opening.end():])
+
+
+def _render(figure, key: str, title: str, description: str) -> Markup:  # noqa: ANN001
+    return finish_svg(_svg_text(figure), key, title, description)
+
+
+def _context():  # noqa: ANN202
+    import matplotlib
+
+    return matplotlib.rc_context(_RC)
+
+
+# --------------------------------------------------------------------------- data charts
+
+
+def stacked_areas(key: str, title: str, description: str, months: Sequence[str],
+                  series: Sequence[Series], lang: str, *, height_in: float = 2.5) -> Markup:
+    """Monthly counts stacked as filled areas (first series at the bottom)."""
+    with _context():
+        figure, (ax,) = _figure(height_in)
+        xs = [month_x(m) for m in months]
+        ax.stackplot(xs, *[list(s.values) for s in series], colors=[s.color for s in series],
+                     linewidth=0)
+        _year_axis(ax, months[0], months[-1])
+        _count_axis(ax, lang)
+        return _render(figure, key, title, description)
+
+
+def share_areas(key: str, title: str, description: str, xs: Sequence[float],
+                series: Sequence[Series], lang: str, first: str, last: str,
+                width: float) -> Markup:
+    """Shares (0–1) stacked per period; periods with nothing are left blank."""
+    with _context():
+        figure, (ax,) = _figure(2.3)
+        lower = [0.0] * len(xs)
+        rects, colors = [], []
+        for s in series:
+            upper = [lo + (v if math.isfinite(v) else 0.0) for lo, v in
+                     zip(lower, s.values, strict=True)]
+            for x, lo, up, v in zip(xs, lower, upper, s.values, strict=True):
+                if math.isfinite(v) and up > lo:
+                    rects.append((x - width / 2, lo, width, up - lo))
+                    colors.append(s.color)
+            lower = upper
+        ax.add_collection(_collection(rects, colors, [1.0] * len(rects)))
+        _year_axis(ax, first, last)
+        ax.set_xlim(min(ax.get_xlim()[0], xs[0] - width / 2),
+                    max(ax.get_xlim()[1], xs[-1] + width / 2))
+        _count_axis(ax, lang, fraction=True)
+        return _render(figure, key, title, description)
+
+
+def network(key: str, title: str, description: str, months: Sequence[str],
+            total: Sequence[float], added: Sequence[float],
+            invitations: tuple[Sequence[float], Sequence[float]] | None,
+            labels: dict[str, str], lang: str) -> Markup:
+    """Connections in all (top) and per month, with invitations in and out (bottom)."""
+    with _context():
+        figure, (top, bottom) = _figure(3.6, rows=2, heights=[1.1, 1])
+        xs = [month_x(m) for m in months]
+        top.fill_between(xs, total, color=BLUE, alpha=0.25, linewidth=0)
+        top.plot(xs, total, color=BLUE, linewidth=1.8)
+        bottom.fill_between(xs, added, color=GREEN, alpha=0.55, linewidth=0, step="mid")
+        if invitations is not None:
+            inbound, outbound = invitations
+            bottom.step(xs, inbound, where="mid", color=ORANGE, linewidth=1.3)
+            bottom.step(xs, outbound, where="mid", color=VERMILLION, linewidth=1.3,
+                        linestyle=(0, (3, 2)))
+        for ax, label in ((top, labels["total"]), (bottom, labels["added"])):
+            _count_axis(ax, lang)
+            ax.text(0.01, 0.97, label, transform=ax.transAxes, va="top", ha="left",
+                    fontsize=9.5, fontweight="bold", color=MUTED)
+        _year_axis(bottom, months[0], months[-1])
+        return _render(figure, key, title, description)
+
+
+def words_per_post(key: str, title: str, description: str, xs: Sequence[float],
+                   median: Sequence[float], low: Sequence[float], high: Sequence[float],
+                   first: str, last: str, lang: str) -> Markup:
+    """Median words per own post per quarter, with the middle half shaded."""
+    with _context():
+        figure, (ax,) = _figure(2.2)
+        ax.fill_between(xs, low, high, color=GREEN, alpha=0.22, linewidth=0)
+        ax.plot(xs, median, color=GREEN, linewidth=1.6, marker="o", markersize=3.2)
+        _year_axis(ax, first, last)
+        ax.set_xlim(ax.get_xlim()[0], max(ax.get_xlim()[1], xs[-1] + 0.06))
+        _count_axis(ax, lang)
+        return _render(figure, key, title, description)
+
+
+def heatmap(key: str, title: str, description: str, counts: Sequence[Sequence[int]],
+            weekdays: Sequence[str], lang: str) -> Markup:
+    """Weekday (rows, Monday on top) × hour (columns) counts, as cells of one hue."""
+    from matplotlib.ticker import FixedLocator
+
+    from . import locale
+
+    with _context():
+        figure, (ax,) = _figure(2.5, left_in=0.45)
+        peak = max((max(row) for row in counts), default=0) or 1
+        rects, colors, alphas = [], [], []
+        for day, row in enumerate(counts):
+            for hour, value in enumerate(row):
+                rects.append((hour + 0.06, 6 - day + 0.06, 0.88, 0.88))
+                colors.append(BLUE if value else RULE)
+                alphas.append(0.18 + 0.82 * math.sqrt(value / peak) if value else 0.3)
+        ax.add_collection(_collection(rects, colors, alphas))
+        ax.set_xlim(0, 24)
+        ax.set_ylim(0, 7)
+        ax.grid(False)
+        ax.spines[:].set_visible(False)
+        ax.yaxis.set_major_locator(FixedLocator([6.5 - d for d in range(7)]))
+        ax.set_yticklabels(list(weekdays))
+        ax.xaxis.set_major_locator(FixedLocator([h + 0.5 for h in range(0, 24, 3)]))
+        ax.set_xticklabels([locale.hour(h, lang) for h in range(0, 24, 3)])
+        ax.tick_params(length=0)
+        ax.set_aspect("equal")
+        return _render(figure, key, title, description)
+
+
+# --------------------------------------------------------------------------- diagrams
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    stage: str
+    name: str
+    share: str  # the article's reference share ("≈ 90 %"), or "" when grouped
+    visited: bool
+    current: bool
+
+
+def ladder(key: str, title: str, description: str, steps: Sequence[LadderStep],
+           middle_share: str, you: str) -> Markup:
+    """The article's four stages as a staircase, the member placed on their step."""
+    width, base, rise, run, left = 580, 172, 34, 130, 12
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 232" '
+             f'class="diagram ladder" role="img" aria-labelledby="{key}-title {key}-desc">'
+             f'<title id="{key}-title">{escape(title)}</title>'
+             f'<desc id="{key}-desc">{escape(description)}</desc>']
+    for i, step in enumerate(steps):
+        x, top = left + i * run, base - (i + 1) * rise
+        state = "current" if step.current else "visited" if step.visited else "unvisited"
+        parts.append(
+            f'<rect x="{x}" y="{top}" width="{run - 4}" height="{base - top}" rx="4" '
+            f'fill="{STAGE_COLORS[step.stage]}" class="step step-{state}"/>')
+        parts.append(f'<text x="{x + 8}" y="{top + 18}" class="step-number '
+                     f'step-number-{state}">{i + 1}</text>')
+        # The top step's name is anchored at its right edge, so a long name stays inside.
+        anchor = (f'x="{x + run - 4}" text-anchor="end"' if i == len(steps) - 1
+                  else f'x="{x + 6}"')
+        parts.append(f'<text {anchor} y="{top - 8}" class="step-name'
+                     f'{" is-current" if step.current else ""}">{escape(step.name)}</text>')
+        if step.share:
+            parts.append(f'<text x="{x + (run - 4) / 2}" y="{base + 22}" class="step-share" '
+                         f'text-anchor="middle">{escape(step.share)}</text>')
+        if step.current:  # a marker in the step's first 34 units, so it fits step 1 too
+            cx, cy = x + run - 22, top + 17
+            parts.append(
+                f'<g class="you"><circle cx="{cx}" cy="{cy}" r="9" fill="#1c1d21"/>'
+                f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="#ffffff"/>'
+                f'<text x="{cx - 14}" y="{cy + 4.5}" text-anchor="end" class="you-label">'
+                f'{escape(you)}</text></g>')
+    # The relay and producer steps share one reference figure: a bracket under both.
+    x1, x2 = left + run + 6, left + 3 * run - 10
+    parts.append(f'<path d="M {x1} {base + 8} v 5 H {x2} v -5" fill="none" '
+                 f'stroke="var(--muted)" stroke-width="1"/>')
+    parts.append(f'<text x="{(x1 + x2) / 2}" y="{base + 27}" class="step-share" '
+                 f'text-anchor="middle">{escape(middle_share)}</text>')
+    parts.append(f'<line x1="{left - 6}" y1="{base}" x2="{left + 4 * run + 2}" y2="{base}" '
+                 f'stroke="var(--rule)" stroke-width="1"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class Run:
+    stage: str | None
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    month: str
+    label: str
+    from_stage: str | None
+    to_stage: str | None
+
+
+def lanes(key: str, title: str, description: str, runs: Sequence[Run],
+          lane_names: dict[str | None, str], marks: Sequence[Mark], first: str,
+          last: str) -> Markup:
+    """One lane per stage (top: power networker), coloured runs, labelled transitions."""
+    order: list[str | None] = ["power_networker", "producer", "relay", "present"]
+    if any(r.stage is None for r in runs):
+        order.append(None)
+    label_w, right, lane_h, gap = 150, 712, 24, 6
+    # Transition labels go in rows above the lanes, pushed down a row when they would overlap.
+    span_start = int(first[:4]) * 12 + int(first[5:7]) - 1
+    span_end = int(last[:4]) * 12 + int(last[5:7])
+    scale = (right - label_w) / max(span_end - span_start, 1)
+
+    def x_of(month: str, end: bool = False) -> float:
+        index = int(month[:4]) * 12 + int(month[5:7]) - 1 - span_start + (1 if end else 0)
+        return round(label_w + index * scale, 1)
+
+    placed: list[tuple[int, float, float]] = []
+    label_rows: list[int] = []
+    for mark in marks:
+        x = x_of(mark.month)
+        half = 3.4 * len(mark.label) + 4
+        row = 0
+        while any(r == row and not (x + half < a or x - half > b) for r, a, b in placed):
+            row += 1
+        placed.append((row, x - half, x + half))
+        label_rows.append(row)
+    rows = (max(label_rows) + 1) if label_rows else 0
+    top = 8 + rows * 16 + (6 if rows else 0)
+    lane_y = {stage: top + i * (lane_h + gap) for i, stage in enumerate(order)}
+    height = top + len(order) * (lane_h + gap) + 22
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 {height}" '
+             f'class="diagram lanes" role="img" aria-labelledby="{key}-title {key}-desc">'
+             f'<title id="{key}-title">{escape(title)}</title>'
+             f'<desc id="{key}-desc">{escape(description)}</desc>']
+    for stage in order:
+        y = lane_y[stage]
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{right - label_w}" height="{lane_h}" '
+                     f'fill="var(--rule)" fill-opacity="0.25"/>')
+        parts.append(f'<text x="{label_w - 10}" y="{y + lane_h / 2 + 4.5}" text-anchor="end" '
+                     f'class="lane-name">{escape(lane_names[stage])}</text>')
+    # Year grid (at each January) and labels (in the middle of each year's part of the span).
+    for year in range(int(first[:4]), int(last[:4]) + 1):
+        january = f"{year}-01"
+        if first < january <= last:
+            x = x_of(january)
+            parts.append(f'<line x1="{x}" y1="{top - 2}" x2="{x}" y2="{height - 18}" '
+                         f'stroke="var(--rule)" stroke-width="1"/>')
+        mid_first, mid_last = max(january, first), min(f"{year}-12", last)
+        if (x_of(mid_last, True) - x_of(mid_first)) > 26:
+            cx = (x_of(mid_first) + x_of(mid_last, True)) / 2
+            parts.append(f'<text x="{round(cx, 1)}" y="{height - 4}" text-anchor="middle" '
+                         f'class="year">{year}</text>')
+    for run in runs:
+        x1, x2 = x_of(run.first), x_of(run.last, True)
+        y = lane_y[run.stage]
+        fill = STAGE_COLORS[run.stage]
+        pattern = ' fill-opacity="0.55"' if run.stage is None else ""
+        parts.append(f'<rect x="{x1}" y="{y + 2}" width="{round(max(x2 - x1, 1.5), 1)}" '
+                     f'height="{lane_h - 4}" rx="3" fill="{fill}"{pattern}/>')
+    for mark, row in zip(marks, label_rows, strict=True):
+        x = x_of(mark.month)
+        ys = [lane_y[mark.from_stage] + lane_h / 2, lane_y[mark.to_stage] + lane_h / 2]
+        label_y = 8 + row * 16 + 11
+        parts.append(f'<line x1="{x}" y1="{label_y + 4}" x2="{x}" y2="{max(ys)}" '
+                     f'stroke="var(--ink)" stroke-width="1" stroke-dasharray="2 2"/>')
+        for y in ys:
+            parts.append(f'<circle cx="{x}" cy="{y}" r="3.5" fill="var(--paper)" '
+                         f'stroke="var(--ink)" stroke-width="1.5"/>')
+        parts.append(f'<text x="{x}" y="{label_y}" text-anchor="middle" class="mark">'
+                     f'{escape(mark.label)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,1083 @@
+"""The report's view model: plain frozen dataclasses between the analysis and the template.
+
+`build_view(export, timeline, lang=…, tz=…, now=…)` computes everything the page shows —
+words already in the right language, numbers and dates already formatted, charts already
+drawn — so the template only lays it out. No DataFrame crosses this line; the only markup is
+the charts' `Markup`, made by `charts.py`.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+
+from .. import __version__
+from ..analysis import wording
+from ..analysis.model import STAGES, MonthStage, Timeline
+from ..export import Export
+from ..readers import SPECS
+from . import charts, locale
+from .charts import STAGE_COLORS, Series
+from .safety import clip, first_line, linkedin_url
+from .text import dataset_name, limits, strings
+
+LABEL_LIMIT = 80  # characters of a company, position, name or hashtag shown in a list
+
+# ---------------------------------------------------------------------------- view classes
+
+
+@dataclass(frozen=True)
+class Table:
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]  # right-aligned columns
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    label: str
+    color: str
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    svg: Markup
+    summary: str  # the text alternative, shown under the chart
+    legend: tuple[LegendItem, ...] = ()
+    table: Table | None = None  # the data, in a <details>
+
+
+@dataclass(frozen=True)
+class StageBadge:
+    stage: str  # stage id, or "unknown"
+    name: str
+    color: str
+
+
+@dataclass(frozen=True)
+class Stat:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    number: int
+    badge: StageBadge
+    summary: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Where:
+    badge: StageBadge
+    known: bool
+    since: str
+    sentence: str
+    ladder: Markup
+    stages: tuple[StageInfo, ...]
+    shares_note: str
+    stats: tuple[Stat, ...]
+
+
+@dataclass(frozen=True)
+class TransitionView:
+    month: str
+    text: str
+    direction: str  # "up", "down" or ""
+    direction_label: str
+
+
+@dataclass(frozen=True)
+class Period:
+    badge: StageBadge
+    text: str
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    chart: Chart
+    transitions: tuple[TransitionView, ...]
+    periods: tuple[Period, ...]
+    no_change: str  # sentence when there was no transition, else ""
+
+
+@dataclass(frozen=True)
+class Activity:
+    publishing: Chart | None
+    taking_part: Chart | None
+    mix: Chart | None
+    nothing_published: str
+    missing_note: str  # which activity files the archive lacks, or ""
+
+
+@dataclass(frozen=True)
+class Ranked:
+    text: str  # clipped for display
+    count: str
+    full: str = ""  # the whole text when it was clipped (shown as a tooltip), else ""
+
+
+@dataclass(frozen=True)
+class JoinedGroup:
+    badge: StageBadge
+    span: str
+    count: str
+    companies: tuple[Ranked, ...]
+    positions: tuple[Ranked, ...]
+    first: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Network:
+    chart: Chart | None
+    empty: str
+    invitations_note: str
+    joined: tuple[JoinedGroup, ...]
+
+
+@dataclass(frozen=True)
+class PostView:
+    date: str
+    iso_date: str
+    kind: str
+    text: str
+    link: str | None  # an https://www.linkedin.com/… URL, or None
+    words: str
+    domain: str  # the shared link's site, shown as text (never a link)
+
+
+@dataclass(frozen=True)
+class StageVoice:
+    badge: StageBadge
+    posts: str
+    median_words: str
+    business: str
+    hashtags: tuple[Ranked, ...]
+    examples: tuple[PostView, ...]
+    none_note: str
+
+
+@dataclass(frozen=True)
+class Voice:
+    chart: Chart | None
+    empty: str
+    stages: tuple[StageVoice, ...]
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    chart: Chart | None
+    empty: str
+    intro: str
+    stats: tuple[Stat, ...]
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    label: str
+    iso: str
+    badge: StageBadge
+    cells: tuple[str, ...]
+    reasons: tuple[str, ...]
+    raw_note: str
+
+
+@dataclass(frozen=True)
+class YearBlock:
+    year: str
+    summary: str
+    badges: tuple[StageBadge, ...]
+    open: bool
+    rows: tuple[MonthRow, ...]
+
+
+@dataclass(frozen=True)
+class PlanStepView:
+    label: str
+    now: str
+    target: str
+    met: bool
+    progress: int  # 0–100
+
+
+@dataclass(frozen=True)
+class PlanView:
+    heading: str
+    badge: StageBadge
+    intro: str
+    steps: tuple[PlanStepView, ...]
+    missing: tuple[str, ...]
+    verdict: str
+    reachable: bool
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class About:
+    found: Table
+    missing: Table | None
+    limitations: tuple[str, ...]
+    method: tuple[str, ...]
+    thresholds: Table
+    warnings: tuple[str, ...]
+    facts: tuple[Stat, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ReportView:
+    lang: str
+    t: Mapping[str, str]
+    title: str
+    member: str
+    subtitle: str
+    sections: tuple[Section, ...]
+    where: Where
+    trajectory: Trajectory
+    activity: Activity
+    network: Network
+    voice: Voice
+    rhythm: Rhythm
+    years: tuple[YearBlock, ...]
+    month_head: tuple[str, ...]
+    plan: PlanView | None
+    plan_none: str
+    about: About
+    version: str
+
+
+# ---------------------------------------------------------------------------- building
+
+OWN_KINDS = ("original", "commented_share", "article")
+WORD_KINDS = ("original", "commented_share")
+SECTION_IDS = ("where", "trajectory", "activity", "network", "voice", "rhythm", "months",
+               "plan", "about")
+
+
+def _sentence(text: str) -> str:
+    """A reason as a sentence: capital first letter, final full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+# Which dataset each metric comes from: a metric whose datasets are all absent from the
+# archive is unknown ("—"), not zero.
+METRIC_SOURCES = {
+    "reactions": ("reactions",), "comments": ("comments",), "reposts": ("reposts",),
+    "curated_shares": ("shares",), "commented_shares": ("shares",),
+    # LinkedIn adds the Articles folder only for members who wrote one: with Shares.csv
+    # present, no folder means no article.
+    "original_posts": ("shares",), "articles": ("articles", "shares"),
+    "connections_added": ("connections",), "connections_total": ("connections",),
+    "invitations_in": ("invitations",), "invitations_out": ("invitations",),
+}
+
+
+class _Ctx:
+    """What every section needs: the language, its strings and the month → stage map."""
+
+    def __init__(self, export: Export, timeline: Timeline, lang: str) -> None:
+        self.export = export
+        self.timeline = timeline
+        self.lang = lang
+        self.t = strings(lang)
+        self.months = [m.month for m in timeline.months]
+        self.stage_of = {m.month: m.stage for m in timeline.months}
+        self.columns = timeline.monthly.to_dict(as_series=False)
+        self.absent = set(export.missing)
+
+    def known(self, *metrics: str) -> bool:
+        """Whether the archive can show any of `metrics` (some dataset behind them exists)."""
+        return any(source not in self.absent for metric in metrics
+                   for source in METRIC_SOURCES.get(metric, (metric,)))
+
+    def stage_name(self, stage: str | None) -> str:
+        return wording.stage_name(stage, self.lang)
+
+    def badge(self, stage: str | None) -> StageBadge:
+        return StageBadge(stage or "unknown", self.stage_name(stage), STAGE_COLORS[stage])
+
+    def column(self, name: str) -> list[float]:
+        values = self.columns.get(name)
+        if values is None:
+            return [0.0] * len(self.months)
+        return [float(v or 0) for v in values]
+
+    def fmt(self, key: str, **values: object) -> str:
+        return self.t[key].format(**values)
+
+    def num(self, value: float) -> str:
+        return locale.integer(value, self.lang)
+
+    def month(self, ym: str, short: bool = False) -> str:
+        return locale.month(ym, self.lang, short=short)
+
+
+def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
+               now: datetime | None = None) -> ReportView:
+    """Everything the report shows, computed and worded."""
+    locale.check_lang(lang)
+    if not timeline.months:
+        raise ValueError("the timeline has no months")
+    ctx = _Ctx(export, timeline, lang)
+    t = ctx.t
+    member = export.member_name or ""
+    first, last = ctx.months[0], ctx.months[-1]
+    plan = _plan(ctx)
+    return ReportView(
+        lang=lang,
+        t=t,
+        title=ctx.fmt("title", member=member) if member else t["title_anonymous"],
+        member=member,
+        subtitle=ctx.fmt("subtitle", first=ctx.month(first), last=ctx.month(last)),
+        sections=tuple(Section(s, t[s]) for s in SECTION_IDS),
+        where=_where(ctx),
+        trajectory=_trajectory(ctx),
+        activity=_activity(ctx),
+        network=_network(ctx),
+        voice=_voice(ctx),
+        rhythm=_rhythm(ctx, tz),
+        years=_years(ctx),
+        month_head=(t["month_col"], t["stage_col"], t["own_col"], t["shared_col"],
+                    t["comments_col"], t["reactions_col"], t["connections_col"], t["why_col"]),
+        plan=plan,
+        plan_none=t["plan_none"],
+        about=_about(ctx, tz, now),
+        version=__version__,
+    )
+
+
+# ---------------------------------------------------------------------------- 1. where
+
+
+def _runs(months: Sequence[MonthStage]) -> list[charts.Run]:
+    runs: list[charts.Run] = []
+    for m in months:
+        if runs and runs[-1].stage == m.stage:
+            runs[-1] = charts.Run(m.stage, runs[-1].first, m.month)
+        else:
+            runs.append(charts.Run(m.stage, m.month, m.month))
+    return runs
+
+
+def _last_year_stats(ctx: _Ctx) -> tuple[Stat, ...]:
+    recent = slice(-12, None)
+
+    def total(*names: str) -> str:
+        if not ctx.known(*names):
+            return "—"
+        return ctx.num(sum(sum(ctx.column(n)[recent]) for n in names))
+
+    t = ctx.t
+    return tuple(Stat(label, total(*names)) for label, names in _month_cells(t))
+
+
+def _month_cells(t: Mapping[str, str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The key numbers of a month (or a year), and the metrics each one adds up."""
+    return [
+        (t["own_col"], ("original_posts", "articles")),
+        (t["shared_col"], ("curated_shares", "commented_shares", "reposts")),
+        (t["comments_col"], ("comments",)),
+        (t["reactions_col"], ("reactions",)),
+        (t["connections_col"], ("connections_added",)),
+    ]
+
+
+def _where(ctx: _Ctx) -> Where:
+    tl, t, lang = ctx.timeline, ctx.t, ctx.lang
+    current = tl.current_stage
+    visited = {m.stage for m in tl.months}
+    names = [ctx.stage_name(s) for s in STAGES]
+    shares = {"present": 0.90, "power_networker": 0.01}
+    steps = [
+        charts.LadderStep(stage=s, name=ctx.stage_name(s),
+                          share=f"≈ {locale.percent(shares[s], lang)}" if s in shares else "",
+                          visited=s in visited, current=s == current)
+        for s in STAGES
+    ]
+    middle = f"≈ {locale.percent(0.09, lang)}"
+    step_list = ", ".join(f"{i + 1}. {n}" for i, n in enumerate(names))
+    if current is not None:
+        description = ctx.fmt("ladder_desc", steps=step_list, number=STAGES.index(current) + 1,
+                              stage=ctx.stage_name(current))
+        since = tl.current_since or ctx.months[0]
+        sentence = ctx.fmt(
+            "where_sentence", stage=ctx.stage_name(current), since=ctx.month(since),
+            duration=locale.duration(locale.months_between(since, ctx.months[-1]), lang),
+            summary=t[f"you_summary_{current}"])
+    else:
+        description = ctx.fmt("ladder_desc_unknown", steps=step_list)
+        since = ""
+        sentence = ctx.fmt("where_sentence_unknown", why=t["where_unknown_why"])
+    ladder = charts.ladder("ladder", t["ladder_title"], description, steps, middle, t["you"])
+    return Where(
+        badge=ctx.badge(current),
+        known=current is not None,
+        since=ctx.month(since) if since else "",
+        sentence=sentence,
+        ladder=ladder,
+        stages=tuple(StageInfo(i + 1, ctx.badge(s), t[f"summary_{s}"], s == current)
+                     for i, s in enumerate(STAGES)),
+        shares_note=t["shares_note"],
+        stats=_last_year_stats(ctx),
+    )
+
+
+# ---------------------------------------------------------------------------- 2. trajectory
+
+
+def _trajectory(ctx: _Ctx) -> Trajectory:
+    tl, t, lang = ctx.timeline, ctx.t, ctx.lang
+    runs = _runs(tl.months)
+    periods = tuple(
+        Period(ctx.badge(r.stage), ctx.fmt(
+            "period_item", stage=ctx.stage_name(r.stage),
+            span=locale.month_span(r.first, r.last, lang),
+            duration=locale.duration(locale.months_between(r.first, r.last), lang)))
+        for r in runs
+    )
+    transitions = []
+    marks = []
+    for tr in tl.transitions:
+        if tr.from_stage in STAGES and tr.to_stage in STAGES:
+            up = STAGES.index(tr.to_stage) > STAGES.index(tr.from_stage)
+            direction = "up" if up else "down"
+        else:
+            direction = ""
+        transitions.append(TransitionView(
+            month=ctx.month(tr.month, short=True),
+            text=ctx.fmt("transition_item", month=ctx.month(tr.month),
+                         from_stage=ctx.stage_name(tr.from_stage),
+                         to_stage=ctx.stage_name(tr.to_stage)),
+            direction=direction,
+            direction_label=t[f"transition_{direction}"] if direction else ""))
+        marks.append(charts.Mark(tr.month, ctx.month(tr.month, short=True), tr.from_stage,
+                                 tr.to_stage))
+    lane_names = {s: ctx.stage_name(s) for s in (*STAGES, None)}
+    title = ctx.fmt("lanes_title", first=ctx.month(ctx.months[0]),
+                    last=ctx.month(ctx.months[-1]))
+    description = ctx.fmt("lanes_desc", periods="; ".join(p.text for p in periods))
+    svg = charts.lanes("lanes", title, description, runs, lane_names, marks, ctx.months[0],
+                       ctx.months[-1])
+    no_change = ""
+    if not transitions:
+        no_change = ctx.fmt("no_transition", stage=ctx.stage_name(tl.current_stage))
+    chart = Chart("lanes", title, svg, description,
+                  legend=tuple(LegendItem(ctx.stage_name(s), STAGE_COLORS[s])
+                               for s in (*STAGES, None) if any(r.stage == s for r in runs)))
+    return Trajectory(chart, tuple(transitions), periods, no_change)
+
+
+# ---------------------------------------------------------------------------- 3. activity
+
+PUBLISHING = (("articles", charts.VERMILLION), ("original_posts", charts.GREEN),
+              ("commented_shares", charts.BLUE), ("curated_shares", charts.ORANGE),
+              ("reposts", charts.YELLOW))
+TAKING_PART = (("comments", charts.BLUE), ("reactions", charts.SKY))
+
+
+def _by_year(ctx: _Ctx, names: Sequence[str]) -> list[tuple[str, list[float]]]:
+    years: dict[str, list[float]] = {}
+    for i, month in enumerate(ctx.months):
+        row = years.setdefault(month[:4], [0.0] * len(names))
+        for j, name in enumerate(names):
+            row[j] += ctx.column(name)[i]
+    return list(years.items())
+
+
+def _year_table(ctx: _Ctx, names: Sequence[str], labels: Sequence[str]) -> Table:
+    rows = tuple((year, *(ctx.num(v) for v in values))
+                 for year, values in _by_year(ctx, names))
+    return Table((ctx.t["year"], *labels), rows, (False, *([True] * len(labels))))
+
+
+def _stack_chart(ctx: _Ctx, key: str, spec: Sequence[tuple[str, str]]) -> Chart | None:
+    """Stacked monthly areas of the `spec` metrics that are not all zero (or None)."""
+    t = ctx.t
+    totals = {name: sum(ctx.column(name)) for name, _ in spec}
+    spec = [(name, color) for name, color in spec if totals[name]]  # nothing drawn for zeros
+    names = [name for name, _ in spec]
+    if not names:
+        return None
+    labels = [t[f"kind_{name}"] for name in names]
+    series = [Series(label, color, _smooth(ctx.column(name)))
+              for (name, color), label in zip(spec, labels, strict=True)]
+    title = t[f"{key}_title"]
+    total_text = ", ".join(f"{ctx.num(totals[n])} {label}" for n, label in
+                           zip(names, labels, strict=True))
+    summary = ctx.fmt(f"{key}_desc", totals=f"{total_text} {t['in_all']}")
+    svg = charts.stacked_areas(key, title, summary, ctx.months, series, ctx.lang,
+                               height_in=2.6 if key == "publishing" else 2.2)
+    legend = tuple(LegendItem(s.label, s.color) for s in reversed(series))
+    return Chart(key, title, svg, summary, legend, _year_table(ctx, names, labels))
+
+
+def _smooth(values: Sequence[float]) -> list[float]:
+    """A centred 3-month average (2 months at the ends): monthly counts are spiky."""
+    out = []
+    for i in range(len(values)):
+        window = values[max(i - 1, 0):i + 2]
+        out.append(sum(window) / len(window))
+    return out
+
+
+def _quarters(months: Sequence[str]) -> list[str]:
+    seen: list[str] = []
+    for m in months:
+        q = f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}"
+        if not seen or seen[-1] != q:
+            seen.append(q)
+    return seen
+
+
+def _quarter_x(quarter: str) -> float:
+    return int(quarter[:4]) + (int(quarter[-1]) - 1) / 4 + 1 / 8
+
+
+def _mix_chart(ctx: _Ctx) -> Chart | None:
+    """Own words versus others' content per quarter (None without Shares.csv: a share of a
+    whole that cannot be seen would be a lie)."""
+    t, lang = ctx.t, ctx.lang
+    if not ctx.known("original_posts"):
+        return None
+    groups = {
+        "own_words": ("original_posts", "articles"),
+        "with_commentary": ("commented_shares",),
+        "others_content": ("curated_shares", "reposts"),
+    }
+    per_quarter: dict[str, list[float]] = {}
+    for i, month in enumerate(ctx.months):
+        q = f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+        row = per_quarter.setdefault(q, [0.0, 0.0, 0.0])
+        for j, names in enumerate(groups.values()):
+            row[j] += sum(ctx.column(n)[i] for n in names)
+    quarters = list(per_quarter)
+    sums = [sum(per_quarter[q][j] for q in quarters) for j in range(3)]
+    grand = sum(sums)
+    if not grand:
+        return None
+    colors = (charts.GREEN, charts.BLUE, charts.ORANGE)
+    series = []
+    for j, (key, color) in enumerate(zip(groups, colors, strict=True)):
+        values = [per_quarter[q][j] / sum(per_quarter[q]) if sum(per_quarter[q]) else float("nan")
+                  for q in quarters]
+        series.append(Series(t[key], color, values))
+    summary = ctx.fmt("mix_desc", summary="; ".join(
+        ctx.fmt("mix_summary_item", label=t[key], share=locale.percent(sums[j] / grand, lang))
+        for j, key in enumerate(groups)))
+    svg = charts.share_areas("mix", t["mix_title"], summary, [_quarter_x(q) for q in quarters],
+                             series, lang, ctx.months[0], ctx.months[-1], 0.25 * 0.86)
+    rows = tuple(
+        (q.replace("-", " "), *(locale.percent(v / sum(per_quarter[q]), lang)
+                                if sum(per_quarter[q]) else "—" for v in per_quarter[q]))
+        for q in quarters if sum(per_quarter[q]))
+    table = Table((t["quarter"], *(t[k] for k in groups)), rows, (False, True, True, True))
+    return Chart("mix", t["mix_title"], svg, summary,
+                 tuple(LegendItem(s.label, s.color) for s in series), table)
+
+
+def _activity(ctx: _Ctx) -> Activity:
+    t, lang = ctx.t, ctx.lang
+    publishing = _stack_chart(ctx, "publishing", PUBLISHING)
+    absent = [name for name in ("shares", "reposts", "comments", "reactions")
+              if name in ctx.absent]
+    missing_note = ctx.fmt("activity_missing", datasets=", ".join(
+        dataset_name(name, lang) for name in absent)) if absent else ""
+    return Activity(
+        publishing=publishing,
+        taking_part=_stack_chart(ctx, "taking_part", TAKING_PART),
+        mix=_mix_chart(ctx),
+        nothing_published="" if publishing or not ctx.known("original_posts")
+        else t["nothing_published"],
+        missing_note=missing_note,
+    )
+
+
+# ---------------------------------------------------------------------------- 4. network
+
+
+def _ranked(values: Sequence[str | None], count: int, lang: str) -> tuple[Ranked, ...]:
+    counter = Counter(v.strip() for v in values if isinstance(v, str) and v.strip())
+    top = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))[:count]
+    return tuple(Ranked(clip(text, LABEL_LIMIT), locale.integer(n, lang),
+                        text if len(text) > LABEL_LIMIT else "") for text, n in top)
+
+
+def _stage_spans(ctx: _Ctx) -> dict[str | None, str]:
+    runs = _runs(ctx.timeline.months)
+    spans: dict[str | None, list[str]] = defaultdict(list)
+    for r in runs:
+        spans[r.stage].append(locale.month_span(r.first, r.last, ctx.lang))
+    return {stage: ", ".join(parts) for stage, parts in spans.items()}
+
+
+def _stage_order(ctx: _Ctx) -> list[str | None]:
+    present = {m.stage for m in ctx.timeline.months}
+    return [s for s in (*STAGES, None) if s in present]
+
+
+def _joined(ctx: _Ctx) -> tuple[JoinedGroup, ...]:
+    frame = ctx.export.tables["connections"]
+    if frame.is_empty() or "connected_on" not in frame.columns:
+        return ()
+    rows = (frame.filter(frame["connected_on"].is_not_null())
+            .sort(["connected_on", "full_name"], nulls_last=True)
+            .select("connected_on", "full_name", "company", "position").rows())
+    groups: dict[str, list[tuple[datetime, str | None, str | None, str | None]]] = (
+        defaultdict(list))
+    for row in rows:
+        month = row[0].strftime("%Y-%m")
+        key = str(ctx.stage_of[month]) if month in ctx.stage_of else "outside"
+        groups[key].append(row)
+    spans = _stage_spans(ctx)
+    result = []
+    order = [str(s) for s in _stage_order(ctx)] + ["outside"]
+    for key in order:
+        members = groups.get(key)
+        if not members:
+            continue
+        if key == "outside":
+            badge = StageBadge("unknown", ctx.t["joined_unknown_stage"], STAGE_COLORS[None])
+            span = locale.month_span(members[0][0].strftime("%Y-%m"),
+                                     members[-1][0].strftime("%Y-%m"), ctx.lang)
+        else:
+            stage = None if key == "None" else key
+            badge, span = ctx.badge(stage), spans.get(stage, "")
+        names = [clip(n.strip(), LABEL_LIMIT) for _, n, _, _ in members
+                 if isinstance(n, str) and n.strip()]
+        result.append(JoinedGroup(
+            badge=badge, span=span,
+            count=ctx.fmt("joined_count", count=ctx.num(len(members))),
+            companies=_ranked([c for _, _, c, _ in members], 5, ctx.lang),
+            positions=_ranked([p for _, _, _, p in members], 5, ctx.lang),
+            first=tuple(names[:3]),
+        ))
+    return tuple(result)
+
+
+def _network(ctx: _Ctx) -> Network:
+    t, lang = ctx.t, ctx.lang
+    total = ctx.column("connections_total")
+    added = ctx.column("connections_added")
+    inbound, outbound = ctx.column("invitations_in"), ctx.column("invitations_out")
+    has_invitations = "invitations" in ctx.export.reports and any(inbound + outbound)
+    note = ""
+    if not has_invitations:
+        note = t["invitations_missing"]
+    else:
+        # LinkedIn keeps only recent invitations: lines over a few months at the end of a
+        # ten-year axis say nothing, so a short record becomes a sentence instead.
+        active = [m for m, a, b in zip(ctx.months, inbound, outbound, strict=True) if a or b]
+        if locale.months_between(active[0], active[-1]) < len(ctx.months) * 0.6:
+            has_invitations = False
+            note = ctx.fmt("invitations_sparse",
+                           span=locale.month_span(active[0], active[-1], lang),
+                           inbound=ctx.num(sum(inbound)), outbound=ctx.num(sum(outbound)))
+    if not any(total) and not any(added):
+        return Network(None, t["network_empty"], note, _joined(ctx))
+    peak = max(range(len(added)), key=lambda i: (added[i], -i))
+    start = total[0] - added[0]
+    description = ctx.fmt("network_desc", start=ctx.num(max(start, 0)), end=ctx.num(total[-1]),
+                          peak_text=ctx.fmt("network_peak", month=ctx.month(ctx.months[peak]),
+                                            count=ctx.num(added[peak])))
+    labels = {"total": t["connections_total"], "added": t["connections_added"]}
+    svg = charts.network("network", t["network_title"], description, ctx.months, total, added,
+                         (inbound, outbound) if has_invitations else None, labels, lang)
+    legend = [LegendItem(f"{t['connections_total']}", charts.BLUE),
+              LegendItem(f"{t['connections_added']}", charts.GREEN)]
+    names = ["connections_added"]
+    heads = [t["connections_added"]]
+    if has_invitations:
+        legend += [LegendItem(t["invitations_in"], charts.ORANGE),
+                   LegendItem(t["invitations_out"], charts.VERMILLION, dashed=True)]
+        names += ["invitations_in", "invitations_out"]
+        heads += [t["invitations_in"], t["invitations_out"]]
+    table_rows = []
+    for year, values in _by_year(ctx, names):
+        end_total = [v for m, v in zip(ctx.months, total, strict=True) if m[:4] == year][-1]
+        table_rows.append((year, ctx.num(end_total), *(ctx.num(v) for v in values)))
+    table = Table((t["year"], t["connections_total"], *heads), tuple(table_rows),
+                  (False, True, *([True] * len(heads))))
+    chart = Chart("network", t["network_title"], svg, description, tuple(legend), table)
+    return Network(chart, "", note, _joined(ctx))
+
+
+# ---------------------------------------------------------------------------- 5. voice
+
+
+def _post_rows(ctx: _Ctx) -> list[dict[str, object]]:
+    posts = ctx.timeline.posts
+    if posts.is_empty():
+        return []
+    wanted = [c for c in ("timestamp", "post_urn", "link", "kind", "text", "words", "business",
+                          "personal", "hashtags", "shared_domain", "business_words")
+              if c in posts.columns]
+    rows = posts.select(wanted).filter(posts["timestamp"].is_not_null()).to_dicts()
+    rows.sort(key=lambda r: (r["timestamp"], str(r.get("post_urn") or "")))
+    return rows
+
+
+def _post_view(ctx: _Ctx, row: Mapping[str, object]) -> PostView:
+    t, lang = ctx.t, ctx.lang
+    stamp = row["timestamp"]
+    assert isinstance(stamp, datetime)
+    text = first_line(row.get("text"))
+    domain = row.get("shared_domain")
+    kind = str(row.get("kind") or "")
+    show_domain = isinstance(domain, str) and bool(domain) and kind != "original"
+    if not text:
+        text = ctx.fmt("shared_from", domain=domain) if domain else t["no_text"]
+        show_domain = False
+    words = int(row.get("words") or 0)  # type: ignore[call-overload]
+    word_key = "word_count_one" if locale.plural(words, "1", "n", lang) == "1" else "words_count"
+    return PostView(
+        date=locale.day(stamp.date(), lang), iso_date=stamp.date().isoformat(),
+        kind=t.get(f"post_kind_{kind}", kind.replace("_", " ")),
+        text=text, link=linkedin_url(row.get("link")),
+        words=ctx.fmt(word_key, count=ctx.num(words)) if words else "",
+        domain=str(domain) if show_domain else "")
+
+
+def _examples(stage: str | None, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The posts that best show `stage`, most telling first (deterministic)."""
+    def words(r: Mapping[str, object]) -> int:
+        return int(r.get("words") or 0)  # type: ignore[call-overload]
+
+    def newest(r: Mapping[str, object]) -> tuple[object, str]:
+        return (r["timestamp"], str(r.get("post_urn") or ""))
+
+    if stage == "relay":
+        pool = [r for r in rows if r.get("kind") in ("curated_share", "reshare")]
+        pool.sort(key=lambda r: (len(first_line(r.get("text")).split()) >= 3,
+                                 r.get("shared_domain") is not None, *newest(r)), reverse=True)
+    elif stage == "producer":
+        pool = [r for r in rows if r.get("kind") in ("original", "article")]
+        pool.sort(key=lambda r: (bool(r.get("personal")), words(r), *newest(r)), reverse=True)
+    elif stage == "power_networker":
+        pool = [r for r in rows if r.get("kind") in ("original", "article", "commented_share")]
+        pool.sort(key=lambda r: (bool(r.get("business")), r.get("kind") == "original",
+                                 len(r.get("business_words") or ()),  # type: ignore[arg-type]
+                                 *newest(r)), reverse=True)
+    elif stage == "present":
+        pool = sorted(rows, key=newest, reverse=True)[:1]
+    else:
+        pool = []
+    return pool[:2]
+
+
+def _voice(ctx: _Ctx) -> Voice:
+    t, lang = ctx.t, ctx.lang
+    rows = _post_rows(ctx)
+    by_stage: dict[str | None, list[dict[str, object]]] = defaultdict(list)
+    for row in rows:
+        stamp = row["timestamp"]
+        assert isinstance(stamp, datetime)
+        month = stamp.strftime("%Y-%m")
+        if month in ctx.stage_of:
+            by_stage[ctx.stage_of[month]].append(row)
+    chart = _words_chart(ctx, rows)
+    stages = []
+    for stage in _stage_order(ctx):
+        posts = by_stage.get(stage, [])
+        own = [r for r in posts if r.get("kind") in OWN_KINDS]
+        worded = [int(r.get("words") or 0) for r in posts  # type: ignore[call-overload]
+                  if r.get("kind") in WORD_KINDS]
+        tags = [tag for r in posts for tag in (r.get("hashtags") or [])]  # type: ignore[attr-defined]
+        business = sum(1 for r in own if r.get("business"))
+        examples = tuple(_post_view(ctx, r) for r in _examples(stage, posts))
+        none_note = ""
+        if not examples:
+            none_note = t["examples_none_present"] if stage == "present" else t["examples_none"]
+        stages.append(StageVoice(
+            badge=ctx.badge(stage),
+            posts=ctx.num(len(posts)),
+            median_words=ctx.num(statistics.median(worded)) if worded else "—",
+            business=locale.percent(business / len(own), lang) if own else "—",
+            hashtags=tuple(Ranked(f"#{r.text.lstrip('#')}", r.count, r.full)
+                           for r in _ranked(tags, 5, lang)),
+            examples=examples,
+            none_note=none_note,
+        ))
+    empty = "" if chart else t["words_empty"] if ctx.known("original_posts") else \
+        ctx.fmt("activity_missing", datasets=dataset_name("shares", lang))
+    return Voice(chart, empty, tuple(stages))
+
+
+def _words_chart(ctx: _Ctx, rows: list[dict[str, object]]) -> Chart | None:
+    t, lang = ctx.t, ctx.lang
+    per_quarter: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        if r.get("kind") in WORD_KINDS:
+            stamp = r["timestamp"]
+            assert isinstance(stamp, datetime)
+            per_quarter[f"{stamp.year}-Q{(stamp.month - 1) // 3 + 1}"].append(
+                int(r.get("words") or 0))  # type: ignore[call-overload]
+    all_quarters = _quarters(ctx.months)
+    quarters = [q for q in all_quarters if per_quarter.get(q)]
+    if not quarters:
+        return None
+    # Every quarter from the first post on, NaN where nothing was posted: the line breaks.
+    span = all_quarters[all_quarters.index(quarters[0]):all_quarters.index(quarters[-1]) + 1]
+    xs = [_quarter_x(q) for q in span]
+    medians, lows, highs = [], [], []
+    for q in span:
+        values = sorted(per_quarter.get(q, []))
+        if not values:
+            medians.append(float("nan"))
+            lows.append(float("nan"))
+            highs.append(float("nan"))
+            continue
+        medians.append(float(statistics.median(values)))
+        if len(values) >= 2:
+            quartiles = statistics.quantiles(values, n=4, method="inclusive")
+            lows.append(quartiles[0])
+            highs.append(quartiles[2])
+        else:
+            lows.append(float(values[0]))
+            highs.append(float(values[0]))
+    overall = statistics.median([v for q in quarters for v in per_quarter[q]])
+    summary = ctx.fmt("words_desc", median=ctx.num(overall))
+    svg = charts.words_per_post("words", t["words_title"], summary, xs, medians, lows, highs,
+                                ctx.months[0], ctx.months[-1], lang)
+    table = Table((t["quarter"], t["posts_col"], t["median_words_col"]),
+                  tuple((q.replace("-", " "), ctx.num(len(per_quarter[q])), ctx.num(m))
+                        for q, m in zip(span, medians, strict=True) if per_quarter.get(q)),
+                  (False, True, True))
+    return Chart("words", t["words_title"], svg, summary, (), table)
+
+
+# ---------------------------------------------------------------------------- 6. rhythm
+
+
+def _rhythm(ctx: _Ctx, tz: str) -> Rhythm:
+    t, lang = ctx.t, ctx.lang
+    zone = ZoneInfo(tz)
+    intro = ctx.fmt("rhythm_intro", zone=tz)
+    stamps = ctx.timeline.posts["timestamp"].drop_nulls().to_list() \
+        if not ctx.timeline.posts.is_empty() else []
+    utc = ZoneInfo("UTC")
+    local = sorted(s.replace(tzinfo=utc).astimezone(zone) for s in stamps)
+    if not local:
+        return Rhythm(None, t["heatmap_empty"], intro, ())
+    counts = [[0] * 24 for _ in range(7)]
+    for s in local:
+        counts[s.weekday()][s.hour] += 1
+    weekdays = locale.WEEKDAYS_SHORT[lang]
+    cells = sorted(((counts[d][h], d, h) for d in range(7) for h in range(24) if counts[d][h]),
+                   key=lambda c: (-c[0], c[1], c[2]))[:3]
+    slots = [ctx.fmt("slot_count", slot=ctx.fmt("slot", weekday=locale.WEEKDAYS[lang][d],
+                                                  hour=locale.hour(h, lang)),
+                     count=ctx.num(n)) for n, d, h in cells]
+    title = ctx.fmt("heatmap_title", zone=tz)
+    summary = ctx.fmt("heatmap_desc", count=ctx.num(len(local)), slots=", ".join(slots),
+                      peak=ctx.num(cells[0][0]))
+    svg = charts.heatmap("heatmap", title, summary, counts, weekdays, lang)
+    table = Table(("", *(locale.hour(h, lang) for h in range(24))),
+                  tuple((weekdays[d], *(str(v) if v else "·" for v in counts[d]))
+                        for d in range(7)),
+                  (False, *([True] * 24)))
+    chart = Chart("heatmap", title, svg, summary, (), table)
+    return Rhythm(chart, "", intro, _week_stats(ctx, local))
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _week_stats(ctx: _Ctx, local: list[datetime]) -> tuple[Stat, ...]:
+    """Weeks (Monday to Sunday, in the member's zone) with a post, and the longest run."""
+    t, lang = ctx.t, ctx.lang
+    weeks = sorted({_monday(s.date()) for s in local})
+    first_day = date(int(ctx.months[0][:4]), int(ctx.months[0][5:7]), 1)
+    last_year, last_month = int(ctx.months[-1][:4]), int(ctx.months[-1][5:7])
+    next_month = date(last_year + last_month // 12, last_month % 12 + 1, 1)
+    last_day = next_month - timedelta(days=1)
+    total = (_monday(last_day) - _monday(first_day)).days // 7 + 1
+    in_span = [w for w in weeks if _monday(first_day) <= w <= _monday(last_day)]
+    recent_start = _monday(last_day) - timedelta(weeks=51)
+    recent = [w for w in in_span if w >= recent_start]
+    best, best_run = (weeks[0], weeks[0]), 1
+    run_start, run = weeks[0], 1
+    for previous, week in zip(weeks, weeks[1:], strict=False):
+        run = run + 1 if (week - previous).days == 7 else 1
+        if run == 1:
+            run_start = week
+        if run > best_run:
+            best_run, best = run, (run_start, week)
+    streak_span = locale.month_span(best[0].strftime("%Y-%m"),
+                                    (best[1] + timedelta(days=6)).strftime("%Y-%m"), lang)
+    return (
+        Stat(t["active_weeks"], ctx.fmt("active_weeks_value", count=ctx.num(len(in_span)),
+                                        total=ctx.num(total),
+                                        share=locale.percent(len(in_span) / total, lang))),
+        Stat(t["active_weeks_recent"], ctx.fmt("active_weeks_value", count=ctx.num(len(recent)),
+                                               total=ctx.num(52),
+                                               share=locale.percent(len(recent) / 52, lang))),
+        Stat(t["longest_streak"], ctx.fmt(
+            "longest_streak_value", span=streak_span,
+            weeks=locale.counted(best_run, t["week"], t["weeks"], lang))),
+    )
+
+
+# ---------------------------------------------------------------------------- 7. months
+
+
+def _years(ctx: _Ctx) -> tuple[YearBlock, ...]:
+    lang = ctx.lang
+    cells = []
+    for _, names in _month_cells(ctx.t):
+        if ctx.known(*names):
+            sums = [sum(values) for values in zip(*(ctx.column(n) for n in names), strict=True)]
+            cells.append([ctx.num(v) for v in sums])
+        else:
+            cells.append(["—"] * len(ctx.months))
+    blocks: dict[str, list[MonthRow]] = defaultdict(list)
+    for i, m in enumerate(ctx.timeline.months):
+        raw_note = ""
+        if m.raw_stage != m.stage and m.stage is not None:
+            raw_note = ctx.fmt("raw_note", raw=ctx.stage_name(m.raw_stage))
+        blocks[m.month[:4]].append(MonthRow(
+            label=locale.MONTHS[lang][int(m.month[5:7]) - 1], iso=m.month,
+            badge=ctx.badge(m.stage),
+            cells=tuple(column[i] for column in cells),
+            reasons=tuple(_sentence(wording.reason_text(r, lang)) for r in m.reasons),
+            raw_note=raw_note))
+    years = list(blocks)
+    result = []
+    for year in years:
+        rows = blocks[year]
+        stages: list[StageBadge] = []
+        for row in rows:
+            if not stages or stages[-1] != row.badge:
+                stages.append(row.badge)
+        summary = ctx.fmt("year_summary", year=year,
+                          stages=" → ".join(b.name for b in stages))
+        result.append(YearBlock(year, summary, tuple(stages), year == years[-1], tuple(rows)))
+    return tuple(result)
+
+
+# ---------------------------------------------------------------------------- 8. plan
+
+
+def _plan_number(value: float, other: float, lang: str) -> str:
+    digits = 2 if max(abs(value), abs(other)) < 1 else 1
+    return locale.decimal(value, lang, digits)
+
+
+def _plan(ctx: _Ctx) -> PlanView | None:
+    plan = ctx.timeline.plan
+    if plan is None:
+        return None
+    t, lang = ctx.t, ctx.lang
+    steps = []
+    for step in plan.steps:
+        progress = 100 if step.target <= 0 else round(min(step.now / step.target, 1) * 100)
+        steps.append(PlanStepView(
+            label=wording.metric_label(step.metric, lang),
+            now=_plan_number(step.now, step.target, lang),
+            target=_plan_number(step.target, step.now, lang),
+            met=step.met, progress=max(progress, 0)))
+    key = "plan_heading_keep" if plan.current == plan.target else "plan_heading"
+    heading = ctx.fmt(key, target=ctx.stage_name(plan.target), by=ctx.month(plan.by))
+    intro = ctx.fmt("plan_intro", months=locale.duration(plan.months, lang),
+                    start=ctx.month(plan.start), by=ctx.month(plan.by))
+    return PlanView(
+        heading=heading,
+        badge=ctx.badge(plan.target),
+        intro=intro,
+        steps=tuple(steps),
+        missing=tuple(wording.metric_label(m, lang) for m in plan.missing),
+        verdict=t["plan_reachable"] if plan.reachable else t["plan_not_reachable"],
+        reachable=plan.reachable,
+        notes=tuple(_sentence(wording.reason_text(r, lang)) for r in plan.reasons),
+    )
+
+
+# ---------------------------------------------------------------------------- 9. about
+
+
+def _flat(value: object, prefix: str = "") -> list[tuple[str, object]]:
+    if isinstance(value, Mapping):
+        items: list[tuple[str, object]] = []
+        for key, inner in value.items():
+            items += _flat(inner, f"{prefix}{key}.")
+        return items
+    return [(prefix.rstrip("."), value)]
+
+
+def _threshold_value(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return locale.decimal(float(value), lang, 3)
+    return str(value)
+
+
+def _about(ctx: _Ctx, tz: str, now: datetime | None) -> About:
+    export, tl, t, lang = ctx.export, ctx.timeline, ctx.t, ctx.lang
+
+    def when(value: date | None) -> str:
+        return locale.day(value, lang, short=True) if value else "—"
+
+    found = Table(
+        (t["dataset_col"], t["file_col"], t["rows_col"], t["from_col"], t["to_col"]),
+        tuple((dataset_name(name, lang), report.file, ctx.num(report.rows), when(report.first),
+               when(report.last)) for name, report in export.reports.items()),
+        (False, False, True, False, False))
+    missing = None
+    if export.missing:
+        missing = Table(
+            (t["dataset_col"], t["file_col"], t["limits_col"]),
+            tuple((dataset_name(name, lang), SPECS[name].filename,
+                   limits(name, SPECS[name].limits, lang)) for name in export.missing),
+            (False, False, False))
+    thresholds = asdict(tl.thresholds) if is_dataclass(tl.thresholds) else dict(
+        tl.thresholds)  # type: ignore[call-overload]
+    flat = _flat(thresholds)
+    window = thresholds.get("window_months", 3)
+    run = thresholds.get("min_run_months", 2)
+    basis = ", ".join(dataset_name(name, lang) for name in tl.basis) or "—"
+    method = (ctx.fmt("method_1", window=window), t["method_2"], ctx.fmt("method_3", run=run),
+              ctx.fmt("method_4", basis=basis))
+    warnings: list[str] = []
+    for report in export.reports.values():
+        warnings += report.warnings
+    warnings += [w for w in export.warnings if w not in warnings]
+    facts = [
+        Stat(t["export_name"], export.location.name),
+        Stat(t["archive_kind"], t[f"archive_{export.archive}"]),
+        Stat(t["time_zone"], tz),
+        Stat(t["language"], t["language_value"]),
+        Stat(t["tool"], f"linkedin-stages {__version__}"),
+    ]
+    if now is not None:
+        facts.append(Stat(t["made_on"], locale.day(now.date(), lang)))
+    return About(
+        found=found,
+        missing=missing,
+        limitations=tuple(_sentence(wording.reason_text(r, lang)) for r in tl.limitations),
+        method=method,
+        thresholds=Table((t["threshold_col"], t["value_col"]),
+                         tuple((key, _threshold_value(value, lang)) for key, value in flat),
+                         (False, True)),
+        warnings=tuple(warnings),
+        facts=tuple(facts),
+    )

@@ -1,0 +1,190 @@
+"""Shared helpers of the report tests (tests/test_report*.py): rendering the sample members
+once per session, scrubbing volatile text for golden files, finding external references,
+and writing an archive full of hostile text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_exports"
+ACTUAL = ROOT / "tests" / "actual"
+GOLDEN = ROOT / "tests" / "golden"
+
+# Time zones fixed per language so the reports do not depend on the machine's zone.
+ZONES = {"en": "America/New_York", "fr": "Europe/Paris"}
+
+
+@cache
+def loaded(name: str):  # noqa: ANN201
+    """(export, timeline) of a sample member, built once per test session."""
+    from linkedin_stages import load_export
+    from linkedin_stages.analysis import build_timeline
+
+    export = load_export(SAMPLES / name)
+    return export, build_timeline(export)
+
+
+@cache
+def report(name: str, lang: str) -> str:
+    """The report of a sample member, rendered once per test session."""
+    from linkedin_stages.report import build_report
+
+    export, timeline = loaded(name)
+    return build_report(export, timeline, lang=lang, tz=ZONES[lang])
+
+
+# ---------------------------------------------------------------------------- golden scrub
+
+_CHART = re.compile(r'<svg\b[^>]*class="chart-svg"[^>]*>.*?</svg>', re.S)
+_TEXT = re.compile(r"<(title|desc|text)\b[^>]*>(.*?)</\1>", re.S)
+
+
+def _chart_summary(match: re.Match[str]) -> str:
+    texts = [f"{tag}: {content}" for tag, content in _TEXT.findall(match.group(0))]
+    return "<svg class=\"chart-svg\"> [chart, geometry scrubbed]\n  " + "\n  ".join(texts) + \
+        "\n</svg>"
+
+
+def scrub(html: str) -> str:
+    """The page without what changes for reasons unrelated to the report: the tool's
+    version, and the charts' geometry (which moves with matplotlib releases; their words,
+    ticks and data tables stay in the golden file)."""
+    html = re.sub(r"linkedin-stages \d+\.\d+[\w.+-]*", "linkedin-stages VERSION", html)
+    return _CHART.sub(_chart_summary, html)
+
+
+# ---------------------------------------------------------------------------- references
+
+_URL_IN_CSS = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+(?:url\()?\s*['"]?([^'");\s]+)""",
+                         re.I)
+_URL_ATTRIBUTES = {"src", "href", "xlink:href", "srcset", "poster", "data", "action",
+                   "formaction", "background", "cite", "longdesc", "manifest", "ping",
+                   "codebase", "archive", "icon", "profile", "usemap", "lowsrc", "dynsrc"}
+LINKEDIN = re.compile(r"^https://www\.linkedin\.com/[^\s]*$")
+
+
+def _external(url: str) -> bool:
+    url = url.strip().lower()
+    return url.startswith(("http:", "https:", "//", "ftp:", "ws:", "wss:")) or (
+        ":" in url.split("/")[0] and not url.startswith(("#", "data:")))
+
+
+class _References(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_style = tag == "style"
+        for name, value in attrs:
+            value = value or ""
+            if name in _URL_ATTRIBUTES:
+                for url in re.split(r",\s*", value) if name == "srcset" else [value]:
+                    if not _external(url):
+                        continue
+                    if tag == "a" and name == "href" and LINKEDIN.match(url):
+                        continue
+                    self.found.append(f"<{tag} {name}={url!r}>")
+            if name == "style":
+                self._css(value, f"<{tag} style>")
+            if tag == "meta" and name == "http-equiv" and value.lower() == "refresh":
+                self.found.append("<meta http-equiv=refresh>")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self._css(data, "<style>")
+
+    def _css(self, css: str, where: str) -> None:
+        for match in _URL_IN_CSS.finditer(css):
+            url = match.group(1) or match.group(2) or ""
+            if _external(url) or match.group(0).lower().startswith("@import"):
+                self.found.append(f"{where} {match.group(0)}")
+
+
+def external_references(html: str) -> list[str]:
+    """Every reference that would make a browser fetch something (or a link that leaves the
+    page for anywhere but https://www.linkedin.com/)."""
+    parser = _References()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the page's text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def elements(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+# ---------------------------------------------------------------------------- hostile text
+
+LONG_WORD = "W" * 5000
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+RTL = "\u202eevil"
+HOSTILE_POST = f"{SCRIPT} {IMG} {RTL} and a long word: {LONG_WORD}"
+HOSTILE_COMPANY = f"{SCRIPT}{LONG_WORD}"
+HOSTILE_POSITION = IMG
+HOSTILE_NAME = ("Eve", f"{SCRIPT} {RTL}")
+
+
+def _append(path: Path, rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + buffer.getvalue(),
+                    encoding="utf-8")
+
+
+def hostile_export(dest: Path) -> Path:
+    """The lurker's archive with hostile text in posts, comments and connections."""
+    folder = dest / "hostile"
+    shutil.copytree(SAMPLES / "lurker", folder)
+    _append(folder / "Shares.csv", [
+        ["2026-10-20 09:00:00", "javascript:alert(1)", HOSTILE_POST,
+         "javascript:alert(2)", "data:text/html,<script>alert(3)</script>", "MEMBER_NETWORK"],
+    ])
+    _append(folder / "Comments.csv", [
+        ["2026-10-21 10:00:00",
+         "https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A7000000000000000001",
+         f"{SCRIPT} {IMG} {RTL} javascript:alert(4)"],
+    ])
+    _append(folder / "Connections.csv", [
+        [HOSTILE_NAME[0], HOSTILE_NAME[1], "javascript:alert(5)", "", HOSTILE_COMPANY,
+         HOSTILE_POSITION, "01 Mar 2016"],
+        *[[f"Mal{i}", "Lory", "", "", HOSTILE_COMPANY, HOSTILE_POSITION, "15 Oct 2026"]
+          for i in range(30)],
+    ])
+    return folder
