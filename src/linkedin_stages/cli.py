@@ -114,6 +114,43 @@ def plan_options(function):  # type: ignore[no-untyped-def]
     return function
 
 
+def analytics_option(function):  # type: ignore[no-untyped-def]
+    """`--analytics FILE.xlsx`, repeatable: LinkedIn's content-analytics workbooks."""
+    return click.option(
+        "--analytics", "analytics_files", multiple=True, type=click.Path(path_type=Path),
+        help="LinkedIn's content-analytics workbook (.xlsx), for engagement received; "
+             "repeat for consecutive periods. One found inside the export folder is used "
+             "automatically.")(function)
+
+
+def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+    """The workbooks given, or those found inside the export folders (with a notice)."""
+    from .analytics import AnalyticsError, load_analytics
+
+    chosen = list(files)
+    if not chosen:
+        for export in exports:
+            if not export.is_dir():
+                continue
+            for candidate in sorted(export.rglob("*.xlsx")):
+                if "__MACOSX" in candidate.parts or candidate.name.startswith(("~$", "._")):
+                    continue
+                try:
+                    load_analytics([candidate])
+                except AnalyticsError as exc:
+                    click.echo(f"Warning: {_one_line(str(exc))}", err=True)
+                    continue
+                click.echo(f"Note: using the analytics workbook {candidate} found in the "
+                           "export", err=True)
+                chosen.append(candidate)
+    if not chosen:
+        return None
+    analytics = load_analytics(chosen)
+    for warning in analytics.warnings:
+        click.echo(f"Warning: {_one_line(warning)}", err=True)
+    return analytics
+
+
 @cli.command()
 @click.argument("export", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["json", "csv"]), default="json",
@@ -121,8 +158,9 @@ def plan_options(function):  # type: ignore[no-untyped-def]
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
               help="Language of the reasons and notes.")
 @plan_options
+@analytics_option
 def timeline(export: Path, output_format: str, lang: str, target: str | None, by: str | None,
-             thresholds: Path | None) -> None:
+             thresholds: Path | None, analytics_files: tuple[Path, ...]) -> None:
     """Print each month's stage with its numbers and reasons, the transitions, the current
     stage and a plan toward a target stage.
 
@@ -135,7 +173,10 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
     from .analysis import build_timeline, dumps_json, to_csv
     from .export import load_export
 
-    built = build_timeline(load_export(export), thresholds=thresholds, target=target, by=by)
+    loaded = load_export(export)
+    analytics = _load_analytics([export], analytics_files)
+    built = build_timeline(loaded, thresholds=thresholds, target=target, by=by,
+                           analytics=analytics)
     click.echo(dumps_json(built, lang) if output_format == "json" else to_csv(built, lang),
                nl=False)
 
@@ -145,7 +186,9 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["json"]), default="json",
               show_default=True, help="JSON on standard output (documented in the README).")
-def compare(old: Path, new: Path, output_format: str) -> None:
+@analytics_option
+def compare(old: Path, new: Path, output_format: str,
+            analytics_files: tuple[Path, ...]) -> None:
     """Compare two exports of the same member taken at different dates: connections gained,
     lost and job moves in your network, what you did in between, what LinkedIn no longer
     keeps, and how your stage changed. The order of OLD and NEW does not matter: the older
@@ -159,7 +202,9 @@ def compare(old: Path, new: Path, output_format: str) -> None:
     from .analysis.compare import compare_exports, to_json
     from .export import load_export
 
-    comparison = compare_exports(load_export(old), load_export(new))
+    first, second = load_export(old), load_export(new)
+    analytics = _load_analytics([old, new], analytics_files)
+    comparison = compare_exports(first, second, analytics=analytics)
     for warning in comparison.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if comparison.swapped:
@@ -189,8 +234,10 @@ def _stderr_is_terminal() -> bool:
                    "[default: this computer's].")
 @click.option("--open", "open_after", is_flag=True, help="Open the report in your browser.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@analytics_option
 def analyze(export: Path, output: Path | None, lang: str, target: str | None, by: str | None,
-            thresholds: Path | None, tz: str | None, open_after: bool, quiet: bool) -> None:
+            thresholds: Path | None, tz: str | None, open_after: bool, quiet: bool,
+            analytics_files: tuple[Path, ...]) -> None:
     """Write an offline HTML report of your four stages: where you are, your trajectory,
     what you did, your network, voice and rhythm, month by month, and a plan.
 
@@ -219,8 +266,10 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
 
     progress(f"reading {export}")
     loaded = load_export(export, progress=progress)
+    analytics = _load_analytics([export], analytics_files)
     progress("placing every month on the four stages")
-    built = build_timeline(loaded, thresholds=thresholds, target=target, by=by)
+    built = build_timeline(loaded, thresholds=thresholds, target=target, by=by,
+                           analytics=analytics)
     progress("drawing the charts")
     html = build_report(loaded, built, lang=lang, tz=zone)
     write_report(html, out)
@@ -243,9 +292,12 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
 @click.option("--scale", type=float, default=1.0, show_default=True,
               help="Multiply every volume (e.g. 100 for a stress archive of hundreds of MB).")
 @click.option("--zip", "as_zip", is_flag=True, help="Write the downloaded .zip form.")
+@click.option("--analytics", "with_analytics", is_flag=True,
+              help="Also write the member's content-analytics workbook for the year before "
+                   "the export, as OUTDIR.analytics.xlsx.")
 @click.option("--list", "list_personas", is_flag=True, help="List the personas and exit.")
 def sample(persona: str | None, outdir: Path | None, seed: int, until: str | None,
-           scale: float, as_zip: bool, list_personas: bool) -> None:
+           scale: float, as_zip: bool, with_analytics: bool, list_personas: bool) -> None:
     """Write an invented member's complete LinkedIn archive, byte-faithful to the real format,
     with a scripted stage per month (PERSONA is one of --list, or `all` for the set kept in
     sample_exports/).
@@ -284,6 +336,14 @@ def sample(persona: str | None, outdir: Path | None, seed: int, until: str | Non
         size = sum(len(data) for data in archive.files.values())
         click.echo(f"wrote {written} ({len(archive.files)} files, {size / 1e6:.1f} MB, "
                    f"exported {archive.month}) and {truth}")
+        if with_analytics:
+            from .synth.analytics_workbook import workbook_bytes
+
+            book = truth.with_name(truth.name.replace(".truth.json", ".analytics.xlsx"))
+            partial = book.with_name(f".{book.name}.partial")
+            partial.write_bytes(workbook_bytes(persona_id, archive.month, seed, scale=scale))
+            partial.replace(book)
+            click.echo(f"wrote {book}")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 import polars as pl
 
+from ..analytics import Analytics
 from ..export import Export
 from .model import STAGES, Timeline
 from .timeline import build_timeline
@@ -69,14 +70,14 @@ def _latest(export: Export) -> date | None:
     return max(stamps) if stamps else None
 
 
-def _side(export: Export) -> Side:
+def _side(export: Export, analytics: Analytics | None = None) -> Side:
     exported = _latest(export)
     if exported is None:
         from ..errors import ExportError
 
         raise ExportError(f"{export.location}: no dated record, so it cannot be placed in time")
     registered = export.registered_at
-    return Side(export, build_timeline(export), exported,
+    return Side(export, build_timeline(export, analytics=analytics), exported,
                 registered.date() if registered else None, export.member_name)
 
 
@@ -100,9 +101,11 @@ def _norm(value: str | None) -> str:
     return " ".join((value or "").split()).casefold()
 
 
-def compare_exports(first: Export, second: Export) -> Comparison:
-    """Compare two exports of one member, whichever order they come in."""
-    a, b = _side(first), _side(second)
+def compare_exports(first: Export, second: Export, *,
+                    analytics: Analytics | None = None) -> Comparison:
+    """Compare two exports of one member, whichever order they come in. `analytics`
+    (LinkedIn's workbooks) adds engagement to both timelines where their months overlap."""
+    a, b = _side(first, analytics), _side(second, analytics)
     swapped = b.exported < a.exported
     old, new = (b, a) if swapped else (a, b)
     warnings: list[str] = []

@@ -13,8 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import polars as pl
 from markupsafe import Markup
 
 from .. import __version__
@@ -240,6 +242,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class EngagementView:
+    """What others did with the member's posts, from the analytics workbook."""
+
+    intro: str
+    stats: tuple[Stat, ...]
+    by_kind: Table | None
+    months: Table
+    audience: tuple[tuple[str, tuple[str, ...]], ...]  # category, its top values
+
+
+@dataclass(frozen=True)
 class ReportView:
     lang: str
     t: Mapping[str, str]
@@ -259,6 +272,7 @@ class ReportView:
     plan_none: str
     about: About
     version: str
+    engagement: EngagementView | None = None
 
 
 # ---------------------------------------------------------------------------- building
@@ -362,7 +376,84 @@ def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
         plan_none=t["plan_none"],
         about=_about(ctx, tz, now),
         version=__version__,
+        engagement=_engagement(ctx),
     )
+
+
+def _engagement(ctx: _Ctx) -> EngagementView | None:
+    """The analytics workbook's figures, when the member gave one (`--analytics`)."""
+    engagement = ctx.timeline.engagement
+    if engagement is None:
+        return None
+    t, lang, summary = ctx.t, ctx.lang, engagement.summary
+    monthly = ctx.timeline.monthly.filter(pl.col("impressions").is_not_null())
+    impressions = int(monthly["impressions"].sum())
+    engagements = int(monthly["engagements"].sum())
+    followers = monthly["new_followers"].drop_nulls()
+    matching = engagement.matching
+    matched = int(matching.get("matched_by_id", 0)) + int(matching.get("matched_by_date", 0))
+    files = ", ".join(Path(str(f)).name for f in summary.get("files", ()))  # type: ignore[union-attr]
+    stats = [
+        Stat(t["engagement_impressions"], ctx.num(impressions)),
+        Stat(t["engagement_engagements"], ctx.num(engagements)),
+        Stat(t["engagement_rate"],
+             locale.percent(engagements / impressions, lang) if impressions else "—"),
+        Stat(t["engagement_new_followers"], ctx.num(int(followers.sum())) if followers.len()
+             else "—"),
+    ]
+    if summary.get("followers_total") is not None:
+        stats.append(Stat(t["engagement_followers"], ctx.num(int(summary["followers_total"]))))  # type: ignore[arg-type]
+    stats.append(Stat(t["engagement_matched"], ctx.fmt(
+        "engagement_matched_value", matched=ctx.num(matched),
+        total=ctx.num(int(matching.get("top_posts", 0))))))
+    by_kind = None
+    if engagement.by_kind.height:
+        rows = []
+        for row in engagement.by_kind.iter_rows(named=True):
+            rate = row.get("rate")
+            rows.append((
+                wording.metric_label(_KIND_METRIC.get(row["kind"], row["kind"]), lang),
+                ctx.num(int(row["posts"])),
+                ctx.num(round(row["impressions_per_post"])) if row.get("impressions_per_post")
+                is not None else "—",
+                ctx.num(round(row["engagements_per_post"])) if row.get("engagements_per_post")
+                is not None else "—",
+                locale.percent(rate, lang) if rate is not None else "—",
+            ))
+        by_kind = Table(head=(t["engagement_kind_col"], t["engagement_posts_col"],
+                              t["engagement_impressions_col"], t["engagement_engagements_col"],
+                              t["engagement_rate_col"]),
+                        rows=tuple(rows), numeric=(False, True, True, True, True))
+    month_rows = tuple(
+        (ctx.month(row["month"]), ctx.num(int(row["impressions"])),
+         ctx.num(int(row["engagements"] or 0)),
+         locale.percent(row["engagement_rate"], lang) if row["engagement_rate"] is not None
+         else "—",
+         ctx.num(int(row["new_followers"])) if row["new_followers"] is not None else "—")
+        for row in monthly.iter_rows(named=True))
+    months = Table(head=(t["engagement_month_col"], t["engagement_impressions"],
+                         t["engagement_engagements"], t["engagement_rate"],
+                         t["engagement_followers_col"]),
+                   rows=month_rows, numeric=(False, True, True, True, True))
+    audience: list[tuple[str, tuple[str, ...]]] = []
+    demographics = engagement.demographics
+    if demographics.height:
+        for category in dict.fromkeys(demographics["category"].to_list()):
+            top = demographics.filter(pl.col("category") == category).head(3)
+            audience.append((str(category), tuple(
+                f"{value} ({locale.percent(share, lang)})" if share is not None else str(value)
+                for value, share in zip(top["value"], top["share"], strict=True))))
+    period = summary.get("period") or ("", "")
+    first = ctx.month(str(period[0])[:7]) if period[0] else "—"  # type: ignore[index]
+    last = ctx.month(str(period[1])[:7]) if period[1] else "—"  # type: ignore[index]
+    return EngagementView(
+        intro=ctx.fmt("engagement_intro", files=files, first=first, last=last),
+        stats=tuple(stats), by_kind=by_kind, months=months, audience=tuple(audience))
+
+
+_KIND_METRIC = {"original": "original_posts", "curated_share": "curated_shares",
+                "commented_share": "commented_shares", "reshare": "reposts",
+                "article": "articles"}
 
 
 # ---------------------------------------------------------------------------- 1. where
