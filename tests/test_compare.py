@@ -164,12 +164,13 @@ def test_different_members_are_warned_about(tmp_path: Path) -> None:
 
 def test_cli_compare_json(pair: tuple[Path, Path]) -> None:
     old, new = pair
-    result = CliRunner().invoke(cli, ["compare", str(new), str(old)])
+    result = CliRunner().invoke(cli, ["compare", str(new), str(old), "--format", "json"])
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert document["schema"] == SCHEMA
     assert set(document) >= {"old", "new", "connections", "activity_between",
                              "dropped_by_linkedin", "stage_change"}
     assert "older archive" in result.stderr
-    missing = CliRunner().invoke(cli, ["compare", str(old), str(old.parent / "nope")])
+    missing = CliRunner().invoke(cli, ["compare", str(old), str(old.parent / "nope"),
+                                       "--format", "json"])
     assert missing.exit_code == 1 and missing.output.startswith("Error: ")

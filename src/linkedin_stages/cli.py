@@ -17,6 +17,7 @@ import click
 from . import __version__
 from .errors import LinkedInStagesError
 
+COMPARE_NAME = "linkedin-stages-compare.html"
 BUG_HINT = "this is a bug in linkedin-stages: please report it with the output of --debug"
 
 
@@ -184,10 +185,16 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
 @cli.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["json"]), default="json",
-              show_default=True, help="JSON on standard output (documented in the README).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Where to write the HTML comparison [default: "
+                   "./linkedin-stages-compare.html]. Never inside an export.")
+@click.option("--format", "output_format", type=click.Choice(["html", "json"]), default="html",
+              show_default=True, help="An offline HTML page, or JSON on standard output "
+                                      "(documented in the README).")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the HTML page.")
 @analytics_option
-def compare(old: Path, new: Path, output_format: str,
+def compare(old: Path, new: Path, output: Path | None, output_format: str, lang: str,
             analytics_files: tuple[Path, ...]) -> None:
     """Compare two exports of the same member taken at different dates: connections gained,
     lost and job moves in your network, what you did in between, what LinkedIn no longer
@@ -197,10 +204,17 @@ def compare(old: Path, new: Path, output_format: str,
     \b
     Examples:
       linkedin-stages compare sample_exports/climber-2021-06 sample_exports/climber
-      linkedin-stages compare Complete_LinkedInDataExport_01-05-2024.zip export-2026.zip
+      linkedin-stages compare export-2024.zip export-2026.zip -o then-and-now.html --lang fr
+      linkedin-stages compare export-2024.zip export-2026.zip --format json > changes.json
     """
     from .analysis.compare import compare_exports, to_json
     from .export import load_export
+    from .report.render import check_output
+
+    out = None
+    if output_format == "html":
+        out = check_output(old, output if output is not None else Path(COMPARE_NAME))
+        check_output(new, out)
 
     first, second = load_export(old), load_export(new)
     analytics = _load_analytics([old, new], analytics_files)
@@ -210,7 +224,15 @@ def compare(old: Path, new: Path, output_format: str,
     if comparison.swapped:
         click.echo(f"Note: {new} is the older archive; compared the other way round.",
                    err=True)
-    click.echo(json.dumps(to_json(comparison), indent=2, ensure_ascii=False))
+    if out is None:
+        click.echo(json.dumps(to_json(comparison), indent=2, ensure_ascii=False))
+        return
+    from .report.compare_view import build_compare_report
+    from .report.render import write_report
+
+    html = build_compare_report(comparison, lang=lang)
+    write_report(html, out)
+    click.echo(f"Comparison written to {out} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
 
 
 def _stderr_is_terminal() -> bool:
