@@ -257,9 +257,16 @@ def _stderr_is_terminal() -> bool:
 @click.option("--open", "open_after", is_flag=True, help="Open the report in your browser.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @analytics_option
+@click.option("--redact", is_flag=True,
+              help="A report to share: people become pseudonyms (\"Person 17\"), your name, "
+                   "profile links, e-mails, messages, post texts and links are left out; "
+                   "same stages and charts.")
+@click.option("--redact-companies", is_flag=True,
+              help="With --redact (implied), companies become pseudonyms too (\"Company 3\").")
 def analyze(export: Path, output: Path | None, lang: str, target: str | None, by: str | None,
             thresholds: Path | None, tz: str | None, open_after: bool, quiet: bool,
-            analytics_files: tuple[Path, ...]) -> None:
+            analytics_files: tuple[Path, ...], redact: bool,
+            redact_companies: bool) -> None:
     """Write an offline HTML report of your four stages: where you are, your trajectory,
     what you did, your network, voice and rhythm, month by month, and a plan.
 
@@ -271,6 +278,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
       linkedin-stages analyze Complete_LinkedInDataExport_03-01-2026.zip
       linkedin-stages analyze ~/Downloads/linkedin-export -o report.html --lang fr
       linkedin-stages analyze export.zip --target producer --by 2027-06 --tz Europe/Paris
+      linkedin-stages analyze export.zip --redact -o to-share.html
     """
     from .report.render import DEFAULT_NAME, check_output, check_zone, local_zone
 
@@ -292,11 +300,19 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
     progress("placing every month on the four stages")
     built = build_timeline(loaded, thresholds=thresholds, target=target, by=by,
                            analytics=analytics)
+    if redact or redact_companies:
+        from .redact import redact as redacted
+
+        # The analysis ran on the real archive (its text signals need the words); the page
+        # is built from the redacted export and timeline only.
+        progress("leaving out names, texts and links")
+        loaded, built = redacted(loaded, built, companies=redact_companies, lang=lang)
     progress("drawing the charts")
     html = build_report(loaded, built, lang=lang, tz=zone)
     write_report(html, out)
     if not quiet:
-        click.echo(f"Report written to {out} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+        kind = "Redacted report" if redact or redact_companies else "Report"
+        click.echo(f"{kind} written to {out} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
     if open_after:
         import webbrowser
 

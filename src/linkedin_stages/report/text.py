@@ -257,6 +257,28 @@ TEXT: dict[str, dict[str, str]] = {
         "warnings": "Warnings while reading",
         "back_to_top": "Back to top",
         "footer": "linkedin-stages — the four stages of presence, from your own archive.",
+        # --redact
+        "redacted_heading": "Redacted for sharing",
+        "redacted_intro": "This copy leaves out the people in your network. The stages, "
+                          "charts and numbers are those of your whole archive.",
+        "redacted_people": "People are pseudonyms: “Person 17” is the same person everywhere "
+                           "in this report. Your own name is left out.",
+        "redacted_removed": "Removed: profile links, e-mail addresses, phone numbers, "
+                            "conversation ids, message texts and links to posts.",
+        "redacted_posts": "Posts, comments and articles are shown by their kind, length and "
+                          "signals (language, business intent, hashtags), never by their words.",
+        "redacted_kept": "Kept: dates, counts, stages, hashtags, shared sites, companies and "
+                         "job titles.",
+        "redacted_companies": "Companies are pseudonyms too (“Company 3”). Kept: dates, counts, "
+                              "stages, hashtags, shared sites and job titles.",
+        "redacted_export": "hidden (redacted report)",
+        "redacted_business": "business intent",
+        "redacted_personal": "personal voice",
+        "redacted_lang_en": "in English",
+        "redacted_lang_fr": "in French",
+        "privacy_redacted": "This page was made on your computer from your own archive, "
+                            "redacted for sharing. It loads nothing from the internet and "
+                            "links to none of your posts.",
     },
     "fr": {
         "title": "{member} sur LinkedIn{c}: les quatre stades de présence",
@@ -505,6 +527,32 @@ TEXT: dict[str, dict[str, str]] = {
         "back_to_top": "Haut de page",
         "footer": "linkedin-stages — les quatre stades de présence, d’après votre propre "
                   "archive.",
+        # --redact
+        "redacted_heading": "Version anonymisée, à partager",
+        "redacted_intro": "Cette copie laisse de côté les personnes de votre réseau. Les "
+                          "stades, graphiques et chiffres sont ceux de toute votre archive.",
+        "redacted_people": "Les personnes sont des pseudonymes{c}: « Personne 17 » est la "
+                           "même personne partout dans ce rapport. Votre propre nom n’y "
+                           "figure pas.",
+        "redacted_removed": "Retirés{c}: liens de profil, adresses e-mail, numéros de "
+                            "téléphone, identifiants de conversation, textes des messages et "
+                            "liens vers les posts.",
+        "redacted_posts": "Posts, commentaires et articles sont décrits par leur type, leur "
+                          "longueur et leurs signaux (langue, visée business, hashtags), "
+                          "jamais par leurs mots.",
+        "redacted_kept": "Conservés{c}: dates, nombres, stades, hashtags, sites partagés, "
+                         "entreprises et intitulés de poste.",
+        "redacted_companies": "Les entreprises sont aussi des pseudonymes (« Entreprise 3 »). "
+                              "Conservés{c}: dates, nombres, stades, hashtags, sites partagés "
+                              "et intitulés de poste.",
+        "redacted_export": "masqué (rapport anonymisé)",
+        "redacted_business": "visée business",
+        "redacted_personal": "voix personnelle",
+        "redacted_lang_en": "en anglais",
+        "redacted_lang_fr": "en français",
+        "privacy_redacted": "Cette page a été faite sur votre ordinateur à partir de votre "
+                            "propre archive, anonymisée pour être partagée. Elle ne charge "
+                            "rien depuis internet et ne renvoie à aucun de vos posts.",
     },
 }
 

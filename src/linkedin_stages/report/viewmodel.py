@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import polars as pl
@@ -28,6 +29,9 @@ from . import charts, locale
 from .charts import STAGE_COLORS, Series
 from .safety import clip, first_line, linkedin_url
 from .text import dataset_name, limits, strings
+
+if TYPE_CHECKING:
+    from ..redact import Redaction
 
 LABEL_LIMIT = 80  # characters of a company, position, name or hashtag shown in a list
 
@@ -156,6 +160,7 @@ class PostView:
     link: str | None  # an https://www.linkedin.com/… URL, or None
     words: str
     domain: str  # the shared link's site, shown as text (never a link)
+    redacted: bool = False  # `text` describes the post (kind, length, signals), no words of it
 
 
 @dataclass(frozen=True)
@@ -253,6 +258,15 @@ class EngagementView:
 
 
 @dataclass(frozen=True)
+class RedactionView:
+    """The banner of a redacted report (`analyze --redact`): what was removed, what kept."""
+
+    heading: str
+    intro: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ReportView:
     lang: str
     t: Mapping[str, str]
@@ -273,6 +287,7 @@ class ReportView:
     about: About
     version: str
     engagement: EngagementView | None = None
+    redaction: RedactionView | None = None
 
 
 # ---------------------------------------------------------------------------- building
@@ -317,6 +332,8 @@ class _Ctx:
         self.stage_of = {m.month: m.stage for m in timeline.months}
         self.columns = timeline.monthly.to_dict(as_series=False)
         self.absent = set(export.missing)
+        # Set by `redact.redact_export`: the data names nobody; the page says so.
+        self.redaction: Redaction | None = getattr(export, "redaction", None)
 
     def known(self, *metrics: str) -> bool:
         """Whether the archive can show any of `metrics` (some dataset behind them exists)."""
@@ -377,7 +394,18 @@ def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
         about=_about(ctx, tz, now),
         version=__version__,
         engagement=_engagement(ctx),
+        redaction=_redaction(ctx),
     )
+
+
+def _redaction(ctx: _Ctx) -> RedactionView | None:
+    if ctx.redaction is None:
+        return None
+    t = ctx.t
+    kept = t["redacted_companies"] if ctx.redaction.companies else t["redacted_kept"]
+    return RedactionView(t["redacted_heading"], t["redacted_intro"],
+                         (t["redacted_people"], t["redacted_removed"], t["redacted_posts"],
+                          kept))
 
 
 def _engagement(ctx: _Ctx) -> EngagementView | None:
@@ -729,8 +757,10 @@ def _joined(ctx: _Ctx) -> tuple[JoinedGroup, ...]:
     frame = ctx.export.tables["connections"]
     if frame.is_empty() or "connected_on" not in frame.columns:
         return ()
+    # A redacted export gives the order of the real names (pseudonyms sort differently).
+    order = "redacted_order" if "redacted_order" in frame.columns else "full_name"
     rows = (frame.filter(frame["connected_on"].is_not_null())
-            .sort(["connected_on", "full_name"], nulls_last=True)
+            .sort(["connected_on", order], nulls_last=True)
             .select("connected_on", "full_name", "company", "position").rows())
     groups: dict[str, list[tuple[datetime, str | None, str | None, str | None]]] = (
         defaultdict(list))
@@ -819,7 +849,8 @@ def _post_rows(ctx: _Ctx) -> list[dict[str, object]]:
     if posts.is_empty():
         return []
     wanted = [c for c in ("timestamp", "post_urn", "link", "kind", "text", "words", "business",
-                          "personal", "hashtags", "shared_domain", "business_words")
+                          "personal", "hashtags", "shared_domain", "business_words",
+                          "language", "lead_words")
               if c in posts.columns]
     rows = posts.select(wanted).filter(posts["timestamp"].is_not_null()).to_dicts()
     rows.sort(key=lambda r: (r["timestamp"], str(r.get("post_urn") or "")))
@@ -839,12 +870,46 @@ def _post_view(ctx: _Ctx, row: Mapping[str, object]) -> PostView:
         show_domain = False
     words = int(row.get("words") or 0)  # type: ignore[call-overload]
     word_key = "word_count_one" if locale.plural(words, "1", "n", lang) == "1" else "words_count"
+    if ctx.redaction is not None:
+        return _redacted_post_view(ctx, row, kind, words, word_key,
+                                   str(domain) if show_domain else "")
     return PostView(
         date=locale.day(stamp.date(), lang), iso_date=stamp.date().isoformat(),
         kind=t.get(f"post_kind_{kind}", kind.replace("_", " ")),
         text=text, link=linkedin_url(row.get("link")),
         words=ctx.fmt(word_key, count=ctx.num(words)) if words else "",
         domain=str(domain) if show_domain else "")
+
+
+def _redacted_post_view(ctx: _Ctx, row: Mapping[str, object], kind: str, words: int,
+                        word_key: str, domain: str) -> PostView:
+    """A post of a redacted report: "Original post · 135 words · business intent · #data",
+    from what the analysis measured; none of its words, no link."""
+    t, lang = ctx.t, ctx.lang
+    stamp = row["timestamp"]
+    assert isinstance(stamp, datetime)
+    label = t.get(f"post_kind_{kind}", kind.replace("_", " "))
+    parts = [label[:1].upper() + label[1:], ctx.fmt(word_key, count=ctx.num(words))]
+    language = row.get("language")
+    if isinstance(language, str) and f"redacted_lang_{language}" in t:
+        parts.append(t[f"redacted_lang_{language}"])
+    if row.get("business"):
+        parts.append(t["redacted_business"])
+    if row.get("personal"):
+        parts.append(t["redacted_personal"])
+    tags = list(dict.fromkeys(row.get("hashtags") or ()))  # type: ignore[call-overload]
+    if tags:
+        parts.append(" ".join(clip(str(tag), LABEL_LIMIT) for tag in tags[:3]))
+    return PostView(
+        date=locale.day(stamp.date(), lang), iso_date=stamp.date().isoformat(),
+        kind="", text=" · ".join(parts), link=None, words="", domain=domain, redacted=True)
+
+
+def _lead_words(row: Mapping[str, object]) -> int:
+    """Words on the post's first line (a redacted timeline gives the count, not the text)."""
+    if "lead_words" in row:
+        return int(row.get("lead_words") or 0)  # type: ignore[call-overload]
+    return len(first_line(row.get("text")).split())
 
 
 def _examples(stage: str | None, rows: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -857,7 +922,7 @@ def _examples(stage: str | None, rows: list[dict[str, object]]) -> list[dict[str
 
     if stage == "relay":
         pool = [r for r in rows if r.get("kind") in ("curated_share", "reshare")]
-        pool.sort(key=lambda r: (len(first_line(r.get("text")).split()) >= 3,
+        pool.sort(key=lambda r: (_lead_words(r) >= 3,
                                  r.get("shared_domain") is not None, *newest(r)), reverse=True)
     elif stage == "producer":
         pool = [r for r in rows if r.get("kind") in ("original", "article")]
@@ -1153,7 +1218,8 @@ def _about(ctx: _Ctx, tz: str, now: datetime | None) -> About:
         warnings += report.warnings
     warnings += [w for w in export.warnings if w not in warnings]
     facts = [
-        Stat(t["export_name"], export.location.name),
+        Stat(t["export_name"],
+             t["redacted_export"] if ctx.redaction is not None else export.location.name),
         Stat(t["archive_kind"], t[f"archive_{export.archive}"]),
         Stat(t["time_zone"], tz),
         Stat(t["language"], t["language_value"]),

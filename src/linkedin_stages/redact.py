@@ -1,0 +1,546 @@
+"""Share a report safely (`analyze --redact`): the same stages and charts, without the people.
+
+Two steps, one mapping:
+
+* `redact_export(export)` returns a new `Export` whose frames name nobody. People (connections,
+  message correspondents, invitation senders and recipients, endorsers, recommenders, members
+  followed, the person who invited you) become stable pseudonyms, "Person 17" / "Personne 17",
+  numbered by first appearance in a fixed order (connections by date then name, then
+  invitations, messages, endorsements, recommendations, follows, registration). The member's
+  own name is dropped from the profile and becomes "You" / "Vous" elsewhere. Profile URLs,
+  e-mail addresses, message subjects and contents, invitation messages, links to posts,
+  media and saved items are nulled; post, comment and article texts become a neutral
+  placeholder that keeps only their hashtags (word counts are separate columns and stay).
+  Conversation ids and post ids become opaque, consistent numbers, so every join the analysis
+  makes (conversations with new connections, replies in your own threads) still holds.
+  Companies and job titles stay, unless `companies=True` ("Company 3" / "Entreprise 3").
+* `redact_timeline(timeline)` does the same to what the analysis produced: the posts keep
+  their kind, length, timestamps and signals, lose their text and link, and gain the two
+  facts the report needs from the text (its language, the words of its first line).
+
+Why the timeline is computed on the real export: business intent and personal voice are
+read from the words of each post, which redaction removes. Recomputing them on placeholders
+would change the stages (a power networker without calls to action is a producer). So the
+analysis runs once on the real archive, and only its results cross into the report, after
+`redact_timeline`; the report itself is built from the redacted export and the redacted
+timeline only, and never sees a name, a text or a link. Stages, transitions, reasons and
+every monthly number are therefore identical with and without `--redact` (a test checks it,
+and that re-running the analysis on the redacted export gives every metric but the two text
+signals unchanged).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import polars as pl
+
+from .analysis.lexicon import HASHTAG
+from .analysis.model import Engagement, Timeline
+from .export import DatasetReport, Export
+from .readers.base import ReadContext
+from .readers.network import infer_own_identity
+
+PERSON = {"en": "Person", "fr": "Personne"}
+COMPANY = {"en": "Company", "fr": "Entreprise"}
+YOU = {"en": "You", "fr": "Vous"}
+PLACEHOLDER = "[redacted]"
+LOCATION = Path("linkedin-export")
+HIDDEN = "…"  # what replaces an e-mail, URL, phone number or name inside a kept label
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\blinkedin\.com/\S*")
+_PHONE = re.compile(r"(?<![\w+])\+?\(?\d\)?(?:[ .-]?\(?\d\)?){8,}(?!\w)")  # 9 digits or more
+_PATH = re.compile(r"(?:[^\s/\\:]+[/\\])+(?=[^\s/\\]+)")
+_COMPANY_CATEGORIES = {"companies", "company", "entreprises", "entreprise", "sociétés",
+                       "societes"}
+
+# A few frequent words of each language: enough to tell an English post from a French one.
+_STOPWORDS = {
+    "en": frozenset("the and to of a in is it you that for on with this my i we are be "
+                    "was have not at your our but what from they can about just".split()),
+    "fr": frozenset("le la les et de des un une du en est je que qui pour pas sur dans "
+                    "vous nous avec ce cette mon ma mes au aux il elle on plus mais".split()),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def detect_language(text: object) -> str | None:
+    """"en", "fr" or None (too few common words to tell) for a post's text."""
+    if not isinstance(text, str):
+        return None
+    words = [w.lower().split("'")[-1].split("’")[-1] for w in _WORD.findall(text)]
+    hits = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
+    other = min(hits.values())
+    if hits[best] < 2 or hits[best] <= other:
+        return None
+    return best
+
+
+def lead_words(text: object) -> int:
+    """Words on the first line of a post, as the report counts them to pick examples."""
+    from .report.safety import first_line
+
+    return len(first_line(text).split())
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What was redacted: the report shows it in its banner."""
+
+    lang: str
+    companies: bool  # companies pseudonymised too
+    people: int  # pseudonyms given
+    organisations: int  # company pseudonyms given (0 unless `companies`)
+
+
+@dataclass
+class RedactedExport(Export):
+    """An `Export` with nobody in it (see `redact_export`), and how it was redacted."""
+
+    redaction: Redaction | None = None
+
+
+def _sorted(frame: pl.DataFrame, by: list[str]) -> pl.DataFrame:
+    present = [c for c in by if c in frame.columns]
+    return frame.sort(present, nulls_last=True, maintain_order=True) if present else frame
+
+
+class Redactor:
+    """The pseudonyms of one export, and the functions that apply them.
+
+    Build it once on the real export; `export()` and `timeline(…)` then use the same mapping,
+    so "Person 17" in the redacted export is "Person 17" wherever the report shows it."""
+
+    def __init__(self, export: Export, *, companies: bool = False, lang: str = "en") -> None:
+        if lang not in PERSON:
+            raise ValueError(f"unknown language {lang!r}")
+        self.source = export
+        self.companies = companies
+        self.lang = lang
+        self.you = YOU[lang]
+        self.member = self._member(export)
+        self.people: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}
+        self._number_people(export)
+        self._names = self._names_pattern()
+        if companies:
+            self._number_companies(export)
+        self.urn_ids = self._ranks(export, "urn_id", "")
+        self.post_urns = self._ranks(export, "post_urn", "post-")
+        self.conversations = self._conversations(export)
+
+    # ------------------------------------------------------------------ who is who
+
+    @staticmethod
+    def _member(export: Export) -> str | None:
+        if export.member_name:
+            return export.member_name.strip()
+        name, _ = infer_own_identity(export.tables["messages"], ReadContext())
+        return name.strip() if isinstance(name, str) and name.strip() else None
+
+    def _parts(self, value: str) -> list[str]:
+        """A name cell as the people it names: `To` may list several, comma-separated."""
+        value = value.strip()
+        if "," in value and value not in self.people and value != self.member:
+            return [p.strip() for p in value.split(",") if p.strip()]
+        return [value] if value else []
+
+    def _add_person(self, value: object) -> None:
+        if not isinstance(value, str):
+            return
+        for name in self._parts(value):
+            if name != self.member and name not in self.people:
+                self.people[name] = f"{PERSON[self.lang]} {len(self.people) + 1}"
+
+    def _number_people(self, export: Export) -> None:
+        t = export.tables
+        order: list[tuple[str, list[str], list[str]]] = [
+            ("connections", ["connected_on", "full_name"], ["full_name"]),
+            ("invitations", ["sent_at", "from_name", "to_name"], ["from_name", "to_name"]),
+            ("messages", ["sent_at", "conversation_id"], ["from_name", "to_names"]),
+            ("endorsements_received", ["timestamp", "full_name"], ["full_name"]),
+            ("endorsements_given", ["timestamp", "full_name"], ["full_name"]),
+            ("recommendations_received", ["timestamp", "full_name"], ["full_name"]),
+            ("recommendations_given", ["timestamp", "full_name"], ["full_name"]),
+            ("member_follows", ["timestamp", "full_name"], ["full_name"]),
+        ]
+        for name, by, columns in order:
+            frame = t.get(name)
+            if frame is None or frame.is_empty():
+                continue
+            for row in _sorted(frame, by).select(columns).iter_rows():
+                for value in row:
+                    self._add_person(value)
+        registration = t.get("registration")
+        if registration is not None and registration.height:
+            for first, last in registration.select("invited_by_first_name",
+                                                   "invited_by_last_name").iter_rows():
+                self._add_person(" ".join(p for p in (first, last) if p) or None)
+
+    def person(self, value: object) -> str | None:
+        """The pseudonym of a name cell (several, comma-joined, for a list of names)."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        value = value.strip()
+        if value == self.member:
+            return self.you
+        if value in self.people:
+            return self.people[value]
+        parts = self._parts(value)
+        if len(parts) > 1:
+            return ", ".join(self.person(p) or HIDDEN for p in parts)
+        self._add_person(value)  # a name seen nowhere in the numbering order
+        return self.people.get(value, HIDDEN)
+
+    def _names_pattern(self) -> re.Pattern[str] | None:
+        """Full names of everyone (and the member's first and last names) as words, to find
+        them inside labels that are kept: a company named after the member, a position
+        "assistant to …"."""
+        names = {n for n in self.people if " " in n and len(n) >= 4}
+        if self.member:
+            names.add(self.member)
+            names.update(p for p in re.split(r"[\s\-]+", self.member) if len(p) >= 3)
+        if not names:
+            return None
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+        return re.compile(rf"(?i)(?<!\w)(?:{alternatives})(?!\w)")
+
+    def _member_tokens(self) -> list[str]:
+        if not self.member:
+            return []
+        return [p.casefold() for p in re.split(r"[\s\-]+", self.member) if len(p) >= 4]
+
+    def names_in(self, text: str) -> bool:
+        return bool(self._names and self._names.search(text))
+
+    def scrub(self, text: object) -> str | None:
+        """A warning: paths cut to their last part, then as `label`."""
+        if not isinstance(text, str):
+            return None
+        return self.label(_PATH.sub("", _URL.sub(HIDDEN, _EMAIL.sub(HIDDEN, text))))
+
+    def label(self, text: object) -> str | None:
+        """A kept label (a position, a school): e-mails, URLs and phone numbers hidden,
+        names made pseudonyms; anything else as it is."""
+        if not isinstance(text, str):
+            return None
+        text = _EMAIL.sub(HIDDEN, text)
+        text = _URL.sub(HIDDEN, text)
+        text = _PHONE.sub(HIDDEN, text)
+        if self._names is not None:
+            text = self._names.sub(
+                lambda m: self.person(m.group(0)) if m.group(0) in self.people
+                or m.group(0) == self.member else HIDDEN, text)
+        return text
+
+    # ------------------------------------------------------------------ companies
+
+    def _add_company(self, value: object) -> None:
+        if isinstance(value, str) and value.strip() and value.strip() not in self.orgs:
+            self.orgs[value.strip()] = f"{COMPANY[self.lang]} {len(self.orgs) + 1}"
+
+    def _number_companies(self, export: Export) -> None:
+        t = export.tables
+        order = [
+            ("connections", ["connected_on", "full_name"], "company"),
+            ("positions", ["started_on", "company"], "company"),
+            ("recommendations_received", ["timestamp", "full_name"], "company"),
+            ("recommendations_given", ["timestamp", "full_name"], "company"),
+            ("company_follows", ["timestamp", "organization"], "organization"),
+            ("education", ["start_date", "school"], "school"),
+        ]
+        for name, by, column in order:
+            frame = t.get(name)
+            if frame is not None and frame.height:
+                for (value,) in _sorted(frame, by).select(column).iter_rows():
+                    self._add_company(value)
+
+    def company(self, value: object) -> str | None:
+        """A company as kept (scrubbed) or as its pseudonym: always a pseudonym when the
+        name names someone (a business named after the member)."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        value = value.strip()
+        if self.companies or self.names_in(value):
+            self._add_company(value)
+            return self.orgs[value]
+        return self.label(value)
+
+    def domain(self, value: object) -> str | None:
+        """A shared site stays, unless it names the member (`mayalindqvist.com`)."""
+        if not isinstance(value, str):
+            return None
+        flat = re.sub(r"[\W_]", "", value.casefold())
+        if any(re.sub(r"[\W_]", "", t) in flat for t in self._member_tokens()):
+            return HIDDEN
+        return value
+
+    def hashtag(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            return None
+        flat = re.sub(r"[\W_]", "", value.casefold())
+        if any(re.sub(r"[\W_]", "", t) in flat for t in self._member_tokens()):
+            return f"#{HIDDEN}"
+        return value
+
+    # ------------------------------------------------------------------ ids
+
+    @staticmethod
+    def _ranks(export: Export, column: str, prefix: str) -> dict[str, str]:
+        """Opaque ids numbered in the order of the real ones (so sorting by them, as the
+        report does to break ties, gives the same order)."""
+        values: set[str] = set()
+        for name in ("shares", "comments", "reactions", "reposts", "votes"):
+            frame = export.tables.get(name)
+            if frame is not None and column in frame.columns:
+                values.update(frame[column].drop_nulls().to_list())
+        width = max(len(str(len(values))), 1)
+        return {v: f"{prefix}{i + 1:0{width}d}" for i, v in enumerate(sorted(values))}
+
+    @staticmethod
+    def _conversations(export: Export) -> dict[str, str]:
+        messages = export.tables["messages"]
+        if messages.is_empty():
+            return {}
+        first = (messages.filter(pl.col("conversation_id").is_not_null())
+                 .group_by("conversation_id").agg(pl.col("sent_at").min())
+                 .sort(["sent_at", "conversation_id"], nulls_last=True))
+        return {c: f"conversation-{i + 1}" for i, c in enumerate(first["conversation_id"])}
+
+    # ------------------------------------------------------------------ frames
+
+    @staticmethod
+    def _mapped(frame: pl.DataFrame, column: str, fn: Callable[[object], str | None]
+                ) -> pl.Expr:
+        """`column` through `fn`, computed once per distinct value (anything unmapped is
+        null, never the original)."""
+        uniques = frame[column].drop_nulls().unique().to_list()
+        mapping = {value: fn(value) for value in uniques}
+        return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
+
+    @staticmethod
+    def _null(*columns: str) -> list[pl.Expr]:
+        return [pl.lit(None, dtype=pl.String).alias(c) for c in columns]
+
+    @staticmethod
+    def _placeholder(column: str) -> pl.Expr:
+        """The neutral text that replaces a post, comment or article: only its hashtags."""
+        tags = pl.col(column).fill_null("").str.extract_all(HASHTAG).list.join(" ")
+        return (pl.when(pl.col(column).is_null()).then(None)
+                .when(tags == "").then(pl.lit(PLACEHOLDER))
+                .otherwise(pl.lit(PLACEHOLDER + " ") + tags).alias(column))
+
+    def _people_columns(self, frame: pl.DataFrame, *columns: str) -> list[pl.Expr]:
+        return [self._mapped(frame, c, self.person).alias(c) for c in columns]
+
+    def _with_names(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """first/last/full name → the pseudonym in `first_name` and `full_name`."""
+        pseudonym = self._mapped(frame, "full_name", self.person)
+        return frame.with_columns(pseudonym.alias("first_name"),
+                                  pl.lit(None, dtype=pl.String).alias("last_name"),
+                                  pseudonym.alias("full_name"))
+
+    def _urns(self, frame: pl.DataFrame, *links: str) -> pl.DataFrame:
+        return frame.with_columns(
+            pl.col("urn_id").replace_strict(self.urn_ids, default=None,
+                                            return_dtype=pl.String),
+            pl.col("post_urn").replace_strict(self.post_urns, default=None,
+                                              return_dtype=pl.String),
+            *self._null(*links))
+
+    def frames(self) -> dict[str, pl.DataFrame]:
+        t = self.source.tables
+        out = dict(t)
+        # The report lists who joined first by date then name: `redacted_order` keeps the
+        # order of the real names, so the same people are listed, as pseudonyms.
+        connections = (t["connections"].with_row_index("_row")
+                       .sort(["connected_on", "full_name"], nulls_last=True, maintain_order=True)
+                       .with_row_index("redacted_order").sort("_row")
+                       .select(*t["connections"].columns,
+                               pl.col("redacted_order").cast(pl.Int64)))
+        out["connections"] = self._with_names(connections).with_columns(
+            *self._null("url", "email"),
+            self._mapped(connections, "company", self.company).alias("company"),
+            self._mapped(connections, "position", self.label).alias("position"))
+        invitations = t["invitations"]
+        out["invitations"] = invitations.with_columns(
+            *self._people_columns(invitations, "from_name", "to_name"),
+            *self._null("message", "inviter_url", "invitee_url"))
+        messages = t["messages"]
+        out["messages"] = messages.with_columns(
+            pl.col("conversation_id").replace_strict(self.conversations, default=None,
+                                                     return_dtype=pl.String),
+            *self._people_columns(messages, "from_name", "to_names"),
+            *self._null("conversation_title", "sender_url", "recipient_urls", "subject",
+                        "content"))
+        shares = t["shares"]
+        out["shares"] = self._urns(shares, "share_link", "media_url").with_columns(
+            self._placeholder("commentary"),
+            # Kept non-null (a link share stays a link share), but only its site is left.
+            pl.when(pl.col("shared_url").is_null()).then(None)
+            .otherwise(pl.lit("https://") + self._mapped(shares, "shared_domain", self.domain)
+                       .fill_null(HIDDEN) + pl.lit("/")).alias("shared_url"),
+            self._mapped(shares, "shared_domain", self.domain).alias("shared_domain"),
+            *self._null("title", "description"))
+        out["comments"] = self._urns(t["comments"], "link").with_columns(
+            self._placeholder("message"))
+        out["reactions"] = self._urns(t["reactions"], "link")
+        out["reposts"] = self._urns(t["reposts"], "link")
+        out["votes"] = self._urns(t["votes"], "link").with_columns(*self._null("option"))
+        out["articles"] = t["articles"].with_columns(
+            self._placeholder("body"), *self._null("file", "title", "url", "slug"))
+        out["profile"] = t["profile"].with_columns(*self._null(
+            "first_name", "last_name", "full_name", "maiden_name", "birth_date", "headline",
+            "summary", "location", "websites", "twitter"))
+        registration = t["registration"]
+        inviter = pl.concat_str([pl.col("invited_by_first_name").fill_null(""),
+                                 pl.col("invited_by_last_name").fill_null("")], separator=" ")
+        invited_by = [self.person(v) for v in registration.select(inviter.str.strip_chars())
+                      .to_series().to_list()]
+        out["registration"] = registration.with_columns(
+            pl.Series("invited_by_first_name", invited_by, dtype=pl.String),
+            pl.lit(None, dtype=pl.String).alias("invited_by_last_name"))
+        positions = t["positions"]
+        out["positions"] = positions.with_columns(
+            self._mapped(positions, "company", self.company).alias("company"),
+            self._mapped(positions, "title", self.label).alias("title"),
+            *self._null("description", "location"))
+        education = t["education"]
+        out["education"] = education.with_columns(
+            self._mapped(education, "school", self.company if self.companies else self.label)
+            .alias("school"),
+            *self._null("notes", "activities"))
+        for name in ("endorsements_received", "endorsements_given"):
+            out[name] = self._with_names(t[name]).with_columns(*self._null("url"))
+        for name in ("recommendations_received", "recommendations_given"):
+            frame = t[name]
+            out[name] = self._with_names(frame).with_columns(
+                self._mapped(frame, "company", self.company).alias("company"),
+                self._mapped(frame, "job_title", self.label).alias("job_title"),
+                *self._null("text"))
+        follows = t["company_follows"]
+        out["company_follows"] = follows.with_columns(
+            self._mapped(follows, "organization", self.company).alias("organization"))
+        out["member_follows"] = t["member_follows"].with_columns(
+            *self._people_columns(t["member_follows"], "full_name"))
+        out["rich_media"] = t["rich_media"].with_columns(*self._null("description", "link"))
+        out["events"] = t["events"].with_columns(*self._null("name", "url"))
+        out["saved_items"] = t["saved_items"].with_columns(*self._null("item"))
+        out["learning"] = t["learning"].with_columns(*self._null("notes"))
+        return out
+
+    def _report(self, report: DatasetReport) -> DatasetReport:
+        if report.name == "articles":
+            count = report.file[report.file.rfind(" ("):] if " (" in report.file else ""
+            file = f"Articles/{count}"
+        else:
+            file = PurePosixPath(report.file.replace("\\", "/")).name
+        return dataclasses.replace(
+            report, file=file, warnings=[self.scrub(w) or "" for w in report.warnings],
+            repairs=dict(report.repairs), dropped=dict(report.dropped))
+
+    def export(self) -> RedactedExport:
+        """The redacted export (see the module's docstring)."""
+        source = self.source
+        frames = self.frames()
+        return RedactedExport(
+            location=LOCATION,
+            source_kind=source.source_kind,
+            tables=frames,
+            reports={name: self._report(r) for name, r in source.reports.items()},
+            missing=list(source.missing),
+            recognised_files=[PurePosixPath(f).name for f in source.recognised_files],
+            unknown_files=[self.scrub(PurePosixPath(f).name) or "" for f in
+                           source.unknown_files],
+            warnings=[self.scrub(w) or "" for w in source.warnings],
+            archive=source.archive,
+            redaction=self.redaction(),
+        )
+
+    def redaction(self) -> Redaction:
+        return Redaction(lang=self.lang, companies=self.companies, people=len(self.people),
+                         organisations=len(self.orgs))
+
+    # ------------------------------------------------------------------ timeline
+
+    def posts(self, posts: pl.DataFrame) -> pl.DataFrame:
+        """The timeline's posts: text and link gone; language and lead words kept."""
+        if posts.is_empty():
+            return posts.with_columns(pl.lit(None, dtype=pl.String).alias("language"),
+                                      pl.lit(0, dtype=pl.Int64).alias("lead_words"))
+        texts = posts["text"].to_list()
+        redacted = posts.with_columns(
+            pl.Series("language", [detect_language(t) for t in texts], dtype=pl.String),
+            pl.Series("lead_words", [lead_words(t) for t in texts], dtype=pl.Int64),
+            self._placeholder("text"),
+            pl.lit(None, dtype=pl.String).alias("link"),
+            pl.col("urn_id").replace_strict(self.urn_ids, default=None,
+                                            return_dtype=pl.String),
+            pl.col("post_urn").replace_strict(self.post_urns, default=None,
+                                              return_dtype=pl.String),
+            self._mapped(posts, "shared_domain", self.domain).alias("shared_domain"),
+        )
+        if "hashtags" in redacted.columns:
+            tags = redacted["hashtags"].explode().drop_nulls().unique().to_list()
+            mapping = {tag: self.hashtag(tag) for tag in tags}
+            redacted = redacted.with_columns(
+                pl.col("hashtags").list.eval(pl.element().replace(mapping)))
+        return redacted
+
+    def engagement(self, engagement: Engagement | None) -> Engagement | None:
+        if engagement is None:
+            return None
+        summary = dict(engagement.summary)
+        files = summary.get("files") or ()
+        summary["files"] = [f"analytics-{i + 1}.xlsx"
+                            for i in range(len(files))]  # type: ignore[arg-type]
+        summary["warnings"] = [self.scrub(w) for w in summary.get("warnings") or ()]  # type: ignore[union-attr]
+        demographics = engagement.demographics
+        if demographics.height:
+            categories = demographics["category"].to_list()
+            values = [
+                (self.company(v) if self.companies and isinstance(c, str)
+                 and c.strip().casefold() in _COMPANY_CATEGORIES else self.label(v))
+                for c, v in zip(categories, demographics["value"].to_list(), strict=True)]
+            demographics = demographics.with_columns(pl.Series("value", values,
+                                                               dtype=pl.String))
+            if "share_text" in demographics.columns:
+                demographics = demographics.with_columns(
+                    self._mapped(demographics, "share_text", self.label).alias("share_text"))
+        return dataclasses.replace(engagement, summary=summary, demographics=demographics)
+
+    def timeline(self, timeline: Timeline) -> Timeline:
+        """`timeline` (computed on the real export) for a redacted report: the same months,
+        stages, reasons and numbers; posts without text or link."""
+        return dataclasses.replace(timeline, posts=self.posts(timeline.posts),
+                                   engagement=self.engagement(timeline.engagement))
+
+
+def redact_export(export: Export, *, companies: bool = False, lang: str = "en"
+                  ) -> RedactedExport:
+    """A new Export naming nobody: people as "Person N" (French "Personne N"), no profile
+    URL, e-mail, conversation id, message text or post link; companies pseudonymised too
+    with `companies`. Deterministic: the same export gives the same pseudonyms."""
+    return Redactor(export, companies=companies, lang=lang).export()
+
+
+def redact_timeline(timeline: Timeline, export: Export, *, companies: bool = False,
+                    lang: str = "en") -> Timeline:
+    """`timeline` (built on the real `export`) with its posts' texts and links removed,
+    ids made opaque as in `redact_export(export, …)`."""
+    return Redactor(export, companies=companies, lang=lang).timeline(timeline)
+
+
+def redact(export: Export, timeline: Timeline, *, companies: bool = False, lang: str = "en"
+           ) -> tuple[RedactedExport, Timeline]:
+    """Both at once, with one mapping: what `analyze --redact` gives the report."""
+    redactor = Redactor(export, companies=companies, lang=lang)
+    redacted_timeline = redactor.timeline(timeline)  # may add late company pseudonyms
+    return redactor.export(), redacted_timeline
+

@@ -1,0 +1,354 @@
+"""`analyze --redact`: a report to share, with the same stages and charts and nobody in it.
+
+Every sample member, in both languages: no person's name (connections, correspondents,
+invitations, endorsers, recommenders, members followed, the member), no profile URL, e-mail,
+conversation id or post link anywhere in the page (attributes and chart SVG included: the
+whole text is searched after unescaping). Companies kept by default and gone with
+--redact-companies; stages, transitions, reasons and numbers identical; the banner; stable
+pseudonyms.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+
+from linkedin_stages.analysis import build_timeline
+from linkedin_stages.cli import cli
+from linkedin_stages.export import Export, load_export
+from linkedin_stages.redact import PERSON, Redactor, redact, redact_export, redact_timeline
+from linkedin_stages.report import build_report
+from report_support import SAMPLES, ZONES, hostile_export, loaded, report
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if (p / "Profile.csv").exists())
+LANGS = ("en", "fr")
+# LinkedIn's own label for sponsored senders: not a person.
+NOT_PEOPLE = {"linkedin", "member", "linkedin member"}
+
+NAME_COLUMNS = {
+    "connections": ("first_name", "last_name", "full_name"),
+    "invitations": ("from_name", "to_name"),
+    "messages": ("from_name", "to_names"),
+    "endorsements_received": ("first_name", "last_name", "full_name"),
+    "endorsements_given": ("first_name", "last_name", "full_name"),
+    "recommendations_received": ("first_name", "last_name", "full_name"),
+    "recommendations_given": ("first_name", "last_name", "full_name"),
+    "member_follows": ("full_name",),
+    "profile": ("first_name", "last_name", "full_name"),
+    "registration": ("invited_by_first_name", "invited_by_last_name"),
+}
+
+
+def people(export: Export) -> set[str]:
+    """Every name of a person in `export` (full names, and each of their parts), the
+    member's included."""
+    names: set[str] = set()
+    for table, columns in NAME_COLUMNS.items():
+        for column in columns:
+            for value in export.tables[table][column].drop_nulls().unique().to_list():
+                for name in str(value).split(","):
+                    name = " ".join(name.split())
+                    if name:
+                        names.add(name)
+                        names.update(re.split(r"[\s]+", name))
+    return {n for n in names if n.casefold() not in NOT_PEOPLE}
+
+
+def checked_names(export: Export) -> set[str]:
+    """The names to look for: full names, and single names of 4 letters or more (shorter
+    ones, `Wei`, `Tom`, are parts of ordinary words)."""
+    return {n for n in people(export) if " " in n or len(n) >= 4}
+
+
+def leaks(page: str, export: Export) -> list[str]:
+    """Everything of `export` that identifies someone and is found in `page`."""
+    text = html.unescape(page)
+    found = []
+    lower = text.casefold()
+    for name in sorted(checked_names(export)):
+        # A fast substring test first, then the same name as a whole word.
+        if name.casefold() in lower and re.search(
+                rf"(?<!\w){re.escape(name.casefold())}(?!\w)", lower):
+            found.append(f"name {name!r}")
+    for marker in ("linkedin.com/in/", "@example.", "feed/update", "urn:li:", "mailto:",
+                   "linkedin.com/pulse/", "media.licdn.com"):
+        if marker in lower:
+            found.append(f"marker {marker!r}")
+    for conversation in export.messages["conversation_id"].drop_nulls().unique().to_list():
+        if conversation in text:
+            found.append(f"conversation id {conversation!r}")
+    ids = set(export.shares["urn_id"].drop_nulls().to_list())
+    ids |= set(export.comments["urn_id"].drop_nulls().to_list())
+    for urn in ids:
+        if len(urn) >= 8 and urn in text:
+            found.append(f"post id {urn!r}")
+    if re.search(r"[\w.+-]+@[\w-]+\.[a-z]{2,}", text):
+        found.append("an e-mail address")
+    return found
+
+
+@cache
+def redacted(name: str, lang: str, companies: bool = False) -> tuple[Export, object, str]:
+    export, timeline = loaded(name)
+    r_export, r_timeline = redact(export, timeline, companies=companies, lang=lang)
+    page = build_report(r_export, r_timeline, lang=lang, tz=ZONES[lang])
+    return r_export, r_timeline, page
+
+
+def section(page: str, section_id: str) -> str:
+    match = re.search(rf'<section id="{section_id}".*?</section>', page, re.S)
+    assert match, section_id
+    return match.group(0)
+
+
+# ---------------------------------------------------------------------------- nothing leaks
+
+
+def test_samples_have_people() -> None:
+    assert {"climber", "consultante", "lurker"} <= set(SAMPLE_NAMES)
+    for name in SAMPLE_NAMES:
+        assert len(checked_names(loaded(name)[0])) > 10, name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_redacted_report_names_nobody(name: str, lang: str) -> None:
+    export, _ = loaded(name)
+    page = redacted(name, lang)[2]
+    assert leaks(page, export) == []
+    # The check itself finds them in the ordinary report.
+    normal = leaks(report(name, lang), export)
+    assert any(item.startswith("name") for item in normal)
+    if export.shares.height:
+        assert "marker 'feed/update'" in normal
+
+
+def test_redacted_export_names_nobody() -> None:
+    """The data itself, not only the page: no cell holds a person's full name, a profile
+    URL, an e-mail or a post link."""
+    for name in ("climber", "consultante", "lurker"):
+        export, _ = loaded(name)
+        full_names = {n for n in people(export) if " " in n}
+        r_export = redact_export(export)
+        for table, frame in r_export.tables.items():
+            for column, dtype in frame.schema.items():
+                if dtype != pl.String:
+                    continue
+                values = set(frame[column].drop_nulls().unique().to_list())
+                assert not values & full_names, (name, table, column)
+                for value in values:
+                    low = value.lower()
+                    assert "linkedin.com/" not in low and "@example." not in low, \
+                        (name, table, column, value)
+        assert r_export.member_name is None
+        assert "climber" not in str(r_export.location)
+
+
+def test_hostile_archive_redacted(tmp_path: Path) -> None:
+    export = load_export(hostile_export(tmp_path))
+    r_export, r_timeline = redact(export, build_timeline(export), lang="en")
+    page = build_report(r_export, r_timeline, lang="en", tz="UTC")
+    assert leaks(page, export) == []
+    assert "<script" not in page and "<img" not in page
+    assert "and a long word" not in page  # the hostile post's text
+
+
+def test_location_named_after_the_member_is_hidden(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "Maya Lindqvist LinkedIn export"
+    shutil.copytree(SAMPLES / "lurker", folder)
+    export = load_export(folder)
+    r_export, r_timeline = redact(export, build_timeline(export), lang="fr")
+    page = html.unescape(build_report(r_export, r_timeline, lang="fr", tz="UTC"))
+    assert "Lindqvist" not in page and "masqué (rapport anonymisé)" in page
+
+
+# ---------------------------------------------------------------------------- companies
+
+
+def _top_companies(export: Export) -> set[str]:
+    counts = export.connections["company"].drop_nulls().value_counts(sort=True)
+    return {c for c in counts["company"].head(20).to_list() if len(c) >= 4}
+
+
+@pytest.mark.parametrize(("name", "lang"), [("climber", "en"), ("consultante", "fr")])
+def test_companies_kept_by_default_and_pseudonymised_on_demand(name: str, lang: str) -> None:
+    export, _ = loaded(name)
+    companies = _top_companies(export)
+    kept = html.unescape(redacted(name, lang)[2])
+    assert sum(c in kept for c in companies) >= 5
+    gone = html.unescape(redacted(name, lang, companies=True)[2])
+    assert [c for c in companies if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", gone)] == []
+    label = {"en": "Company", "fr": "Entreprise"}[lang]
+    assert re.search(rf"{label} \d+", gone)
+    assert leaks(gone, export) == []
+    # Job titles stay either way.
+    positions = export.connections["position"].drop_nulls().value_counts(sort=True)
+    top_position = positions["position"][0].strip()
+    assert top_position in kept and top_position in gone
+
+
+def test_company_named_after_the_member_is_a_pseudonym() -> None:
+    export, _ = loaded("climber")
+    r_export = redact_export(export)
+    assert r_export.positions["company"].to_list()[0].startswith("Company ")
+    assert "Lindqvist" not in " ".join(r_export.positions["company"].drop_nulls().to_list())
+
+
+def test_cli_redact_companies_implies_redact(tmp_path: Path) -> None:
+    out = tmp_path / "share.html"
+    result = CliRunner().invoke(cli, ["analyze", str(SAMPLES / "lurker"), "-o", str(out),
+                                      "--redact-companies", "--tz", "UTC", "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "Redacted report written" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert "Version anonymisée, à partager" in page and "Entreprise " in page
+    assert leaks(page, loaded("lurker")[0]) == []
+
+
+# ---------------------------------------------------------------------------- same analysis
+
+
+@pytest.mark.parametrize("name", ["climber", "consultante", "lurker", "fallback"])
+def test_stages_and_numbers_identical(name: str) -> None:
+    export, timeline = loaded(name)
+    _, r_timeline, page = redacted(name, "en")
+    assert r_timeline.months == timeline.months  # stages, raw stages, metrics, reasons
+    assert r_timeline.transitions == timeline.transitions
+    assert (r_timeline.current_stage, r_timeline.current_since) == \
+        (timeline.current_stage, timeline.current_since)
+    assert r_timeline.plan == timeline.plan
+    assert r_timeline.monthly.equals(timeline.monthly)
+    # The page: these sections are the ordinary report's, byte for byte (charts included).
+    normal = report(name, "en")
+    for section_id in ("where", "trajectory", "activity", "rhythm", "months", "plan"):
+        assert section(page, section_id) == section(normal, section_id), section_id
+    # The network chart and the voice table too.
+    for pattern in (r'<figure class="chart" id="figure-network">.*?</figure>',
+                    r'<table class="stage-table">.*?</table>',
+                    r'<figure class="chart" id="figure-words">.*?</figure>'):
+        a, b = re.search(pattern, page, re.S), re.search(pattern, normal, re.S)
+        assert (a and a.group(0)) == (b and b.group(0)), pattern
+
+
+def test_analysis_of_the_redacted_export_keeps_every_non_text_number() -> None:
+    """Why the timeline is computed on the real archive: on the redacted export, every
+    metric but the two read from the words (business intent, personal voice) is the same —
+    conversations, replies in your threads, connections met in conversation all still join
+    — but without the words a power networker loses its calls to action."""
+    export, timeline = loaded("climber")
+    again = build_timeline(redact_export(export))
+    text_signals = {"business_posts", "personal_posts", "stage"}
+    for column in timeline.monthly.columns:
+        if column not in text_signals:
+            assert again.monthly[column].equals(timeline.monthly[column]), column
+    assert sum(timeline.monthly["conversations_with_new_connections"]) > 0
+    assert sum(timeline.monthly["replies_own"]) > 0
+    assert again.monthly["business_posts"].sum() == 0
+
+
+# ---------------------------------------------------------------------------- the page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_banner_and_described_posts(lang: str) -> None:
+    page = redacted("climber", lang)[2]
+    heading = {"en": "Redacted for sharing", "fr": "Version anonymisée, à partager"}[lang]
+    assert page.count('<aside class="redacted"') == 1 and heading in page
+    assert page.index('<aside class="redacted"') < page.index('<main id="main">')
+    assert heading not in report("climber", lang) and "redacted" not in report("climber", lang)
+    # Anonymous title; posts described, never linked.
+    title = {"en": "Your LinkedIn presence", "fr": "Votre présence sur LinkedIn"}[lang]
+    assert f"<title>{title}" in page
+    assert 'href="https://' not in page
+    assert {"en": "Open on LinkedIn", "fr": "Ouvrir sur LinkedIn"}[lang] not in page
+    described = re.findall(r'<blockquote class="post-described"><bdi>(.*?)</bdi>', page)
+    assert described and '<blockquote class="member-text">' not in page
+    original = {"en": "Original post", "fr": "Post original"}[lang]
+    words = {"en": "words", "fr": "mots"}[lang]
+    business = {"en": "business intent", "fr": "visée business"}[lang]
+    assert any(re.match(rf"{original} · \d+ {words} · .*{business}.*#\w+", d)
+               for d in described), described
+
+
+def test_examples_are_the_same_posts() -> None:
+    """The posts chosen to show each stage are those of the ordinary report (same dates)."""
+    for name in ("climber", "consultante"):
+        page, normal = redacted(name, "en")[2], report(name, "en")
+        dates = re.compile(r'<li class="post">.*?<time datetime="([\d-]+)"', re.S)
+        assert dates.findall(page) == dates.findall(normal) != []
+
+
+@pytest.mark.parametrize("name", ["climber", "consultante", "lurker"])
+def test_pseudonyms_stable(name: str) -> None:
+    export, timeline = loaded(name)
+    redactor = Redactor(export, lang="en")
+    r_export = redactor.export()
+    # Same person, same pseudonym in every dataset.
+    real, pseudo = export.messages, r_export.messages
+    for table, column in (("connections", "full_name"), ("invitations", "from_name"),
+                          ("invitations", "to_name"), ("endorsements_received", "full_name")):
+        pairs = dict(zip(export.tables[table][column].to_list(),
+                         r_export.tables[table][column].to_list(), strict=True))
+        for who, alias in pairs.items():
+            if who is not None and who != redactor.member:
+                assert alias == redactor.people[who], (table, who)
+    sent = real.filter(pl.col("direction") == "received")["from_name"].to_list()
+    aliases = pseudo.filter(pl.col("direction") == "received")["from_name"].to_list()
+    for who, alias in zip(sent, aliases, strict=True):
+        assert alias == redactor.people[who]
+    assert set(pseudo.filter(pl.col("direction") == "sent")["from_name"]) <= {"You"}
+    # First connections are Person 1, 2, 3…; the same people as in the ordinary report.
+    first = re.compile(r'<p class="member-text">(.*?)</p>', re.S)
+    lists = [re.findall(r"<bdi>(.*?)</bdi>", html.unescape(x))
+             for x in first.findall(redacted(name, "en")[2])]
+    normal = [re.findall(r"<bdi>(.*?)</bdi>", html.unescape(x))
+              for x in first.findall(report(name, "en"))]
+    assert lists and lists[0][:1] == ["Person 1"]
+    assert lists == [[redactor.person(n) for n in group] for group in normal]
+    # French: the same numbers.
+    french = [re.findall(r"<bdi>(.*?)</bdi>", html.unescape(x))
+              for x in first.findall(redacted(name, "fr")[2])]
+    assert french == [[n.replace(PERSON["en"], PERSON["fr"]) for n in group]
+                      for group in lists]
+    # Deterministic: the same archive gives the same page.
+    again_export, again_timeline = redact(export, timeline, lang="en")
+    assert build_report(again_export, again_timeline, lang="en", tz=ZONES["en"]) == \
+        redacted(name, "en")[2]
+
+
+def test_redact_timeline_alone_matches_redact() -> None:
+    export, timeline = loaded("lurker")
+    alone = redact_timeline(timeline, export)
+    together = redact(export, timeline)[1]
+    assert alone.posts.equals(together.posts)
+    assert alone.posts["link"].null_count() == alone.posts.height
+    assert set(alone.posts["text"].str.slice(0, 10).drop_nulls().to_list()) <= {"[redacted]"}
+
+
+def test_kept_labels_and_warnings_are_scrubbed() -> None:
+    export, _ = loaded("climber")
+    redactor = Redactor(export)
+    someone = export.connections["full_name"].drop_nulls()[0]
+    assert redactor.label(f"Assistant to {someone}") == f"Assistant to {redactor.people[someone]}"
+    assert redactor.label("Call +33 6 12 34 56 78 or a.b@example.com") == "Call … or …"
+    assert redactor.label("see linkedin.com/in/x, https://a.example/b") == "see … …"
+    assert redactor.label("Sales/Marketing Lead 2019-2020") == "Sales/Marketing Lead 2019-2020"
+    assert redactor.scrub("Takeout/Maya Lindqvist/Shares.csv: 3 rows") == "… Shares.csv: 3 rows"
+    assert redactor.company("Acme") == "Acme"
+    assert redactor.domain("mayalindqvist.com") == "…" and redactor.domain("hbr.org") == "hbr.org"
+
+
+def test_detect_language() -> None:
+    from linkedin_stages.redact import detect_language
+
+    assert detect_language("I think that the best way to learn is to write about it.") == "en"
+    assert detect_language("Je pense que la meilleure façon d’apprendre est d’écrire.") == "fr"
+    assert detect_language("#data #ai") is None and detect_language(None) is None
