@@ -194,8 +194,13 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
               help="Language of the HTML page.")
 @analytics_option
+@click.option("--redact", is_flag=True,
+              help="Name nobody: people become pseudonyms; no URL, e-mail, message or post "
+                   "text (to share the comparison).")
+@click.option("--redact-companies", is_flag=True,
+              help="With --redact (implied), companies become pseudonyms too.")
 def compare(old: Path, new: Path, output: Path | None, output_format: str, lang: str,
-            analytics_files: tuple[Path, ...]) -> None:
+            analytics_files: tuple[Path, ...], redact: bool, redact_companies: bool) -> None:
     """Compare two exports of the same member taken at different dates: connections gained,
     lost and job moves in your network, what you did in between, what LinkedIn no longer
     keeps, and how your stage changed. The order of OLD and NEW does not matter: the older
@@ -219,6 +224,11 @@ def compare(old: Path, new: Path, output: Path | None, output_format: str, lang:
     first, second = load_export(old), load_export(new)
     analytics = _load_analytics([old, new], analytics_files)
     comparison = compare_exports(first, second, analytics=analytics)
+    if redact or redact_companies:
+        from .redact import redact_comparison
+
+        # Matched on the real archives; only what is shown is redacted.
+        comparison = redact_comparison(comparison, companies=redact_companies, lang=lang)
     for warning in comparison.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if comparison.swapped:

@@ -39,6 +39,7 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
+from .analysis.compare import Comparison, JobMove, Side
 from .analysis.lexicon import HASHTAG
 from .analysis.model import Engagement, Timeline
 from .export import DatasetReport, Export
@@ -544,3 +545,43 @@ def redact(export: Export, timeline: Timeline, *, companies: bool = False, lang:
     redacted_timeline = redactor.timeline(timeline)  # may add late company pseudonyms
     return redactor.export(), redacted_timeline
 
+
+
+def redact_comparison(comparison: Comparison, *, companies: bool = False,
+                      lang: str = "en") -> Comparison:
+    """A comparison (computed on the real archives: people are matched by their real names
+    and URLs) that names nobody: pseudonyms from the newer archive's numbering, job moves
+    without URLs, deleted posts without text or link, archive paths hidden, each side's
+    export and timeline redacted with that same mapping."""
+    redactor = Redactor(comparison.new.export, companies=companies, lang=lang)
+
+    def side(s: Side, label: str) -> Side:
+        export = redactor.export() if s is comparison.new else Redactor(
+            s.export, companies=companies, lang=lang).export()
+        export = dataclasses.replace(export, location=Path(f"linkedin-export ({label})"))
+        return dataclasses.replace(s, export=export, timeline=redactor.timeline(s.timeline),
+                                   name=None)
+
+    def people(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.with_columns(
+            pl.col("full_name").map_elements(redactor.person, return_dtype=pl.String),
+            pl.col("company").map_elements(redactor.company, return_dtype=pl.String),
+            pl.col("position").map_elements(redactor.label, return_dtype=pl.String),
+            *[pl.lit(None, dtype=pl.String).alias(c)
+              for c in ("first_name", "last_name", "url", "email", "key") if c in frame.columns],
+        )
+
+    moves = tuple(
+        JobMove(redactor.person(m.name) or HIDDEN, None,
+                (redactor.company(m.before[0]), redactor.label(m.before[1])),
+                (redactor.company(m.after[0]), redactor.label(m.after[1])))
+        for m in comparison.job_moves)
+    deleted = comparison.deleted_posts.with_columns(
+        pl.lit(PLACEHOLDER).alias("text"), pl.lit(None, dtype=pl.String).alias("link"))
+    return dataclasses.replace(
+        comparison,
+        old=side(comparison.old, "older"), new=side(comparison.new, "newer"),
+        warnings=tuple(redactor.scrub(w) or "" for w in comparison.warnings),
+        gained=people(comparison.gained), lost=people(comparison.lost),
+        job_moves=tuple(sorted(moves, key=lambda m: m.name)), deleted_posts=deleted,
+    )
