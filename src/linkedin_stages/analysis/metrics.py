@@ -39,6 +39,20 @@ def _by_month(frame: pl.DataFrame | pl.LazyFrame, column: str, *aggs: pl.Expr) -
 
 
 def classify_posts(export: Export, thresholds: Thresholds) -> pl.DataFrame:
+    """`post_kinds` with the text signals (`add_text_signals`)."""
+    return add_text_signals(post_kinds(export, thresholds))
+
+
+def add_text_signals(posts: pl.DataFrame) -> pl.DataFrame:
+    """Business intent and personal voice (own posts only), hashtags."""
+    own = pl.col("kind").is_in(OWN_KINDS)
+    return with_text_signals(posts, "text").with_columns(
+        (pl.col("business") & own).alias("business"),
+        (pl.col("personal") & own).alias("personal"),
+    )
+
+
+def post_kinds(export: Export, thresholds: Thresholds) -> pl.DataFrame:
     """The member's shares and published articles, one row each, with their kind and signals.
 
     Rules (docs/stage-model.md): a share of someone else's link is `commented_share` when its
@@ -80,12 +94,7 @@ def classify_posts(export: Export, thresholds: Thresholds) -> pl.DataFrame:
         pl.lit(False).alias("own_media"),
     )
     posts = pl.concat([posts, article_rows], how="vertical_relaxed")
-    posts = with_text_signals(posts, "text")
-    own = pl.col("kind").is_in(OWN_KINDS)
-    return posts.with_columns(
-        (pl.col("business") & own).alias("business"),
-        (pl.col("personal") & own).alias("personal"),
-    ).filter(pl.col("timestamp").is_not_null()).sort("timestamp")
+    return posts.filter(pl.col("timestamp").is_not_null()).sort("timestamp")
 
 
 def span(export: Export, posts: pl.DataFrame) -> tuple[str, str] | None:
@@ -133,8 +142,6 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
         (pl.col("kind") == "article").sum().alias("articles"),
         (pl.col("kind") == "reshare").sum().alias("reshares"),
         pl.col("words").filter(pl.col("kind").is_in(OWN_KINDS)).sum().alias("words"),
-        pl.col("business").sum().alias("business_posts"),
-        pl.col("personal").sum().alias("personal_posts"),
         pl.col("timestamp").dt.date().n_unique().alias("posting_days"),
     )
     speaking = pl.concat([posts.lazy().select("timestamp"), comments.select("timestamp")])
@@ -143,20 +150,29 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
 
     messages = export.messages.lazy().filter(~pl.col("sponsored")
                                              & pl.col("sent_at").is_not_null())
-    # The first message of each conversation: who started it, with whom, when.
+    # The first message of each conversation: who started it, with whom, when. Collected
+    # once (two results use it); months as integer keys, named only on the few result rows.
+    month_key = (pl.col("sent_at").dt.year() * 100 + pl.col("sent_at").dt.month()).alias("key")
     other = (pl.when(pl.col("direction") == "sent").then(pl.col("to_names"))
              .otherwise(pl.col("from_name")))
-    # (Grouping by a categorical id hashes each distinct id once: twice as fast.)
     first_messages = (
         messages.select(pl.col("conversation_id").cast(pl.Categorical), "sent_at", "direction",
                         "to_names", "from_name")
         .filter(pl.col("sent_at") == pl.col("sent_at").min().over("conversation_id"))
         .unique("conversation_id", keep="first")
-        .with_columns(month_of("sent_at").alias("month"), other.alias("other"))
-    )
+        .select(month_key, "direction", other.alias("other"))
+    ).collect().lazy()
     connections = export.connections.lazy().filter(pl.col("connected_on").is_not_null())
-    new_names = connections.select(month_of("connected_on").alias("month"),
-                                   pl.col("full_name").alias("other"))
+    new_names = connections.select(
+        (pl.col("connected_on").dt.year() * 100 + pl.col("connected_on").dt.month())
+        .alias("key"), pl.col("full_name").alias("other"))
+
+    def named(frame: pl.LazyFrame) -> pl.LazyFrame:
+        key = pl.col("key")
+        return frame.with_columns(pl.format("{}-{}", key // 100,
+                                            (key % 100).cast(pl.String).str.zfill(2))
+                                  .alias("month")).drop("key")
+
     parts = [
         _by_month(export.reactions, "timestamp", pl.len().alias("reactions")),
         _by_month(comments, "timestamp", pl.len().alias("comments"),
@@ -170,11 +186,11 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
         _by_month(messages, "sent_at",
                   (pl.col("direction") == "sent").sum().alias("messages_sent"),
                   (pl.col("direction") == "received").sum().alias("messages_received")),
-        first_messages.group_by("month").agg(
+        named(first_messages.group_by("key").agg(
             pl.len().alias("new_conversations"),
-            (pl.col("direction") == "sent").sum().alias("outreach")),
-        first_messages.join(new_names, on=["month", "other"], how="semi")
-        .group_by("month").agg(pl.len().alias("conversations_with_new_connections")),
+            (pl.col("direction") == "sent").sum().alias("outreach"))),
+        named(first_messages.join(new_names, on=["key", "other"], how="semi")
+              .group_by("key").agg(pl.len().alias("conversations_with_new_connections"))),
         _by_month(export.saved_items, "timestamp", pl.len().alias("saved_items")),
         _by_month(export.votes, "timestamp", pl.len().alias("votes")),
         connections.filter(month_of("connected_on") < months[0]).select(
@@ -182,11 +198,27 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
     ]
     *counts, before = pl.collect_all(parts)
     frame = pl.DataFrame({"month": months})
+    if "business" in posts.columns:
+        counts.append(signal_counts(posts))
     for part in counts:
         frame = frame.join(part, on="month", how="left")
     numeric = [c for c in frame.columns if c != "month"]
     frame = frame.with_columns(pl.col(numeric).fill_null(0).cast(pl.Int64))
-    return frame.with_columns(
+    frame = frame.with_columns(
         (pl.col("instant_reposts") + pl.col("reshares")).alias("reposts"),
         (pl.col("connections_added").cum_sum() + before.item()).alias("connections_total"),
+    )
+    return frame.select("month", *(m for m in METRICS if m in frame.columns))
+
+
+def signal_counts(posts: pl.DataFrame) -> pl.DataFrame:
+    """Business and personal posts a month (once the text signals are known)."""
+    return _by_month(posts, "timestamp", pl.col("business").sum().alias("business_posts"),
+                     pl.col("personal").sum().alias("personal_posts")).collect()
+
+
+def with_signal_counts(monthly: pl.DataFrame, posts: pl.DataFrame) -> pl.DataFrame:
+    """`monthly` (built from posts without signals) completed with the signal counts."""
+    return monthly.join(signal_counts(posts), on="month", how="left").with_columns(
+        pl.col("business_posts", "personal_posts").fill_null(0).cast(pl.Int64)
     ).select("month", *METRICS)

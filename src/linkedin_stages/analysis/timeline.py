@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -14,7 +15,15 @@ from ..analytics import Analytics, engagement_by_kind, match_top_posts, monthly_
 from ..errors import LinkedInStagesError
 from ..export import Export
 from . import wording
-from .metrics import METRICS, classify_posts, monthly_metrics, months_between, span
+from .metrics import (
+    METRICS,
+    add_text_signals,
+    monthly_metrics,
+    months_between,
+    post_kinds,
+    span,
+    with_signal_counts,
+)
 from .model import STAGES, Engagement, MonthStage, Reason, Timeline, Transition
 from .plan import make_plan
 from .stages import judge, window_rates
@@ -61,13 +70,19 @@ def build_timeline(
     if by is not None and not _MONTH.match(by):
         raise TimelineError(f"--by must be a month like 2027-06, not {by!r}")
     t = thresholds if isinstance(thresholds, Thresholds) else load_thresholds(thresholds)
-    posts = classify_posts(export, t)
-    limits = span(export, posts)
+    base = post_kinds(export, t)
+    # The text signals (regexes over every post) and the monthly counts (group-bys over
+    # every dataset) are independent: computed side by side, polars releasing the GIL.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        signals = pool.submit(add_text_signals, base)
+        limits = span(export, base)
+        months = months_between(*limits) if limits else []
+        partial = monthly_metrics(export, base, months) if months else None
+        posts = signals.result()
     if limits is None:
         raise TimelineError(f"{export.location}: no dated activity in this export, so there is "
                             "no timeline to draw")
-    months = months_between(*limits)
-    monthly = monthly_metrics(export, posts, months)
+    monthly = with_signal_counts(partial, posts)
     engagement = None
     if analytics is not None:
         monthly, engagement = _with_engagement(monthly, posts, analytics)
