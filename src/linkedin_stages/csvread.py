@@ -458,6 +458,12 @@ _DIALECT_SAMPLE = 500_000  # bytes: the quoting dialect is uniform within a file
 BACKSLASH_REPAIR = "messages with backslash-escaped quotes read"
 
 
+def _lead(parts: list[str], count: int) -> list[str | None]:
+    """The simple fields before the free text, unquoted, padded to `count`."""
+    lead: list[str | None] = [p.strip().strip('"') or None for p in parts[:count]]
+    return lead + [None] * (count - len(lead))
+
+
 def _split_last_free_text_slowly(
     pieces: list[str], lead_fields: int, backslash: bool, notes: ReadNotes
 ) -> list[list[str | None]]:
@@ -475,18 +481,16 @@ def _split_last_free_text_slowly(
             pending = record  # a dated line inside a quoted message: not a new record
             continue
         pending = None
-        lead = [p.strip().strip('"') or None for p in parts[:lead_fields]]
-        lead += [None] * (lead_fields - len(lead))
+        lead = _lead(parts, lead_fields)
         message = unquote(free, backslash)
         if "\n" in message and not free.startswith('"'):
             multiline += 1
         rows.append([*lead, message or None])
     if pending is not None:
         parts = pending.split(",", lead_fields)
-        lead = [p.strip().strip('"') or None for p in parts[:lead_fields]]
-        lead += [None] * (lead_fields - len(lead))
         free = parts[-1].rstrip("\n") if len(parts) > lead_fields else ""
-        rows.append([*lead, free[1:].replace('\\"', '"') if backslash else free[1:]])
+        rows.append([*_lead(parts, lead_fields),
+                     free[1:].replace('\\"', '"') if backslash else free[1:]])
         notes.warnings.append("the last record's quoted text was never closed; kept as is")
     notes.repaired("unquoted multi-line messages joined", multiline)
     return rows

@@ -17,7 +17,7 @@ from .errors import ExportError, FileReadError
 from .readers import COMPLETE_ONLY, CORE, DATASETS, KEY_TO_DATASET, RECOGNISED_UNUSED, SPECS
 from .readers.articles import read_articles
 from .readers.base import ReadContext, read_dataset
-from .source import ExportSource, Member
+from .source import ExportSource, Member, normalise_name
 
 Progress = Callable[[str], None]
 
@@ -137,9 +137,7 @@ def _index(source: ExportSource) -> _Index:
 
 def _archive_kind(index: _Index) -> str:
     present_keys = {m.key for m in index.files.values()} | {
-        PurePosixPath(p).name.lower().removesuffix(".csv").replace(" ", "").replace("_", "")
-        for p in index.recognised
-    }
+        normalise_name(p) for p in index.recognised}
     complete = bool(present_keys & COMPLETE_ONLY)
     core = all(name in index.files for name in CORE)
     if complete and core:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 import polars as pl
 
 from ..export import Export
+from ..months import months_between  # noqa: F401 - part of this module's interface
 from .lexicon import with_text_signals
 from .thresholds import Thresholds
 
@@ -115,15 +116,6 @@ def span(export: Export, posts: pl.DataFrame) -> tuple[str, str] | None:
     first = export.registration["registered_at"].drop_nulls()
     start = min(first) if first.len() else min(stamps)
     return f"{start:%Y-%m}", f"{max(stamps):%Y-%m}"
-
-
-def months_between(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    out: list[str] = []
-    while f"{year:04d}-{month:02d}" <= last:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
 
 
 def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> pl.DataFrame:

@@ -11,6 +11,7 @@ import math
 
 import polars as pl
 
+from ..months import month_count, plus_months
 from .model import STAGES, Plan, PlanStep, Reason
 from .stages import RANK, WindowRates
 from .thresholds import Thresholds
@@ -20,15 +21,6 @@ MARGIN = 1.25  # aim a quarter above each threshold
 
 def _round_up(value: float, step: float = 0.5) -> float:
     return math.ceil(value / step) * step
-
-
-def _next_month(month: str) -> str:
-    year, number = int(month[:4]), int(month[5:7])
-    return f"{year + (number == 12):04d}-{1 if number == 12 else number + 1:02d}"
-
-
-def months_from(start: str, end: str) -> int:
-    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
 
 
 def default_target(current: str | None) -> str:
@@ -42,9 +34,9 @@ def make_plan(
     monthly: pl.DataFrame, latest: WindowRates | None, t: Thresholds,
 ) -> Plan:
     target = target or default_target(current)
-    start = _next_month(last_month)
-    by = by or _plus_months(start, 5)
-    months = months_from(start, by) if by >= start else 0
+    start = plus_months(last_month, 1)
+    by = by or plus_months(start, 5)
+    months = month_count(start, by) if by >= start else 0
     recent = monthly.tail(3)
     quarter = max(recent.height, 1)
 
@@ -89,7 +81,7 @@ def make_plan(
             reachable = False
             reasons.append(Reason("plan_short", {
                 "months": months, "needed": needed,
-                "suggested": _plus_months(start, needed - 1)}))
+                "suggested": plus_months(start, needed - 1)}))
         if gap > 1 and current is not None:
             reasons.append(Reason("plan_jump", {"from_stage": current, "to_stage": target}))
     missing = tuple(step.metric for step in steps if step.now == 0 and step.target > 0)
@@ -97,7 +89,3 @@ def make_plan(
                 steps=tuple(steps), missing=missing, reachable=reachable,
                 reasons=tuple(reasons))
 
-
-def _plus_months(month: str, count: int) -> str:
-    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + count
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"

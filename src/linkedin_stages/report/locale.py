@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from ..months import month_count
+
 LANGS = ("en", "fr")
 NNBSP = "\u202f"  # narrow no-break space: French thousands and before %, :, ;, !, ?
 
@@ -92,7 +94,7 @@ def month_span(first: str, last: str, lang: str) -> str:
 
 def months_between(first: str, last: str) -> int:
     """Months from `first` to `last` inclusive."""
-    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+    return month_count(first, last)
 
 
 def duration(months: int, lang: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from ..months import months_between
 from . import content, writers
 from .personas import BEHAVIOUR, PERSONAS, Persona
 
@@ -39,17 +40,6 @@ class SampleError(ValueError):
 
 
 # --- months and moments -------------------------------------------------------------------
-
-
-def months_between(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{year:04d}-{month:02d}" <= last:
-        out.append(f"{year:04d}-{month:02d}")
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-    return out
 
 
 def _month_start(month: str) -> datetime:
