@@ -105,3 +105,58 @@ def test_comment_with_a_dated_line_inside_quotes_is_one_record(tmp_path: Path) -
         folder = _export(tmp_path, "Comments.csv", comments_bytes(records, era))
         assert load_export(folder, datasets=["comments"]).comments["message"].to_list() == [
             message, "next"]
+
+
+def _comments_both_ways(data: bytes):
+    """Comments.csv read by the RFC fast path (None if it declines) and by record splitting."""
+    from linkedin_stages.csvread import (
+        ReadNotes,
+        date_led_records,
+        linked_records_rfc,
+        locate,
+        split_last_free_text,
+    )
+    from linkedin_stages.source import FileData
+
+    columns = ["Date", "Link", "Message"]
+    fast_notes, slow_notes = ReadNotes(), ReadNotes()
+    _, _, body = locate(FileData.from_bytes("Comments.csv", data),
+                        [frozenset({"date", "link", "message"})], fast_notes)
+    fast = linked_records_rfc(body, columns, fast_notes)
+    records, backslash = date_led_records(body, slow_notes, linked=True)
+    slow = split_last_free_text(records, columns, slow_notes, backslash)
+    return fast, fast_notes, slow, slow_notes
+
+
+@pytest.mark.parametrize("era", ["2021", "2025"])
+@SETTINGS
+@given(messages=st.lists(st.one_of(TEXT, TEXT.map(lambda t: t + "\\")), min_size=1,
+                         max_size=8))
+def test_comments_fast_path_agrees_with_record_splitting(era: str, messages: list[str]) -> None:
+    """Whenever polars' RFC reading of Comments is accepted, it gives exactly what splitting
+    the file on its record dates gives (texts, and the repairs reported)."""
+    records = [
+        {"date": BASE + timedelta(hours=i), "message": m,
+         "link": f"https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A{7000 + i}"}
+        for i, m in enumerate(messages)
+    ]
+    fast, fast_notes, slow, slow_notes = _comments_both_ways(comments_bytes(records, era))
+    if fast is not None:
+        assert fast.to_dict(as_series=False) == slow.to_dict(as_series=False)
+        assert fast_notes.repairs == slow_notes.repairs
+
+
+def test_comments_fast_path_declines_what_it_cannot_read() -> None:
+    header = b"Date,Link,Message\r\n"
+    link = b"https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A1"
+    unquoted_multiline = header + b"2023-12-10 09:53:09," + link + b",Interested\r\nRole\r\n"
+    fast, _, slow, _ = _comments_both_ways(unquoted_multiline)
+    assert fast is None and slow["Message"].to_list() == ["Interested\nRole"]
+    # A message ending in a backslash: `\"` before the line end is its closing quote.
+    backslash_end = (b"Date,Link,Message\n2025-05-01 12:15:05," + link + b',"\\"Ha\\" C:\\"\n'
+                     b"2025-05-02 12:15:05," + link + b",next\n")
+    fast, _, slow, _ = _comments_both_ways(backslash_end)
+    assert fast is None and slow["Message"].to_list() == ['"Ha" C:\\', "next"]
+    valid = header + b"2023-12-10 09:53:09," + link + b',"Hi, ""you""\r\nthere"\r\n'
+    fast, notes, slow, _ = _comments_both_ways(valid)
+    assert fast is not None and fast["Message"].to_list() == ['Hi, "you"\nthere']

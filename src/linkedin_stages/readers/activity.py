@@ -12,12 +12,14 @@ from ..csvread import (
     Body,
     ReadNotes,
     date_led_records,
+    linked_records_rfc,
     normalise_header,
     read_body,
     split_last_free_text,
     split_middle_free_text,
     unique_names,
 )
+from ..wordcount import count_words
 from .base import (
     FREE,
     ID,
@@ -27,8 +29,8 @@ from .base import (
     DatasetSpec,
     ReadContext,
     domain_of,
+    normalise_line_breaks,
     with_urn,
-    word_count,
 )
 
 ACTIVITY_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S UTC")
@@ -81,20 +83,16 @@ def _finish_shares(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> p
     commentary = pl.col("commentary")
     # Only 2021-on files are known to encode line breaks this way; 2018 text is left as is.
     if not _is_2018_layout(notes) and frame.height:
-        encoded = commentary.str.contains(_QUOTE_NEWLINE).fill_null(False)
-        notes.repaired("posts with quote-newline-quote line breaks restored",
-                       int(frame.select(encoded.sum()).item()))
-        commentary = commentary.str.replace_all(_QUOTE_NEWLINE, "\n")
-    frame = frame.with_columns(
-        commentary.str.replace_all("\r\n", "\n"),
-        pl.col("title").str.replace_all("\r\n", "\n"),
-        pl.col("description").str.replace_all("\r\n", "\n"),
-    )
+        encoded = int(frame.select(commentary.str.contains(_QUOTE_NEWLINE).sum()).item())
+        notes.repaired("posts with quote-newline-quote line breaks restored", encoded)
+        if encoded:
+            frame = frame.with_columns(commentary.str.replace_all(_QUOTE_NEWLINE, "\n"))
+    frame = normalise_line_breaks(frame, ("commentary", "title", "description"))
     frame = with_urn(frame, "share_link")
     return frame.with_columns(
         domain_of("shared_url").alias("shared_domain"),
         domain_of("media_url").str.contains(OWN_MEDIA_HOSTS).fill_null(False).alias("own_media"),
-        word_count("commentary").alias("word_count"),
+        count_words(frame["commentary"]).alias("word_count"),
     )
 
 
@@ -139,6 +137,10 @@ def _parse_date_led(lead_fields: int, linked: bool = False):
         columns = unique_names(names)[: lead_fields + 1]
         while len(columns) < lead_fields + 1:
             columns.append(f"_extra_{len(columns)}")
+        if linked and delimiter == "," and len(columns) == 3:
+            frame = linked_records_rfc(body, columns, notes)
+            if frame is not None:
+                return frame
         records, backslash = date_led_records(body, notes, linked)
         return split_last_free_text(records, columns, notes, backslash)
 
@@ -147,7 +149,7 @@ def _parse_date_led(lead_fields: int, linked: bool = False):
 
 def _finish_comments(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
     frame = with_urn(frame, "link")
-    return frame.with_columns(word_count("message").alias("word_count"))
+    return frame.with_columns(count_words(frame["message"]).alias("word_count"))
 
 
 def _comments_variant(header: set[str], notes: ReadNotes) -> str:
