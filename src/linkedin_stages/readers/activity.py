@@ -19,7 +19,6 @@ from ..csvread import (
     split_middle_free_text,
     unique_names,
 )
-from ..wordcount import count_words
 from .base import (
     FREE,
     ID,
@@ -31,6 +30,7 @@ from .base import (
     domain_of,
     normalise_line_breaks,
     with_urn,
+    word_count,
 )
 
 ACTIVITY_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S UTC")
@@ -92,7 +92,7 @@ def _finish_shares(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> p
     return frame.with_columns(
         domain_of("shared_url").alias("shared_domain"),
         domain_of("media_url").str.contains(OWN_MEDIA_HOSTS).fill_null(False).alias("own_media"),
-        count_words(frame["commentary"]).alias("word_count"),
+        word_count("commentary").alias("word_count"),
     )
 
 
@@ -149,7 +149,7 @@ def _parse_date_led(lead_fields: int, linked: bool = False):
 
 def _finish_comments(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
     frame = with_urn(frame, "link")
-    return frame.with_columns(count_words(frame["message"]).alias("word_count"))
+    return frame.with_columns(word_count("message").alias("word_count"))
 
 
 def _comments_variant(header: set[str], notes: ReadNotes) -> str:

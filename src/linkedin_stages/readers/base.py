@@ -307,6 +307,10 @@ def normalise_line_breaks(frame: pl.DataFrame, columns: tuple[str, ...]) -> pl.D
     return frame.with_columns(changed) if changed else frame
 
 
+def word_count(column: str) -> pl.Expr:
+    return pl.col(column).str.count_matches(r"\S+").fill_null(0).cast(pl.Int32)
+
+
 def full_name(first: str = "first_name", last: str = "last_name") -> pl.Expr:
     name = pl.concat_str([pl.col(first).fill_null(""), pl.col(last).fill_null("")], separator=" ")
     return name.str.strip_chars().replace("", None).alias("full_name")
