@@ -99,3 +99,37 @@ def test_unknown_dataset_name_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ExportError, match="unknown dataset name"):
         load_export(_export(tmp_path, {"Profile.csv": PROFILE}), datasets=["posts"])
+
+
+URN_CASES = [
+    ("https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A7521178455178258182",
+     "activity", "7521178455178258182"),
+    ("https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A75211", "ugcPost", "75211"),
+    ("https://www.linkedin.com/feed/update/urn:li:share:42", "share", "42"),
+    ("https://www.linkedin.com/feed/update/urn%3ali%3aactivity%3a7?utm=x", "activity", "7"),
+    ("https://www.linkedin.com/feed/update/urn%3Ali%3Acomment%3A%28activity%3A1%2C2%29",
+     "comment", "(activity:1,2)"),
+    ("https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A9%3Fx%3D1", "activity", "9"),
+    ("https://example.com/not-a-post", None, None),
+    (None, None, None),
+]
+
+
+@pytest.mark.parametrize(("link", "urn_type", "urn_id"), URN_CASES)
+def test_post_urns_from_every_link_form(link: str | None, urn_type: str | None,
+                                        urn_id: str | None) -> None:
+    """Each link alone (the usual form takes the fast split) and all together (the general
+    decoding) give the same URN."""
+    import polars as pl
+
+    from linkedin_stages.readers.base import with_urn
+
+    alone = with_urn(pl.DataFrame({"link": [link]}, schema={"link": pl.String}), "link")
+    together = with_urn(pl.DataFrame({"link": [c[0] for c in URN_CASES]},
+                                     schema={"link": pl.String}), "link")
+    row = [c[0] for c in URN_CASES].index(link)
+    expected = {"urn_type": urn_type, "urn_id": urn_id,
+                "post_urn": f"urn:li:{urn_type}:{urn_id}" if urn_id else None}
+    columns = list(expected)
+    assert alone.select(columns).row(0, named=True) == expected
+    assert together.select(columns).row(row, named=True) == expected

@@ -170,18 +170,20 @@ def _drop_blank_rows(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFrame:
     """Drop rows with no value at all (empty lines, `,,,,`), counting them."""
     if frame.is_empty() or not frame.columns:
         return frame
-    # A blank row has a blank first cell: test the other cells only if there is one.
+    # A blank row has a blank first cell: only those rows (few; Connections' ghost rows)
+    # have their other cells tested.
     first = pl.col(frame.columns[0])
     maybe_blank = first.is_null() | (first.str.len_bytes() == 0) | first.str.starts_with(" ")
-    if not frame.select(maybe_blank.any()).item():
+    candidates = frame.with_row_index("_row").filter(maybe_blank)
+    if candidates.is_empty():
         return frame
     blank = pl.all_horizontal(
         [pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in frame.columns]
     )
-    count = int(frame.select(blank.sum()).item())
-    if count:
-        notes.drop("empty lines or rows with no value", count)
-        frame = frame.filter(~blank)
+    rows = candidates.filter(blank)["_row"]
+    if rows.len():
+        notes.drop("empty lines or rows with no value", rows.len())
+        frame = frame.filter(~pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.implode()))
     return frame
 
 
@@ -252,6 +254,7 @@ def _resaved_by_spreadsheet(notes: ReadNotes) -> bool:
 # --- helpers shared by several datasets ---------------------------------------------------
 
 _FEED_PREFIX = "https://www.linkedin.com/feed/update/"
+_ENCODED_FEED_PREFIX = _FEED_PREFIX + "urn%3Ali%3A"
 
 
 def with_urn(frame: pl.DataFrame, link: str) -> pl.DataFrame:
@@ -259,15 +262,18 @@ def with_urn(frame: pl.DataFrame, link: str) -> pl.DataFrame:
 
     Literal splits on the short part after the usual prefix, not a regex on the whole URL:
     several times cheaper on a 100,000-row Reactions file."""
-    rest = frame.get_column(link).str.strip_prefix(_FEED_PREFIX)
-    decoded = rest.str.replace_all("%3A", ":", literal=True)
-    if decoded.str.contains("%", literal=True).any():
-        # Rarer encodings (`%3a`, `%2C`, `%28`) only when present: these replaces cost more.
-        decoded = (decoded.str.replace_all("(?i)%3A", ":").str.replace_all("(?i)%2C", ",")
-                   .str.replace_all("%28", "(", literal=True)
-                   .str.replace_all("%29", ")", literal=True))
-    tail = decoded.str.splitn("urn:li:", 2).struct.field("field_1")
-    pieces = tail.str.splitn(":", 2)
+    links = frame.get_column(link)
+    pieces = _usual_urn_pieces(links)
+    if pieces is None:
+        rest = links.str.strip_prefix(_FEED_PREFIX)
+        decoded = rest.str.replace_all("%3A", ":", literal=True)
+        if decoded.str.contains("%", literal=True).any():
+            # Rarer encodings (`%3a`, `%2C`, `%28`) only when present: these cost more.
+            decoded = (decoded.str.replace_all("(?i)%3A", ":").str.replace_all("(?i)%2C", ",")
+                       .str.replace_all("%28", "(", literal=True)
+                       .str.replace_all("%29", ")", literal=True))
+        tail = decoded.str.splitn("urn:li:", 2).struct.field("field_1")
+        pieces = tail.str.splitn(":", 2)
     urn_type = pieces.struct.field("field_0")
     urn_id = pieces.struct.field("field_1")
     if urn_id.str.contains(r"[/?#&\s%(]").any():  # a query string, a comment URN…: rare
@@ -281,6 +287,18 @@ def with_urn(frame: pl.DataFrame, link: str) -> pl.DataFrame:
         urn_id.alias("urn_id"),
         (pl.lit("urn:li:") + urn_type + pl.lit(":") + urn_id).alias("post_urn"),
     )
+
+
+def _usual_urn_pieces(links: pl.Series) -> pl.Series | None:
+    """Type and id when every link has the usual form, `…/feed/update/urn%3Ali%3Aactivity%3A7521…`
+    with nothing else encoded: split without decoding (a third of the cost). Else None."""
+    rest = links.str.strip_prefix(_ENCODED_FEED_PREFIX)
+    if not (rest.str.len_bytes() < links.str.len_bytes()).all():
+        return None
+    pieces = rest.str.splitn("%3A", 2)
+    odd = (pieces.struct.field("field_0").str.contains(r"[:%]")
+           | pieces.struct.field("field_1").str.contains(r"[:%]"))
+    return None if odd.any() else pieces
 
 
 URN_DERIVED = {"urn_type": pl.String, "urn_id": pl.String, "post_urn": pl.String}
