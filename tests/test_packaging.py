@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -57,6 +58,22 @@ def test_entry_points_run(command: list[str]) -> None:
                             check=False)
     assert result.returncode == 0, result.stderr
     assert "linkedin-stages" in result.stdout
+
+
+def test_the_entry_point_ends_fast_without_losing_output_or_exit_codes(tmp_path) -> None:
+    """main() skips Python's teardown (os._exit): everything printed must still arrive, through
+    a pipe, and errors keep their exit code and message."""
+    sample = ROOT / "sample_exports" / "climber"
+    listing = subprocess.run([sys.executable, "-m", "linkedin_stages", "inspect", str(sample),
+                              "--format", "json"], capture_output=True, text=True, check=False)
+    assert listing.returncode == 0, listing.stderr
+    assert json.loads(listing.stdout)["datasets"]  # complete JSON: the buffer was flushed
+    missing = subprocess.run([sys.executable, "-m", "linkedin_stages", "analyze",
+                              str(tmp_path / "nothing-here"), "-o", str(tmp_path / "r.html")],
+                             capture_output=True, text=True, check=False)
+    assert missing.returncode == 1
+    assert missing.stderr.startswith("Error: ") and "nothing-here" in missing.stderr
+    assert not (tmp_path / "r.html").exists()
 
 
 def test_console_script_is_declared() -> None:
