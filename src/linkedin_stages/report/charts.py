@@ -88,14 +88,15 @@ def _figure(height_in: float, *, rows: int = 1, heights: Sequence[float] | None 
 
 def _collection(rects: Sequence[tuple[float, float, float, float]], colors: Sequence[str],
                 alphas: Sequence[float]):  # noqa: ANN202
-    """Rectangles (x, y, width, height) drawn as one collection (fast, one SVG group)."""
-    from matplotlib.collections import PatchCollection
+    """Rectangles (x, y, width, height) drawn as one collection of polygons (one SVG group;
+    polygons, not `Rectangle` patches, which cost ~0.1 ms each to build)."""
+    from matplotlib.collections import PolyCollection
     from matplotlib.colors import to_rgba
-    from matplotlib.patches import Rectangle
 
-    patches = [Rectangle((x, y), w, h) for x, y, w, h in rects]
+    corners = [((x, y), (x + w, y), (x + w, y + h), (x, y + h)) for x, y, w, h in rects]
     faces = [to_rgba(c, a) for c, a in zip(colors, alphas, strict=True)]
-    return PatchCollection(patches, facecolors=faces, edgecolors="none", linewidths=0)
+    return PolyCollection(corners, closed=True, facecolors=faces, edgecolors="none",
+                          linewidths=0)
 
 
 def _year_axis(ax, first: str, last: str, *, reach: float | None = None,  # noqa: ANN001
