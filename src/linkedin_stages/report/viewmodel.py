@@ -330,6 +330,7 @@ class _Ctx:
         self.months = [m.month for m in timeline.months]
         self.stage_of = {m.month: m.stage for m in timeline.months}
         self.columns = timeline.monthly.to_dict(as_series=False)
+        self._floats: dict[str, list[float]] = {}
         self.absent = set(export.missing)
         # Set by `redact.redact_export`: the data names nobody; the page says so.
         self.redaction: Redaction | None = getattr(export, "redaction", None)
@@ -346,10 +347,13 @@ class _Ctx:
         return StageBadge(stage or "unknown", self.stage_name(stage), STAGE_COLORS[stage])
 
     def column(self, name: str) -> list[float]:
-        values = self.columns.get(name)
-        if values is None:
-            return [0.0] * len(self.months)
-        return [float(v or 0) for v in values]
+        """A monthly metric as floats (zeros when absent). Built once: sections index it
+        month by month."""
+        if name not in self._floats:
+            values = self.columns.get(name)
+            self._floats[name] = ([0.0] * len(self.months) if values is None
+                                  else [float(v or 0) for v in values])
+        return self._floats[name]
 
     def fmt(self, key: str, **values: object) -> str:
         return self.t[key].format(**values)
@@ -1028,39 +1032,30 @@ def _words_chart(ctx: _Ctx, frame: pl.DataFrame) -> Chart | None:
     worded = frame.filter(pl.col("kind").is_in(WORD_KINDS))
     quarter = pl.format("{}-Q{}", pl.col("timestamp").dt.year(),
                         (pl.col("timestamp").dt.month() - 1) // 3 + 1)
-    per_quarter: dict[str, list[int]] = {
-        q: [int(w) for w in words] for q, words in worded.group_by(quarter.alias("q")).agg(
-            pl.col("words").fill_null(0)).iter_rows()}
+    # Per quarter: posts, median and middle half of their words (linear quantiles, as
+    # `statistics.quantiles(method="inclusive")`), computed by polars on 50,000 posts.
+    words = pl.col("words").fill_null(0).cast(pl.Float64)
+    stats = {row[0]: row[1:] for row in worded.group_by(quarter.alias("q")).agg(
+        pl.len(), words.median().alias("median"), words.quantile(0.25, "linear").alias("low"),
+        words.quantile(0.75, "linear").alias("high")).iter_rows()}
     all_quarters = _quarters(ctx.months)
-    quarters = [q for q in all_quarters if per_quarter.get(q)]
+    quarters = [q for q in all_quarters if q in stats]
     if not quarters:
         return None
     # Every quarter from the first post on, NaN where nothing was posted: the line breaks.
     span = all_quarters[all_quarters.index(quarters[0]):all_quarters.index(quarters[-1]) + 1]
     xs = [_quarter_x(q) for q in span]
-    medians, lows, highs = [], [], []
-    for q in span:
-        values = sorted(per_quarter.get(q, []))
-        if not values:
-            medians.append(float("nan"))
-            lows.append(float("nan"))
-            highs.append(float("nan"))
-            continue
-        medians.append(float(statistics.median(values)))
-        if len(values) >= 2:
-            quartiles = statistics.quantiles(values, n=4, method="inclusive")
-            lows.append(quartiles[0])
-            highs.append(quartiles[2])
-        else:
-            lows.append(float(values[0]))
-            highs.append(float(values[0]))
-    overall = statistics.median([v for q in quarters for v in per_quarter[q]])
+    nan = (0, float("nan"), float("nan"), float("nan"))
+    medians = [float(stats.get(q, nan)[1]) for q in span]
+    lows = [float(stats.get(q, nan)[2]) for q in span]
+    highs = [float(stats.get(q, nan)[3]) for q in span]
+    overall = worded.select(words.median()).item()
     summary = ctx.fmt("words_desc", median=ctx.num(overall))
     svg = charts.words_per_post("words", t["words_title"], summary, xs, medians, lows, highs,
                                 ctx.months[0], ctx.months[-1], lang)
     table = Table((t["quarter"], t["posts_col"], t["median_words_col"]),
-                  tuple((q.replace("-", " "), ctx.num(len(per_quarter[q])), ctx.num(m))
-                        for q, m in zip(span, medians, strict=True) if per_quarter.get(q)),
+                  tuple((q.replace("-", " "), ctx.num(stats[q][0]), ctx.num(m))
+                        for q, m in zip(span, medians, strict=True) if q in stats),
                   (False, True, True))
     return Chart("words", t["words_title"], svg, summary, (), table)
 
