@@ -76,6 +76,21 @@ def test_the_entry_point_ends_fast_without_losing_output_or_exit_codes(tmp_path)
     assert not (tmp_path / "r.html").exists()
 
 
+@pytest.mark.parametrize("traced", [False, True])
+def test_the_fast_exit_steps_aside_for_profilers_and_coverage(traced: bool) -> None:
+    """Tools that write their results at exit (coverage, cProfile, pyinstrument) still work:
+    with a tracer attached, main() exits normally and atexit handlers run."""
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('atexit ran'))\n"
+            + ("sys.settrace(lambda *args: None)\n" if traced else "")
+            + "from linkedin_stages.cli import main\nmain()\n")
+    result = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "linkedin-stages" in result.stdout
+    assert ("atexit ran" in result.stdout) is traced
+
+
 def test_console_script_is_declared() -> None:
     text = ROOT.joinpath("pyproject.toml").read_text()
     assert 'linkedin-stages = "linkedin_stages.cli:main"' in text

@@ -399,12 +399,13 @@ def main() -> None:
 
     Once the command has finished, the process ends without Python's teardown: freeing a
     heavy archive's frames object by object took ~0.15 s that the system does at once. The
-    output streams are flushed first; every file a command writes is already closed."""
+    output streams are flushed first; every file a command writes is already closed. Under a
+    profiler, a debugger or coverage (which write their results at exit), it exits normally."""
     try:
         cli.main(prog_name="linkedin-stages")
     except SystemExit as done:
         code = done.code
-        if code is not None and not isinstance(code, int):
+        if (code is not None and not isinstance(code, int)) or _observed():
             raise
         for stream in (sys.stdout, sys.stderr):
             try:
@@ -412,6 +413,15 @@ def main() -> None:
             except (OSError, ValueError):  # a closed pipe: nothing more can be said
                 pass
         os._exit(code or 0)
+
+
+def _observed() -> bool:
+    """Whether a tracer or profiler (coverage, pdb, cProfile, pyinstrument…) is attached."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12+: coverage may use this
+    return monitoring is not None and any(
+        monitoring.get_tool(tool) is not None for tool in range(6))
 
 
 if __name__ == "__main__":  # pragma: no cover
