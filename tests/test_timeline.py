@@ -127,6 +127,39 @@ def test_post_kinds_follow_the_stated_rules(tmp_path: Path) -> None:
         "original", "curated_share", "commented_share", "reshare", "original"]
 
 
+def test_topic_focus_is_the_share_of_own_posts_on_the_months_main_hashtag() -> None:
+    from datetime import datetime
+
+    from linkedin_stages.analysis.metrics import topic_focus
+
+    def post(day: int, month: int, kind: str, tags: list[str]) -> dict:
+        return {"timestamp": datetime(2024, month, day), "kind": kind, "hashtags": tags}
+
+    posts = pl.DataFrame([
+        # January: 4 own posts, #data on 3 of them (twice on one: counted once)
+        post(2, 1, "original", ["#data", "#data", "#ai"]), post(3, 1, "original", ["#data"]),
+        post(4, 1, "commented_share", ["#data", "#ai"]), post(5, 1, "article", []),
+        # curated shares and reshares are not the member's topics
+        post(6, 1, "curated_share", ["#ai"]), post(7, 1, "reshare", ["#ai"]),
+        # February: own posts without any hashtag; March: only a curated share
+        post(2, 2, "original", []), post(3, 3, "curated_share", ["#x"]),
+    ], schema={"timestamp": pl.Datetime("us"), "kind": pl.String,
+               "hashtags": pl.List(pl.String)})
+    focus = dict(topic_focus(posts).iter_rows())
+    assert focus == {"2024-01": 0.75, "2024-02": 0.0}
+    assert "2024-03" not in focus  # no own post: the month is filled with 0 in the timeline
+
+
+def test_topic_focus_in_the_timeline(timelines: dict) -> None:
+    monthly = timelines["climber"].monthly
+    assert monthly["topic_focus"].dtype == pl.Float64
+    assert monthly["topic_focus"].is_between(0, 1).all()
+    quiet = monthly.filter((pl.col("original_posts") + pl.col("commented_shares")
+                            + pl.col("articles")) == 0)
+    assert quiet["topic_focus"].to_list() == [0.0] * quiet.height
+    assert monthly["topic_focus"].max() > 0.5  # the climber tags their posts consistently
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Book a call with me: https://calendly.example.com/x", ["book a call", "calendly"]),
     ("DM me if you want the template", ["dm me"]),

@@ -16,11 +16,13 @@ from .thresholds import Thresholds
 
 POST_KINDS = ("original", "commented_share", "curated_share", "reshare", "article")
 OWN_KINDS = ("original", "commented_share", "article")
+RATIOS = ("topic_focus",)  # monthly metrics that are shares (0–1), not counts
 
 # The monthly metrics, in the order of the JSON/CSV outputs.
 METRICS: tuple[str, ...] = (
     "reactions", "comments", "replies_own", "reposts", "curated_shares", "commented_shares",
-    "original_posts", "articles", "words", "business_posts", "personal_posts", "active_weeks",
+    "original_posts", "articles", "words", "business_posts", "personal_posts", "topic_focus",
+    "active_weeks",
     "posting_days", "connections_added", "connections_total", "invitations_in",
     "invitations_out", "messages_sent", "messages_received", "new_conversations",
     "outreach", "conversations_with_new_connections", "saved_items", "votes",
@@ -194,8 +196,9 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
         counts.append(signal_counts(posts))
     for part in counts:
         frame = frame.join(part, on="month", how="left")
-    numeric = [c for c in frame.columns if c != "month"]
-    frame = frame.with_columns(pl.col(numeric).fill_null(0).cast(pl.Int64))
+    counted = [c for c in frame.columns if c not in ("month", *RATIOS)]
+    frame = frame.with_columns(pl.col(counted).fill_null(0).cast(pl.Int64),
+                               *[pl.col(c).fill_null(0.0) for c in RATIOS if c in frame.columns])
     frame = frame.with_columns(
         (pl.col("instant_reposts") + pl.col("reshares")).alias("reposts"),
         (pl.col("connections_added").cum_sum() + before.item()).alias("connections_total"),
@@ -204,13 +207,35 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
 
 
 def signal_counts(posts: pl.DataFrame) -> pl.DataFrame:
-    """Business and personal posts a month (once the text signals are known)."""
-    return _by_month(posts, "timestamp", pl.col("business").sum().alias("business_posts"),
-                     pl.col("personal").sum().alias("personal_posts")).collect()
+    """Business and personal posts a month, and its topic focus (once the text signals are
+    known)."""
+    counts = _by_month(posts, "timestamp", pl.col("business").sum().alias("business_posts"),
+                       pl.col("personal").sum().alias("personal_posts")).collect()
+    return counts.join(topic_focus(posts), on="month", how="left")
+
+
+def topic_focus(posts: pl.DataFrame) -> pl.DataFrame:
+    """`month`, `topic_focus`: the share of the month's own posts (originals, commented shares,
+    articles) that carry the month's most used hashtag (0 without own posts). A member who
+    writes about one subject, tagged the same way, scores near 1; varied topics score low."""
+    own = (posts.lazy().filter(pl.col("kind").is_in(OWN_KINDS)
+                               & pl.col("timestamp").is_not_null())
+           .with_row_index("post")
+           .with_columns(pl.col("timestamp").dt.truncate("1mo").alias("month")))
+    tagged = (own.select("month", "post", pl.col("hashtags").list.unique().alias("tag"))
+              .explode("tag").drop_nulls("tag")
+              .group_by("month", "tag").agg(pl.len().alias("posts"))
+              .group_by("month").agg(pl.col("posts").max().alias("top")))
+    return (own.group_by("month").agg(pl.len().alias("own"))
+            .join(tagged, on="month", how="left")
+            .select(pl.col("month").dt.strftime("%Y-%m"),
+                    (pl.col("top").fill_null(0) / pl.col("own")).round(3).alias("topic_focus"))
+            .collect())
 
 
 def with_signal_counts(monthly: pl.DataFrame, posts: pl.DataFrame) -> pl.DataFrame:
     """`monthly` (built from posts without signals) completed with the signal counts."""
     return monthly.join(signal_counts(posts), on="month", how="left").with_columns(
-        pl.col("business_posts", "personal_posts").fill_null(0).cast(pl.Int64)
+        pl.col("business_posts", "personal_posts").fill_null(0).cast(pl.Int64),
+        pl.col("topic_focus").fill_null(0.0),
     ).select("month", *METRICS)
