@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..analytics import Analytics
 from ..export import Export
 from .model import STAGES, Timeline
 from .timeline import build_timeline
+
+if TYPE_CHECKING:
+    from ..analytics import Analytics
 
 SCHEMA = "linkedin-stages.compare/1"
 RATE_METRICS = ("original_posts", "curated_shares", "reposts", "articles", "comments",

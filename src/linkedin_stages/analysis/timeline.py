@@ -8,10 +8,10 @@ import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..analytics import Analytics, engagement_by_kind, match_top_posts, monthly_engagement
 from ..errors import LinkedInStagesError
 from ..export import Export
 from . import wording
@@ -28,6 +28,9 @@ from .model import STAGES, Engagement, MonthStage, Reason, Timeline, Transition
 from .plan import make_plan
 from .stages import judge, window_rates
 from .thresholds import Thresholds, load_thresholds
+
+if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is given
+    from ..analytics import Analytics
 
 SCHEMA = "linkedin-stages.timeline/1"
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -131,6 +134,8 @@ def build_timeline(
 
 def _with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
                      analytics: Analytics) -> tuple[pl.DataFrame, Engagement]:
+    from ..analytics import engagement_by_kind, match_top_posts, monthly_engagement
+
     per_month = monthly_engagement(analytics).select(
         "month", "impressions", "engagements", "new_followers", "engagement_rate")
     monthly = monthly.join(per_month, on="month", how="left")
