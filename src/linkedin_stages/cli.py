@@ -126,24 +126,25 @@ def analytics_option(function):  # type: ignore[no-untyped-def]
 
 def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
     """The workbooks given, or those found inside the export folders (with a notice)."""
-    from .analytics import AnalyticsError, load_analytics
+    found = [] if files else [
+        candidate for export in exports if export.is_dir()
+        for candidate in sorted(export.rglob("*.xlsx"))
+        if "__MACOSX" not in candidate.parts and not candidate.name.startswith(("~$", "._"))]
+    if not files and not found:
+        return None
+    from .analytics import AnalyticsError, load_analytics  # only with a workbook: 13 ms
 
     chosen = list(files)
     if not chosen:
-        for export in exports:
-            if not export.is_dir():
+        for candidate in found:
+            try:
+                load_analytics([candidate])
+            except AnalyticsError as exc:
+                click.echo(f"Warning: {_one_line(str(exc))}", err=True)
                 continue
-            for candidate in sorted(export.rglob("*.xlsx")):
-                if "__MACOSX" in candidate.parts or candidate.name.startswith(("~$", "._")):
-                    continue
-                try:
-                    load_analytics([candidate])
-                except AnalyticsError as exc:
-                    click.echo(f"Warning: {_one_line(str(exc))}", err=True)
-                    continue
-                click.echo(f"Note: using the analytics workbook {candidate} found in the "
-                           "export", err=True)
-                chosen.append(candidate)
+            click.echo(f"Note: using the analytics workbook {candidate} found in the export",
+                       err=True)
+            chosen.append(candidate)
     if not chosen:
         return None
     analytics = load_analytics(chosen)
