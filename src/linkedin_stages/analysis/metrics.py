@@ -29,8 +29,9 @@ METRICS: tuple[str, ...] = (
 )
 
 
-def month_of(column: str) -> pl.Expr:
-    return pl.col(column).dt.strftime("%Y-%m")
+def _month_start(month: str) -> datetime:
+    """"2024-03" → 2024-03-01 00:00 (comparing datetimes beats formatting 100,000 of them)."""
+    return datetime(int(month[:4]), int(month[5:7]), 1)
 
 
 def _by_month(frame: pl.DataFrame | pl.LazyFrame, column: str, *aggs: pl.Expr) -> pl.LazyFrame:
@@ -187,7 +188,7 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
               .group_by("key").agg(pl.len().alias("conversations_with_new_connections"))),
         _by_month(export.saved_items, "timestamp", pl.len().alias("saved_items")),
         _by_month(export.votes, "timestamp", pl.len().alias("votes")),
-        connections.filter(month_of("connected_on") < months[0]).select(
+        connections.filter(pl.col("connected_on") < _month_start(months[0])).select(
             pl.len().alias("before")),
     ]
     *counts, before = pl.collect_all(parts)
