@@ -16,6 +16,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import polars as pl
@@ -208,6 +209,17 @@ class Body:
         data = self.data()
         return decode_text(data[_offset_after_line(data, self.skip_lines - 1):], notes)
 
+    @cached_property
+    def sample(self) -> str:
+        """The first 500 KB as text: enough to tell the quoting dialect (uniform in a file)."""
+        return self.file.head(_DIALECT_SAMPLE).decode("utf-8", errors="ignore")
+
+    @cached_property
+    def backslash_quotes(self) -> bool:
+        """Whether embedded quotes are `\\"`-escaped (see `backslash_dialect`); decided once
+        per file, whichever reader asks first."""
+        return backslash_dialect(self.sample)
+
     def polars_source(self) -> bytes | Path:
         if self.decoded.converted is not None:
             return self.decoded.converted
@@ -372,7 +384,7 @@ def split_records(text: str, notes: ReadNotes, start: re.Pattern[str] = RECORD_S
 
 
 # The same record starts, for polars (whose regex engine has no look-around).
-_DATE_LEAD_POLARS = r'^"?\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}:\d{2}(?: UTC)?"?,'
+_DATE_LEAD_POLARS = "^" + _DATE_LEAD
 _LINKED_LEAD_POLARS = _DATE_LEAD_POLARS + r'"?(?:https?://|urn:li:)'
 _LINE_SEPARATOR = "\x1f"  # a byte no export text holds: makes polars read whole lines
 
@@ -383,11 +395,10 @@ def date_led_records(body: Body, notes: ReadNotes, linked: bool) -> tuple[pl.Ser
     Lines are read by polars (in Rust) and grouped by a running count of record starts; the
     Python path is kept for what polars cannot read as lines (not UTF-8, an odd control byte).
     """
-    sample = body.file.head(_DIALECT_SAMPLE).decode("utf-8", errors="ignore")
-    backslash = backslash_dialect(sample)
+    backslash = body.backslash_quotes
     source = body.polars_source()
     separator_seen = (_LINE_SEPARATOR.encode() in source if isinstance(source, bytes)
-                      else _LINE_SEPARATOR in sample)
+                      else _LINE_SEPARATOR in body.sample)
     if not separator_seen:
         try:
             lines = pl.read_csv(source, has_header=False, separator=_LINE_SEPARATOR,
@@ -414,6 +425,17 @@ def date_led_records(body: Body, notes: ReadNotes, linked: bool) -> tuple[pl.Ser
     return pl.Series("record", pieces, dtype=pl.String), backslash
 
 
+def normalise_line_breaks(frame: pl.DataFrame, columns: tuple[str, ...]) -> pl.DataFrame:
+    """`\r\n` → `\n` in the given text columns, touching only the columns that hold a `\r`
+    (looking costs a tenth of replacing, and most files hold none)."""
+    holding = frame.select(
+        [pl.col(c).str.contains("\r", literal=True).any().alias(c) for c in columns]
+    ).row(0, named=True) if frame.height else {}
+    changed = [pl.col(c).str.replace_all("\r\n", "\n", literal=True)
+               for c in columns if holding.get(c)]
+    return frame.with_columns(changed) if changed else frame
+
+
 _LEAD_DATE_CELL = r"^\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}:\d{2}(?: UTC)?$"
 _LINK_CELL = r"^(?:https?://|urn:li:)"
 _SWALLOWED_RECORD = r'\n' + _LINKED_LEAD_POLARS[1:]  # a record start inside a message
@@ -428,8 +450,7 @@ def linked_records_rfc(body: Body, columns: list[str], notes: ReadNotes) -> pl.D
     record — a date, then a link — and no message holds what looks like a record start
     (a quote left open would have swallowed the records after it); otherwise the caller
     splits records on their dates."""
-    sample = body.file.head(_DIALECT_SAMPLE).decode("utf-8", errors="ignore")
-    backslash = backslash_dialect(sample)
+    backslash = body.backslash_quotes
     source: bytes | Path = body.polars_source()
     if backslash:
         data = source if isinstance(source, bytes) else body.data()
@@ -452,8 +473,7 @@ def linked_records_rfc(body: Body, columns: list[str], notes: ReadNotes) -> pl.D
         return None
     if backslash:
         notes.repaired(BACKSLASH_REPAIR, int(escaped or 0))
-    if frame.select(message.str.contains("\r", literal=True).any()).item():
-        frame = frame.with_columns(message.str.replace_all("\r\n", "\n", literal=True))
+    frame = normalise_line_breaks(frame, (columns[-1],))
     return frame.with_columns(message.replace("", None))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
 from ..csvread import (
@@ -14,6 +12,7 @@ from ..csvread import (
     date_led_records,
     linked_records_rfc,
     normalise_header,
+    normalise_line_breaks,
     read_body,
     split_last_free_text,
     split_middle_free_text,
@@ -28,13 +27,17 @@ from .base import (
     DatasetSpec,
     ReadContext,
     domain_of,
-    normalise_line_breaks,
     with_urn,
     word_count,
 )
 
 ACTIVITY_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S UTC")
-_DATE_LED = re.compile(r"^\s*\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}")
+_DATE_LED = r"^\s*\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}"
+
+
+def _undated_rows(frame: pl.DataFrame) -> int:
+    """Rows whose first cell does not start with a date: a sign of broken quoting."""
+    return frame.filter(~pl.col(frame.columns[0]).fill_null("").str.contains(_DATE_LED)).height
 
 # Hosts whose media URLs mean the member uploaded the media themselves.
 OWN_MEDIA_HOSTS = r"(^|\.)(licdn\.com|linkedin\.com)$"
@@ -46,12 +49,9 @@ def _parse_shares(body: Body, names: list[str], delimiter: str, notes: ReadNotes
     """RFC parse first (valid for every real Shares.csv); if rows come out misaligned (no date
     in the Date column), re-split the file on its leading timestamps."""
     frame = read_body(body, names, delimiter, notes)
-    columns = frame.columns
     if frame.is_empty():
         return frame
-    misaligned = frame.filter(
-        ~pl.col(columns[0]).fill_null("").str.contains(_DATE_LED.pattern)
-    ).height
+    misaligned = _undated_rows(frame)
     if not misaligned or delimiter != ",":
         return frame
     free_index = next(
@@ -195,8 +195,7 @@ def _parse_simple_date_led(body: Body, names: list[str], delimiter: str,
     frame = read_body(body, names, delimiter, notes)
     if frame.is_empty() or delimiter != ",":
         return frame
-    first = frame.columns[0]
-    if frame.filter(~pl.col(first).fill_null("").str.contains(_DATE_LED.pattern)).height == 0:
+    if not _undated_rows(frame):
         return frame
     if not RECORD_START.search("\n" + body.text(ReadNotes())):
         return frame

@@ -314,17 +314,6 @@ def domain_of(column: str) -> pl.Expr:
     )
 
 
-def normalise_line_breaks(frame: pl.DataFrame, columns: tuple[str, ...]) -> pl.DataFrame:
-    """`\r\n` → `\n` in the given text columns, touching only the columns that hold a `\r`
-    (looking costs a tenth of replacing, and most files hold none)."""
-    holding = frame.select(
-        [pl.col(c).str.contains("\r", literal=True).any().alias(c) for c in columns]
-    ).row(0, named=True) if frame.height else {}
-    changed = [pl.col(c).str.replace_all("\r\n", "\n", literal=True)
-               for c in columns if holding.get(c)]
-    return frame.with_columns(changed) if changed else frame
-
-
 def word_count(column: str) -> pl.Expr:
     return pl.col(column).str.count_matches(r"\S+").fill_null(0).cast(pl.Int32)
 

@@ -66,10 +66,7 @@ CONNECTIONS = DatasetSpec(
 
 
 def _finish_invitations(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
-    return frame.with_columns(
-        pl.col("direction").str.to_lowercase().replace({"incoming": "incoming",
-                                                        "outgoing": "outgoing"})
-    )
+    return frame.with_columns(pl.col("direction").str.to_lowercase())
 
 
 INVITATIONS = DatasetSpec(

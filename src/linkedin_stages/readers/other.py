@@ -55,13 +55,11 @@ _MEDIA_SENTENCE = r"(?i)uploaded an? (.+?) on ([A-Z][a-z]+ \d{1,2}, \d{4}) at (\
 
 
 def _finish_rich_media(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
-    sentence = pl.col("when_text")
+    parts = pl.col("when_text").str.extract_groups(_MEDIA_SENTENCE)  # one regex pass
     frame = frame.with_columns(
-        sentence.str.extract(_MEDIA_SENTENCE, 1).alias("media_type"),
-        pl.concat_str(
-            [sentence.str.extract(_MEDIA_SENTENCE, 2), pl.lit(" at "),
-             sentence.str.extract(_MEDIA_SENTENCE, 3)]
-        ).alias("_when"),
+        parts.struct.field("1").alias("media_type"),
+        pl.concat_str([parts.struct.field("2"), pl.lit(" at "), parts.struct.field("3")])
+        .alias("_when"),
         pl.col("description").str.strip_chars().replace({"-": None, "": None}),
     )
     parsed = parse_timestamps(frame["_when"], ("%B %d, %Y at %I:%M %p",))
