@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 def _index(month: str) -> int:
     return int(month[:4]) * 12 + int(month[5:7]) - 1
@@ -19,6 +21,11 @@ def plus_months(month: str, count: int) -> str:
 def month_count(first: str, last: str) -> int:
     """Months from `first` to `last`, both included (0 or less when `last` is earlier)."""
     return _index(last) - _index(first) + 1
+
+
+def month_start(month: str) -> datetime:
+    """"2024-03" → 2024-03-01 00:00."""
+    return datetime(int(month[:4]), int(month[5:7]), 1)
 
 
 def months_between(first: str, last: str) -> list[str]:

@@ -381,13 +381,14 @@ class Redactor:
             *self._null("conversation_title", "sender_url", "recipient_urls", "subject",
                         "content"))
         shares = t["shares"]
+        site = self._mapped(shares, "shared_domain", self.domain)
         out["shares"] = self._urns(shares, "share_link", "media_url").with_columns(
             self._placeholder("commentary"),
             # Kept non-null (a link share stays a link share), but only its site is left.
             pl.when(pl.col("shared_url").is_null()).then(None)
-            .otherwise(pl.lit("https://") + self._mapped(shares, "shared_domain", self.domain)
-                       .fill_null(HIDDEN) + pl.lit("/")).alias("shared_url"),
-            self._mapped(shares, "shared_domain", self.domain).alias("shared_domain"),
+            .otherwise(pl.lit("https://") + site.fill_null(HIDDEN) + pl.lit("/"))
+            .alias("shared_url"),
+            site.alias("shared_domain"),
             *self._null("title", "description"))
         out["comments"] = self._urns(t["comments"], "link").with_columns(
             self._placeholder("message"))
@@ -476,15 +477,10 @@ class Redactor:
             return posts.with_columns(pl.lit(None, dtype=pl.String).alias("language"),
                                       pl.lit(0, dtype=pl.Int64).alias("lead_words"))
         texts = posts["text"].to_list()
-        redacted = posts.with_columns(
+        redacted = self._urns(posts, "link").with_columns(
             pl.Series("language", [detect_language(t) for t in texts], dtype=pl.String),
             pl.Series("lead_words", [lead_words(t) for t in texts], dtype=pl.Int64),
             self._placeholder("text"),
-            pl.lit(None, dtype=pl.String).alias("link"),
-            pl.col("urn_id").replace_strict(self.urn_ids, default=None,
-                                            return_dtype=pl.String),
-            pl.col("post_urn").replace_strict(self.post_urns, default=None,
-                                              return_dtype=pl.String),
             self._mapped(posts, "shared_domain", self.domain).alias("shared_domain"),
         )
         if "hashtags" in redacted.columns:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from ..export import Export
+from .metrics import POST_KINDS
 from .model import STAGES, Timeline
 from .timeline import build_timeline
 
@@ -159,7 +160,7 @@ def _activity_between(new: Side, cutoff: datetime, gained: pl.DataFrame) -> dict
     after = pl.col("timestamp") > cutoff
     kinds = posts.filter(after).group_by("kind").len()
     counts = {f"posts_{k}": int(n) for k, n in kinds.iter_rows()}
-    for kind in ("original", "commented_share", "curated_share", "reshare", "article"):
+    for kind in POST_KINDS:
         counts.setdefault(f"posts_{kind}", 0)
     counts.update({
         "comments": e.comments.filter(after).height,

@@ -44,7 +44,6 @@ _BUSINESS = re.compile(BUSINESS_REGEX)
 _PERSONAL = re.compile(PERSONAL_REGEX)
 _EDGES = r"^\W+|\W+$"
 HASHTAG = r"#[^\s#.,;:!?()\"'’«»]+"
-URL = r"https?://\S+"
 
 # A post says "I" this often, per word, to have a personal voice (see docs/stage-model.md).
 PERSONAL_MIN_RATE = 0.02

@@ -10,13 +10,12 @@ from datetime import date, datetime
 import polars as pl
 
 from ..export import Export
-from ..months import months_between  # noqa: F401 - part of this module's interface
+from ..months import month_start
 from .lexicon import with_text_signals
 from .thresholds import Thresholds
 
 POST_KINDS = ("original", "commented_share", "curated_share", "reshare", "article")
 OWN_KINDS = ("original", "commented_share", "article")
-RATIOS = ("topic_focus",)  # monthly metrics that are shares (0–1), not counts
 
 # The monthly metrics, in the order of the JSON/CSV outputs.
 METRICS: tuple[str, ...] = (
@@ -27,11 +26,6 @@ METRICS: tuple[str, ...] = (
     "invitations_out", "messages_sent", "messages_received", "new_conversations",
     "outreach", "conversations_with_new_connections", "saved_items", "votes",
 )
-
-
-def _month_start(month: str) -> datetime:
-    """"2024-03" → 2024-03-01 00:00 (comparing datetimes beats formatting 100,000 of them)."""
-    return datetime(int(month[:4]), int(month[5:7]), 1)
 
 
 def _by_month(frame: pl.DataFrame | pl.LazyFrame, column: str, *aggs: pl.Expr) -> pl.LazyFrame:
@@ -122,7 +116,8 @@ def span(export: Export, posts: pl.DataFrame) -> tuple[str, str] | None:
 
 
 def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> pl.DataFrame:
-    """One row per month in `months`, every metric of METRICS (zeros where nothing happened).
+    """One row per month in `months`, every metric of METRICS but the text signals, which
+    `with_signal_counts` adds once they are known (zeros where nothing happened).
 
     Each group of metrics is a lazy query; `pl.collect_all` runs them side by side, so the
     300,000-message group-bys overlap with the others on a second core."""
@@ -188,18 +183,16 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
               .group_by("key").agg(pl.len().alias("conversations_with_new_connections"))),
         _by_month(export.saved_items, "timestamp", pl.len().alias("saved_items")),
         _by_month(export.votes, "timestamp", pl.len().alias("votes")),
-        connections.filter(pl.col("connected_on") < _month_start(months[0])).select(
+        # Compared as datetimes: cheaper than formatting 100,000 dates.
+        connections.filter(pl.col("connected_on") < month_start(months[0])).select(
             pl.len().alias("before")),
     ]
     *counts, before = pl.collect_all(parts)
     frame = pl.DataFrame({"month": months})
-    if "business" in posts.columns:
-        counts.append(signal_counts(posts))
     for part in counts:
         frame = frame.join(part, on="month", how="left")
-    counted = [c for c in frame.columns if c not in ("month", *RATIOS)]
-    frame = frame.with_columns(pl.col(counted).fill_null(0).cast(pl.Int64),
-                               *[pl.col(c).fill_null(0.0) for c in RATIOS if c in frame.columns])
+    numeric = [c for c in frame.columns if c != "month"]
+    frame = frame.with_columns(pl.col(numeric).fill_null(0).cast(pl.Int64))
     frame = frame.with_columns(
         (pl.col("instant_reposts") + pl.col("reshares")).alias("reposts"),
         (pl.col("connections_added").cum_sum() + before.item()).alias("connections_total"),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from .metrics import OWN_KINDS
 from .model import STAGES, Reason
 from .thresholds import Thresholds
 
@@ -92,7 +93,7 @@ def _regularity_by_window(posts: pl.DataFrame, months: list[str], half: int) -> 
     A power networker posting every Tuesday and Thursday at 8 scores 1; posts spread over
     the week and the day score about 0.3–0.4. Windows with fewer than 4 posts score 0: too
     few posts to speak of a schedule."""
-    own = posts.filter(pl.col("kind").is_in(["original", "commented_share", "article"]))
+    own = posts.filter(pl.col("kind").is_in(OWN_KINDS))
     if own.is_empty():
         return [0.0] * len(months)
     stamps = own.select(

@@ -14,12 +14,12 @@ import polars as pl
 
 from ..errors import LinkedInStagesError
 from ..export import Export
+from ..months import months_between
 from . import wording
 from .metrics import (
     METRICS,
     add_text_signals,
     monthly_metrics,
-    months_between,
     post_kinds,
     span,
     with_signal_counts,
@@ -140,7 +140,8 @@ def _with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
         "month", "impressions", "engagements", "new_followers", "engagement_rate")
     monthly = monthly.join(per_month, on="month", how="left")
     matched, counts = match_top_posts(analytics, posts)
-    covered = tuple(m for m in per_month["month"].to_list() if m in set(monthly["month"]))
+    known = set(monthly["month"])
+    covered = tuple(m for m in per_month["month"].to_list() if m in known)
     return monthly, Engagement(summary=analytics.summary(), matching=counts,
                                by_kind=engagement_by_kind(matched), months=covered,
                                demographics=analytics.demographics)

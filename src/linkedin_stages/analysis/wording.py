@@ -114,8 +114,8 @@ _REASONS = {
         "plan_past": "{by} is not after the export ({last}): choose a later date",
         "plan_short": "{months} month(s) is short to show a new stage: the rules need "
                       "{needed} months of sustained behaviour — consider {suggested}",
-        "plan_jump": "going from {from_name} to {to_name} skips a stage; most people get there "
-                     "one stage at a time",
+        "plan_jump": "going from {from_stage_name} to {to_stage_name} skips a stage; most "
+                     "people get there one stage at a time",
         "plan_unknown": "this archive cannot show your current stage, so the plan starts "
                         "from zero",
     },
@@ -161,8 +161,8 @@ _REASONS = {
         "plan_past": "{by} n’est pas après l’export ({last}) : choisissez une date plus lointaine",
         "plan_short": "{months} mois, c’est court pour montrer un nouveau stade : les règles "
                       "demandent {needed} mois d’affilée — envisagez {suggested}",
-        "plan_jump": "passer de {from_name} à {to_name} saute une étape ; on y arrive le plus "
-                     "souvent un stade après l’autre",
+        "plan_jump": "passer de {from_stage_name} à {to_stage_name} saute une étape ; on y "
+                     "arrive le plus souvent un stade après l’autre",
         "plan_unknown": "cette archive ne montre pas votre stade actuel : le plan part de zéro",
     },
 }
@@ -193,9 +193,6 @@ def reason_text(reason: Reason, lang: str = "en") -> str:
     for key in ("stage", "raw", "from_stage", "to_stage"):
         if key in values:
             values[f"{key}_name"] = stage_name(values[key] or None, lang)  # type: ignore[arg-type]
-    if "from_stage" in values:
-        values["from_name"] = values["from_stage_name"]
-        values["to_name"] = values["to_stage_name"]
     text = template.format(**values)
     if lang == "fr":
         text = _french_numbers(text)

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..analysis import wording
+from ..analysis.metrics import OWN_KINDS
 from ..analysis.model import STAGES, MonthStage, Timeline
 from ..export import Export
 from ..readers import SPECS
@@ -291,7 +292,6 @@ class ReportView:
 
 # ---------------------------------------------------------------------------- building
 
-OWN_KINDS = ("original", "commented_share", "article")
 WORD_KINDS = ("original", "commented_share")
 SECTION_IDS = ("where", "trajectory", "activity", "network", "voice", "rhythm", "months",
                "plan", "about")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from ..months import months_between
+from ..months import month_start, months_between
 from . import content, writers
 from .personas import BEHAVIOUR, PERSONAS, Persona
 
@@ -42,19 +42,15 @@ class SampleError(ValueError):
 # --- months and moments -------------------------------------------------------------------
 
 
-def _month_start(month: str) -> datetime:
-    return datetime(int(month[:4]), int(month[5:7]), 1)
-
-
 def _days_in(month: str) -> int:
-    start = _month_start(month)
+    start = month_start(month)
     following = (start + timedelta(days=32)).replace(day=1)
     return (following - start).days
 
 
 def export_moment(month: str) -> datetime:
     """An export is taken on the 28th of its month at noon: events after that are not in it."""
-    return _month_start(month).replace(day=28, hour=12)
+    return month_start(month).replace(day=28, hour=12)
 
 
 def _poisson(rng: random.Random, mean: float) -> int:
@@ -73,16 +69,16 @@ def _moment_in(rng: random.Random, month: str, *, work_hours: bool = True) -> da
     day = rng.randint(1, _days_in(month))
     hour = rng.choice((7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21) if work_hours
                       else range(24))
-    return _month_start(month).replace(day=day, hour=hour, minute=rng.randint(0, 59),
+    return month_start(month).replace(day=day, hour=hour, minute=rng.randint(0, 59),
                                        second=rng.randint(0, 59))
 
 
 def _scheduled_moment(rng: random.Random, month: str, slot: int) -> datetime:
     """Power networkers publish on fixed weekdays (Tuesday, Thursday) around 8 a.m. (UTC)."""
     days = [d for d in range(1, _days_in(month) + 1)
-            if _month_start(month).replace(day=d).weekday() in (1, 3)]
+            if month_start(month).replace(day=d).weekday() in (1, 3)]
     day = days[slot % len(days)]
-    return _month_start(month).replace(day=day, hour=7, minute=rng.randint(28, 59),
+    return month_start(month).replace(day=day, hour=7, minute=rng.randint(28, 59),
                                        second=rng.randint(0, 59))
 
 
@@ -303,7 +299,7 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
                 "date": moment, "link": _feed_link(rng.choice(("activity", "ugcPost")),
                                                    ids.at(moment)),
                 "message": content.comment_text(rng, lang, mention=mention), "reply": False})
-        recent = [p for p in own_posts if p[0] >= _month_start(month) - timedelta(days=45)]
+        recent = [p for p in own_posts if p[0] >= month_start(month) - timedelta(days=45)]
         for _ in range(count(rates.own_thread_replies) if recent else 0):
             posted, post_id = rng.choice(recent)
             moment = posted + timedelta(minutes=rng.randint(20, 4000))
