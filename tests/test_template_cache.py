@@ -14,7 +14,7 @@ PAGE = "report.html.j2"
 
 def _compiled_source(monkeypatch: pytest.MonkeyPatch, tmp: Path) -> str:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
-    environment = render._environment()
+    environment = render.environment()
     source, filename, _ = environment.loader.get_source(environment, PAGE)
     template = environment.get_template(PAGE)
     return f"{template.name}:{len(source)}:{filename.endswith(PAGE)}"
@@ -30,7 +30,7 @@ def test_templates_are_cached_in_an_owner_only_folder(monkeypatch: pytest.Monkey
     files = _cache_files(tmp_path)
     assert len(files) == 1
     assert (files[0].parent.stat().st_mode & 0o777) == 0o700
-    environment = render._environment()  # a new run: the compiled code comes from the file
+    environment = render.environment()  # a new run: the compiled code comes from the file
     source, filename, _ = environment.loader.get_source(environment, PAGE)
     bucket = environment.bytecode_cache.get_bucket(environment, PAGE, filename, source)
     assert bucket.code is not None
@@ -41,9 +41,9 @@ def test_a_damaged_cache_file_is_recompiled(monkeypatch: pytest.MonkeyPatch,
     _compiled_source(monkeypatch, tmp_path)
     (cache_file,) = _cache_files(tmp_path)  # the page's own file (no includes compiled yet)
     cache_file.write_bytes(b"not bytecode at all")
-    assert render._environment().get_template(PAGE).name == PAGE
+    assert render.environment().get_template(PAGE).name == PAGE
     cache_file.write_bytes(b"")
-    assert render._environment().get_template(PAGE).name == PAGE
+    assert render.environment().get_template(PAGE).name == PAGE
 
 
 def test_an_unusable_temporary_folder_only_means_no_cache(monkeypatch: pytest.MonkeyPatch,
@@ -51,7 +51,7 @@ def test_an_unusable_temporary_folder_only_means_no_cache(monkeypatch: pytest.Mo
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     assert _compiled_source(monkeypatch, not_a_folder).startswith(PAGE)
-    assert render._environment().bytecode_cache is None
+    assert render.environment().bytecode_cache is None
 
 
 def test_a_failing_cache_write_only_means_no_cache(monkeypatch: pytest.MonkeyPatch,

@@ -135,10 +135,11 @@ def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: igno
     from .analytics import AnalyticsError, load_analytics  # only with a workbook: 13 ms
 
     chosen = list(files)
+    readable = []  # each workbook found, read on its own to check it
     if not chosen:
         for candidate in found:
             try:
-                load_analytics([candidate])
+                readable.append(load_analytics([candidate]))
             except AnalyticsError as exc:
                 click.echo(f"Warning: {_one_line(str(exc))}", err=True)
                 continue
@@ -147,7 +148,8 @@ def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: igno
             chosen.append(candidate)
     if not chosen:
         return None
-    analytics = load_analytics(chosen)
+    # One workbook found: it was just read. Several (or given ones): merged in one reading.
+    analytics = readable[0] if len(readable) == 1 else load_analytics(chosen)
     for warning in analytics.warnings:
         click.echo(f"Warning: {_one_line(warning)}", err=True)
     return analytics

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import jinja2
-
 from .export import Export
 from .readers import SPECS
+from .report.render import environment
 
 ARCHIVE_MEANING = {
     "complete": "a complete archive (the larger download, with your activity)",
@@ -44,17 +43,6 @@ class _Row:
     variant: str
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("linkedin_stages.templates", ""),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # plain-text terminal output; the HTML report escapes everything
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def render_text(export: Export) -> str:
     """The human-readable `inspect` output."""
     rows = [
@@ -84,7 +72,8 @@ def render_text(export: Export) -> str:
     seen = {w for _, w in warnings}
     warnings += [("export", w) for w in export.warnings if w not in seen]
     missing = [(name, SPECS[name].filename, SPECS[name].limits) for name in export.missing]
-    template = _environment().get_template("inspect.txt.j2")
+    # Plain-text terminal output: nothing to escape (the HTML pages escape everything).
+    template = environment(autoescape=False).get_template("inspect.txt.j2")
     return template.render(
         export=export,
         archive_meaning=ARCHIVE_MEANING[export.archive],

@@ -236,7 +236,7 @@ def _context():  # noqa: ANN202
 
 
 def stacked_areas(key: str, title: str, description: str, months: Sequence[str],
-                  series: Sequence[Series], lang: str, *, height_in: float = 2.5) -> Markup:
+                  series: Sequence[Series], lang: str, *, height_in: float) -> Markup:
     """Monthly counts stacked as filled areas (first series at the bottom)."""
     with _context():
         figure, (ax,) = _figure(height_in)

@@ -11,8 +11,9 @@ from .. import __version__
 from ..analysis import wording
 from ..analysis.compare import Comparison
 from ..analysis.model import STAGES
+from ..months import month_count
 from . import locale
-from .render import _environment
+from .render import environment
 from .safety import clip, first_line, linkedin_url
 from .viewmodel import (
     LABEL_LIMIT,
@@ -228,7 +229,7 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
         return locale.integer(value, lang)
 
     member = c.new.name or c.old.name or ""
-    gap = locale.duration(locale.months_between(f"{c.old.exported:%Y-%m}",
+    gap = locale.duration(month_count(f"{c.old.exported:%Y-%m}",
                                                 f"{c.new.exported:%Y-%m}") - 1, lang)
     then, now = c.old.timeline.current_stage, c.new.timeline.current_stage
     if then in STAGES and now in STAGES:
@@ -292,9 +293,9 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
         network=network,
         matched_note=t["matched_by_url"] if c.matched_by == "url" else t["matched_by_name"],
         unmatched_note=t["unmatched_note"].format(new=num(c.ghosts_new), old=num(c.ghosts_old)),
-        gained_companies=_ranked(c.gained["company"].to_list(), 8, lang),
-        gained_positions=_ranked(c.gained["position"].to_list(), 8, lang),
-        lost_companies=_ranked(c.lost["company"].to_list(), 8, lang),
+        gained_companies=_ranked(c.gained["company"], 8, lang),
+        gained_positions=_ranked(c.gained["position"], 8, lang),
+        lost_companies=_ranked(c.lost["company"], 8, lang),
         moves=moves,
         moves_more=t["moves_more"].format(count=num(more)) if more > 0 else "",
         activity_intro=t["activity_intro"].format(date=day(c.old.exported)),
@@ -310,4 +311,4 @@ def build_compare_report(comparison: Comparison, *, lang: str = "en") -> str:
     view = build_compare_view(comparison, lang=lang)
     # the report's own strings too: the shared macros and trajectory blocks use them
     words = {**strings(lang), **view.t}
-    return _environment().get_template("compare.html.j2").render(view=view, t=words)
+    return environment().get_template("compare.html.j2").render(view=view, t=words)

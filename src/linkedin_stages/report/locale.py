@@ -11,8 +11,6 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from ..months import month_count
-
 LANGS = ("en", "fr")
 NNBSP = "\u202f"  # narrow no-break space: French thousands and before %, :, ;, !, ?
 
@@ -92,11 +90,6 @@ def month_span(first: str, last: str, lang: str) -> str:
     return f"{month(first, lang, short=True)} – {month(last, lang, short=True)}"
 
 
-def months_between(first: str, last: str) -> int:
-    """Months from `first` to `last` inclusive."""
-    return month_count(first, last)
-
-
 def duration(months: int, lang: str) -> str:
     """"3 years and 2 months" / "3 ans et 2 mois" (never "0 years")."""
     years, rest = divmod(max(months, 0), 12)
@@ -124,7 +117,3 @@ def hour(value: int, lang: str) -> str:
     """9:00 / 9 h."""
     return f"{value}{NNBSP}h" if lang == "fr" else f"{value}:00"
 
-
-def colon(lang: str) -> str:
-    """The separator before a colon: French puts a narrow no-break space before it."""
-    return f"{NNBSP}:" if lang == "fr" else ":"

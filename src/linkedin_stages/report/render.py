@@ -54,11 +54,7 @@ def local_zone() -> str:
     return "UTC"
 
 
-_OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
-            "keep_trailing_newline": True}
-
-
-def _bytecode_cache():  # noqa: ANN202
+def _bytecode_cache(options: dict[str, bool]):  # noqa: ANN202
     """Jinja2's compiled-template cache in the temporary folder (Jinja2's own per-user,
     owner-only folder): compiling the report template costs ~0.14 s a run, loading it 2 ms.
     It holds templates only, never member data; if it cannot be used, templates compile.
@@ -83,21 +79,25 @@ def _bytecode_cache():  # noqa: ANN202
 
     if os.environ.get("LINKEDIN_STAGES_NO_TEMPLATE_CACHE"):
         return None
-    key = hashlib.sha256(repr((sorted(_OPTIONS.items()), jinja2.__version__)).encode())
+    key = hashlib.sha256(repr((sorted(options.items()), jinja2.__version__)).encode())
     try:
         return QuietCache(pattern=f"__linkedin_stages_{key.hexdigest()[:12]}_%s.cache")
     except (OSError, RuntimeError):  # no usable temporary folder
         return None
 
 
-def _environment():  # noqa: ANN202
+def environment(*, autoescape: bool = True):  # noqa: ANN201
+    """The project's Jinja2 environment: its templates, strict about undefined names, HTML
+    autoescaped (`autoescape=False` only for plain-text terminal output, `inspect`)."""
     import jinja2
 
+    options = {"autoescape": autoescape, "trim_blocks": True, "lstrip_blocks": True,
+               "keep_trailing_newline": True}
     return jinja2.Environment(
         loader=jinja2.PackageLoader("linkedin_stages.templates", ""),
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=_bytecode_cache(),
-        **_OPTIONS,
+        bytecode_cache=_bytecode_cache(options),
+        **options,
     )
 
 
@@ -107,7 +107,7 @@ def build_report(export, timeline, *, lang: str = "en", tz: str = "UTC",  # noqa
     from .viewmodel import build_view
 
     view = build_view(export, timeline, lang=lang, tz=check_zone(tz), now=now)
-    template = _environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(view=view, t=view.t)
 
 

@@ -24,6 +24,7 @@ from ..analysis import wording
 from ..analysis.metrics import OWN_KINDS
 from ..analysis.model import STAGES, MonthStage, Timeline
 from ..export import Export
+from ..months import month_count, month_start, plus_months
 from ..readers import SPECS
 from . import charts, locale
 from .charts import STAGE_COLORS, Series
@@ -86,7 +87,6 @@ class StageInfo:
 @dataclass(frozen=True)
 class Where:
     badge: StageBadge
-    known: bool
     since: str
     sentence: str
     ladder: Markup
@@ -271,7 +271,6 @@ class ReportView:
     lang: str
     t: Mapping[str, str]
     title: str
-    member: str
     subtitle: str
     sections: tuple[Section, ...]
     where: Where
@@ -380,7 +379,6 @@ def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
         lang=lang,
         t=t,
         title=ctx.fmt("title", member=member) if member else t["title_anonymous"],
-        member=member,
         subtitle=ctx.fmt("subtitle", first=ctx.month(first), last=ctx.month(last)),
         sections=tuple(Section(s, t[s]) for s in SECTION_IDS),
         where=_where(ctx),
@@ -543,7 +541,7 @@ def _where(ctx: _Ctx) -> Where:
         since = tl.current_since or ctx.months[0]
         sentence = ctx.fmt(
             "where_sentence", stage=ctx.stage_name(current), since=ctx.month(since),
-            duration=locale.duration(locale.months_between(since, ctx.months[-1]), lang),
+            duration=locale.duration(month_count(since, ctx.months[-1]), lang),
             summary=t[f"you_summary_{current}"])
     else:
         description = ctx.fmt("ladder_desc_unknown", steps=step_list)
@@ -552,7 +550,6 @@ def _where(ctx: _Ctx) -> Where:
     ladder = charts.ladder("ladder", t["ladder_title"], description, steps, middle, t["you"])
     return Where(
         badge=ctx.badge(current),
-        known=current is not None,
         since=ctx.month(since) if since else "",
         sentence=sentence,
         ladder=ladder,
@@ -573,7 +570,7 @@ def _trajectory(ctx: _Ctx) -> Trajectory:
         Period(ctx.badge(r.stage), ctx.fmt(
             "period_item", stage=ctx.stage_name(r.stage),
             span=locale.month_span(r.first, r.last, lang),
-            duration=locale.duration(locale.months_between(r.first, r.last), lang)))
+            duration=locale.duration(month_count(r.first, r.last), lang)))
         for r in runs
     )
     transitions = []
@@ -631,7 +628,8 @@ def _year_table(ctx: _Ctx, names: Sequence[str], labels: Sequence[str]) -> Table
     return Table((ctx.t["year"], *labels), rows, (False, *([True] * len(labels))))
 
 
-def _stack_chart(ctx: _Ctx, key: str, spec: Sequence[tuple[str, str]]) -> Chart | None:
+def _stack_chart(ctx: _Ctx, key: str, spec: Sequence[tuple[str, str]],
+                 height_in: float) -> Chart | None:
     """Stacked monthly areas of the `spec` metrics that are not all zero (or None)."""
     t = ctx.t
     totals = {name: sum(ctx.column(name)) for name, _ in spec}
@@ -647,7 +645,7 @@ def _stack_chart(ctx: _Ctx, key: str, spec: Sequence[tuple[str, str]]) -> Chart 
                            zip(names, labels, strict=True))
     summary = ctx.fmt(f"{key}_desc", totals=f"{total_text} {t['in_all']}")
     svg = charts.stacked_areas(key, title, summary, ctx.months, series, ctx.lang,
-                               height_in=2.6 if key == "publishing" else 2.2)
+                               height_in=height_in)
     legend = tuple(LegendItem(s.label, s.color) for s in reversed(series))
     return Chart(key, title, svg, summary, legend, _year_table(ctx, names, labels))
 
@@ -661,10 +659,15 @@ def _smooth(values: Sequence[float]) -> list[float]:
     return out
 
 
+def _quarter(month: str) -> str:
+    """"2024-05" → "2024-Q2"."""
+    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+
+
 def _quarters(months: Sequence[str]) -> list[str]:
     seen: list[str] = []
     for m in months:
-        q = f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}"
+        q = _quarter(m)
         if not seen or seen[-1] != q:
             seen.append(q)
     return seen
@@ -687,8 +690,7 @@ def _mix_chart(ctx: _Ctx) -> Chart | None:
     }
     per_quarter: dict[str, list[float]] = {}
     for i, month in enumerate(ctx.months):
-        q = f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
-        row = per_quarter.setdefault(q, [0.0, 0.0, 0.0])
+        row = per_quarter.setdefault(_quarter(month), [0.0, 0.0, 0.0])
         for j, names in enumerate(groups.values()):
             row[j] += sum(ctx.column(n)[i] for n in names)
     quarters = list(per_quarter)
@@ -718,14 +720,14 @@ def _mix_chart(ctx: _Ctx) -> Chart | None:
 
 def _activity(ctx: _Ctx) -> Activity:
     t, lang = ctx.t, ctx.lang
-    publishing = _stack_chart(ctx, "publishing", PUBLISHING)
+    publishing = _stack_chart(ctx, "publishing", PUBLISHING, height_in=2.6)
     absent = [name for name in ("shares", "reposts", "comments", "reactions")
               if name in ctx.absent]
     missing_note = ctx.fmt("activity_missing", datasets=", ".join(
         dataset_name(name, lang) for name in absent)) if absent else ""
     return Activity(
         publishing=publishing,
-        taking_part=_stack_chart(ctx, "taking_part", TAKING_PART),
+        taking_part=_stack_chart(ctx, "taking_part", TAKING_PART, height_in=2.2),
         mix=_mix_chart(ctx),
         nothing_published="" if publishing or not ctx.known("original_posts")
         else t["nothing_published"],
@@ -736,13 +738,10 @@ def _activity(ctx: _Ctx) -> Activity:
 # ---------------------------------------------------------------------------- 4. network
 
 
-def _ranked(values: Sequence[str | None] | pl.Series, count: int,
-            lang: str) -> tuple[Ranked, ...]:
+def _ranked(values: pl.Series, count: int, lang: str) -> tuple[Ranked, ...]:
     """The `count` most frequent values (trimmed, empty ones left out), most frequent first,
     ties alphabetically. Counted by polars: a big archive has 100,000 connections."""
-    series = values if isinstance(values, pl.Series) else pl.Series(
-        "v", [v if isinstance(v, str) else None for v in values], dtype=pl.String)
-    frame = series.cast(pl.String).to_frame("v").with_columns(pl.lit("").alias("group"))
+    frame = values.cast(pl.String).to_frame("v").with_columns(pl.lit("").alias("group"))
     return _ranked_by_group(frame, "v", count, lang).get("", ())
 
 
@@ -793,8 +792,8 @@ def _joined(ctx: _Ctx) -> tuple[JoinedGroup, ...]:
               .join(stage_of, on="key", how="left")
               .with_columns(pl.col("group").fill_null("outside")))
     summary = {row["group"]: row for row in people.group_by("group").agg(
-        pl.len().alias("count"), pl.col("key").min().alias("first"),
-        pl.col("key").max().alias("last")).iter_rows(named=True)}
+        pl.len().alias("count"), when.min().dt.strftime("%Y-%m").alias("first"),
+        when.max().dt.strftime("%Y-%m").alias("last")).iter_rows(named=True)}
     # The first three names of each group by date then name: only the rows up to each
     # group's third date are sorted (not 100,000 connections).
     named = pl.col("full_name").str.strip_chars()
@@ -814,8 +813,7 @@ def _joined(ctx: _Ctx) -> tuple[JoinedGroup, ...]:
         group = summary[key]
         if key == "outside":
             badge = StageBadge("unknown", ctx.t["joined_unknown_stage"], STAGE_COLORS[None])
-            span = locale.month_span(*(f"{k // 100:04d}-{k % 100:02d}"
-                                       for k in (group["first"], group["last"])), ctx.lang)
+            span = locale.month_span(group["first"], group["last"], ctx.lang)
         else:
             stage = None if key == "None" else key
             badge, span = ctx.badge(stage), spans.get(stage, "")
@@ -842,7 +840,7 @@ def _network(ctx: _Ctx) -> Network:
         # LinkedIn keeps only recent invitations: lines over a few months at the end of a
         # ten-year axis say nothing, so a short record becomes a sentence instead.
         active = [m for m, a, b in zip(ctx.months, inbound, outbound, strict=True) if a or b]
-        if locale.months_between(active[0], active[-1]) < len(ctx.months) * 0.6:
+        if month_count(active[0], active[-1]) < len(ctx.months) * 0.6:
             has_invitations = False
             note = ctx.fmt("invitations_sparse",
                            span=locale.month_span(active[0], active[-1], lang),
@@ -917,7 +915,7 @@ def _post_view(ctx: _Ctx, row: Mapping[str, object]) -> PostView:
         text = ctx.fmt("shared_from", domain=domain) if domain else t["no_text"]
         show_domain = False
     words = int(row.get("words") or 0)  # type: ignore[call-overload]
-    word_key = "word_count_one" if locale.plural(words, "1", "n", lang) == "1" else "words_count"
+    word_key = locale.plural(words, "word_count_one", "words_count", lang)
     if ctx.redaction is not None:
         return _redacted_post_view(ctx, row, kind, words, word_key,
                                    str(domain) if show_domain else "")
@@ -1107,10 +1105,8 @@ def _week_stats(ctx: _Ctx, weeks: list[date]) -> tuple[Stat, ...]:
     """Weeks (Monday to Sunday, in the member's zone) with a post — `weeks` their Mondays,
     sorted — and the longest run."""
     t, lang = ctx.t, ctx.lang
-    first_day = date(int(ctx.months[0][:4]), int(ctx.months[0][5:7]), 1)
-    last_year, last_month = int(ctx.months[-1][:4]), int(ctx.months[-1][5:7])
-    next_month = date(last_year + last_month // 12, last_month % 12 + 1, 1)
-    last_day = next_month - timedelta(days=1)
+    first_day = month_start(ctx.months[0]).date()
+    last_day = month_start(plus_months(ctx.months[-1], 1)).date() - timedelta(days=1)
     total = (_monday(last_day) - _monday(first_day)).days // 7 + 1
     in_span = [w for w in weeks if _monday(first_day) <= w <= _monday(last_day)]
     recent_start = _monday(last_day) - timedelta(weeks=51)
