@@ -106,6 +106,7 @@ def _shares_variant(header: set[str], notes: ReadNotes) -> str:
 
 SHARES = DatasetSpec(
     name="shares",
+    filename="Shares.csv",
     keys=("shares",),
     signatures=(frozenset({"date", "sharelink"}),),
     columns=(
@@ -162,6 +163,7 @@ def _comments_variant(header: set[str], notes: ReadNotes) -> str:
 
 COMMENTS = DatasetSpec(
     name="comments",
+    filename="Comments.csv",
     keys=("comments",),
     signatures=(frozenset({"date", "link", "message"}),),
     columns=(
@@ -205,6 +207,7 @@ def _parse_simple_date_led(body: Body, names: list[str], delimiter: str,
 
 REACTIONS = DatasetSpec(
     name="reactions",
+    filename="Reactions.csv",
     keys=("reactions",),
     signatures=(frozenset({"date", "type", "link"}),),
     columns=(
@@ -223,6 +226,7 @@ REACTIONS = DatasetSpec(
 
 REPOSTS = DatasetSpec(
     name="reposts",
+    filename="InstantReposts.csv",
     keys=("instantreposts",),
     signatures=(frozenset({"date", "link"}),),
     columns=(
@@ -240,6 +244,7 @@ REPOSTS = DatasetSpec(
 
 VOTES = DatasetSpec(
     name="votes",
+    filename="Votes.csv",
     keys=("votes",),
     signatures=(frozenset({"date", "link", "optiontext"}),),
     columns=(

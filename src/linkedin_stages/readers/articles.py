@@ -119,6 +119,7 @@ def parse_article(html: str, path: str) -> dict[str, object]:
 
 ARTICLES = DatasetSpec(
     name="articles",
+    filename="Articles/*.html",
     keys=(),
     signatures=(),
     columns=(),

@@ -68,6 +68,7 @@ Variant = Callable[[set[str], ReadNotes], str]
 @dataclass(frozen=True)
 class DatasetSpec:
     name: str
+    filename: str  # the file's usual name, for messages about a missing file
     keys: tuple[str, ...]  # normalised file names (see source.normalise_name)
     signatures: tuple[frozenset[str], ...]  # header cells that identify the header line
     columns: tuple[Column, ...]
@@ -92,31 +93,6 @@ class DatasetSpec:
 
     def empty(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.schema)
-
-    @property
-    def filename(self) -> str:
-        """The file's usual name, for messages about a missing file."""
-        # Not `.get(name, keys[0] + ...)`: that default is evaluated eagerly, and articles has no
-        # keys, so every export without Articles/ crashed `inspect`.
-        if self.name in _USUAL_NAMES:
-            return _USUAL_NAMES[self.name]
-        return self.keys[0] + ".csv" if self.keys else self.name
-
-
-_USUAL_NAMES = {
-    "connections": "Connections.csv", "invitations": "Invitations.csv",
-    "messages": "messages.csv", "shares": "Shares.csv", "comments": "Comments.csv",
-    "reactions": "Reactions.csv", "reposts": "InstantReposts.csv", "articles": "Articles/*.html",
-    "votes": "Votes.csv", "profile": "Profile.csv", "registration": "Registration.csv",
-    "positions": "Positions.csv", "education": "Education.csv", "skills": "Skills.csv",
-    "endorsements_received": "Endorsement_Received_Info.csv",
-    "endorsements_given": "Endorsement_Given_Info.csv",
-    "recommendations_received": "Recommendations_Received.csv",
-    "recommendations_given": "Recommendations_Given.csv",
-    "company_follows": "Company Follows.csv", "member_follows": "Member_Follows.csv",
-    "hashtag_follows": "Hashtag_Follows.csv", "rich_media": "Rich_Media.csv",
-    "events": "Events.csv", "saved_items": "Saved_Items.csv", "learning": "Learning.csv",
-}
 
 
 def read_dataset(spec: DatasetSpec, file: FileData, context: ReadContext) -> TableRead:

@@ -41,6 +41,7 @@ def _connections_variant(header: set[str], notes: ReadNotes) -> str:
 
 CONNECTIONS = DatasetSpec(
     name="connections",
+    filename="Connections.csv",
     keys=("connections",),
     signatures=(frozenset({"firstname", "lastname", "connectedon"}),),
     columns=(
@@ -71,6 +72,7 @@ def _finish_invitations(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext)
 
 INVITATIONS = DatasetSpec(
     name="invitations",
+    filename="Invitations.csv",
     keys=("invitations",),
     signatures=(frozenset({"from", "to", "sentat"}),),
     columns=(
@@ -172,6 +174,7 @@ def _messages_variant(header: set[str], notes: ReadNotes) -> str:
 
 MESSAGES = DatasetSpec(
     name="messages",
+    filename="messages.csv",
     keys=("messages",),
     signatures=(frozenset({"from", "to", "date", "content"}),),
     columns=(

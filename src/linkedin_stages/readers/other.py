@@ -10,6 +10,7 @@ from .base import BOOL, FREE, ID, TIMESTAMP, Column, DatasetSpec, ReadContext
 
 COMPANY_FOLLOWS = DatasetSpec(
     name="company_follows",
+    filename="Company Follows.csv",
     keys=("companyfollows",),
     signatures=(frozenset({"organization", "followedon"}),),
     columns=(
@@ -23,6 +24,7 @@ COMPANY_FOLLOWS = DatasetSpec(
 
 MEMBER_FOLLOWS = DatasetSpec(
     name="member_follows",
+    filename="Member_Follows.csv",
     keys=("memberfollows",),
     signatures=(frozenset({"date", "status", "fullname"}),),
     columns=(
@@ -37,6 +39,7 @@ MEMBER_FOLLOWS = DatasetSpec(
 
 HASHTAG_FOLLOWS = DatasetSpec(
     name="hashtag_follows",
+    filename="Hashtag_Follows.csv",
     keys=("hashtagfollows",),
     signatures=(frozenset({"hashtag", "createdtime"}),),
     columns=(
@@ -74,6 +77,7 @@ def _finish_rich_media(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) 
 
 RICH_MEDIA = DatasetSpec(
     name="rich_media",
+    filename="Rich_Media.csv",
     keys=("richmedia", "videos"),
     signatures=(frozenset({"datetime", "medialink"}), frozenset({"link", "type"}),
                 frozenset({"link", "description"})),
@@ -108,6 +112,7 @@ def _finish_events(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> p
 
 EVENTS = DatasetSpec(
     name="events",
+    filename="Events.csv",
     keys=("events",),
     signatures=(frozenset({"eventname", "eventtime"}),),
     columns=(
@@ -126,6 +131,7 @@ EVENTS = DatasetSpec(
 
 SAVED_ITEMS = DatasetSpec(
     name="saved_items",
+    filename="Saved_Items.csv",
     keys=("saveditems",),
     signatures=(frozenset({"saveditem", "createdtime"}),),
     columns=(
@@ -139,6 +145,7 @@ SAVED_ITEMS = DatasetSpec(
 
 LEARNING = DatasetSpec(
     name="learning",
+    filename="Learning.csv",
     keys=("learning",),
     signatures=(frozenset({"contenttitle", "contenttype"}),),
     columns=(

@@ -14,6 +14,7 @@ def _add_full_name(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> p
 
 PROFILE = DatasetSpec(
     name="profile",
+    filename="Profile.csv",
     keys=("profile",),
     signatures=(frozenset({"firstname", "lastname", "headline"}),),
     columns=(
@@ -40,6 +41,7 @@ PROFILE = DatasetSpec(
 
 REGISTRATION = DatasetSpec(
     name="registration",
+    filename="Registration.csv",
     keys=("registration",),
     signatures=(frozenset({"registrationdate"}), frozenset({"registeredat"})),
     columns=(
@@ -58,6 +60,7 @@ REGISTRATION = DatasetSpec(
 
 POSITIONS = DatasetSpec(
     name="positions",
+    filename="Positions.csv",
     keys=("positions",),
     signatures=(frozenset({"companyname", "title"}),),
     columns=(
@@ -75,6 +78,7 @@ POSITIONS = DatasetSpec(
 
 EDUCATION = DatasetSpec(
     name="education",
+    filename="Education.csv",
     keys=("education",),
     signatures=(frozenset({"schoolname"}),),
     columns=(
@@ -92,6 +96,7 @@ EDUCATION = DatasetSpec(
 
 SKILLS = DatasetSpec(
     name="skills",
+    filename="Skills.csv",
     keys=("skills",),
     signatures=(frozenset({"name"}),),
     columns=(Column("name", ("name",)),),
@@ -112,9 +117,11 @@ def _endorsement_finish(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext)
     )
 
 
-def _endorsements(name: str, role: str, key: str, describe: str) -> DatasetSpec:
+def _endorsements(name: str, filename: str, role: str, key: str,
+                  describe: str) -> DatasetSpec:
     return DatasetSpec(
         name=name,
+        filename=filename,
         keys=(key,),
         signatures=(frozenset({"endorsementdate", "skillname"}),),
         columns=(
@@ -135,14 +142,17 @@ def _endorsements(name: str, role: str, key: str, describe: str) -> DatasetSpec:
 
 
 ENDORSEMENTS_RECEIVED = _endorsements(
-    "endorsements_received", "endorser", "endorsementreceivedinfo", "skill endorsements received")
+    "endorsements_received", "Endorsement_Received_Info.csv", "endorser",
+    "endorsementreceivedinfo", "skill endorsements received")
 ENDORSEMENTS_GIVEN = _endorsements(
-    "endorsements_given", "endorsee", "endorsementgiveninfo", "skill endorsements you gave")
+    "endorsements_given", "Endorsement_Given_Info.csv", "endorsee", "endorsementgiveninfo",
+    "skill endorsements you gave")
 
 
-def _recommendations(name: str, key: str, describe: str) -> DatasetSpec:
+def _recommendations(name: str, filename: str, key: str, describe: str) -> DatasetSpec:
     return DatasetSpec(
         name=name,
+        filename=filename,
         keys=(key,),
         signatures=(frozenset({"firstname", "lastname", "text"}),),
         columns=(
@@ -165,6 +175,8 @@ def _recommendations(name: str, key: str, describe: str) -> DatasetSpec:
 
 
 RECOMMENDATIONS_RECEIVED = _recommendations(
-    "recommendations_received", "recommendationsreceived", "recommendations you received")
+    "recommendations_received", "Recommendations_Received.csv", "recommendationsreceived",
+    "recommendations you received")
 RECOMMENDATIONS_GIVEN = _recommendations(
-    "recommendations_given", "recommendationsgiven", "recommendations you wrote")
+    "recommendations_given", "Recommendations_Given.csv", "recommendationsgiven",
+    "recommendations you wrote")
