@@ -138,7 +138,8 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
     weeks = _by_month(speaking, "timestamp",
                       pl.col("timestamp").dt.truncate("1w").n_unique().alias("active_weeks"))
 
-    messages = export.messages.lazy().filter(~pl.col("sponsored")
+    # Unsent drafts are neither sent nor a conversation; sponsored messages are ads.
+    messages = export.messages.lazy().filter(~pl.col("sponsored") & ~pl.col("draft")
                                              & pl.col("sent_at").is_not_null())
     # The first message of each conversation: who started it, with whom, when. Collected
     # once (two results use it); months as integer keys, named only on the few result rows.
@@ -148,7 +149,8 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
     first_messages = (
         messages.select(pl.col("conversation_id").cast(pl.Categorical), "sent_at", "direction",
                         "to_names", "from_name")
-        .filter(pl.col("sent_at") == pl.col("sent_at").min().over("conversation_id"))
+        .filter(pl.col("conversation_id").is_not_null()
+                & (pl.col("sent_at") == pl.col("sent_at").min().over("conversation_id")))
         .unique("conversation_id", keep="first")
         .select(month_key, "direction", other.alias("other"))
     ).collect().lazy()

@@ -36,8 +36,12 @@ _DATE_LED = r"^\s*\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}"
 
 
 def _undated_rows(frame: pl.DataFrame) -> int:
-    """Rows whose first cell does not start with a date: a sign of broken quoting."""
-    return frame.filter(~pl.col(frame.columns[0]).fill_null("").str.contains(_DATE_LED)).height
+    """Rows with a value whose first cell does not start with a date: a sign of broken
+    quoting. Blank rows (a trailing empty line) are not: they are dropped and counted later."""
+    blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars() == ""
+                              for c in frame.columns)
+    undated = ~pl.col(frame.columns[0]).fill_null("").str.contains(_DATE_LED)
+    return frame.filter(undated & ~blank).height
 
 # Hosts whose media URLs mean the member uploaded the media themselves.
 OWN_MEDIA_HOSTS = r"(^|\.)(licdn\.com|linkedin\.com)$"
@@ -123,6 +127,10 @@ SHARES = DatasetSpec(
     derived={**URN_DERIVED, "shared_domain": pl.String, "own_media": pl.Boolean,
              "word_count": pl.Int32},
     time_column="timestamp",
+    # One post, several rows: verbatim copies, or one row per attached image.
+    record_key=("timestamp", "share_link"),
+    merged=("media_url",),
+    repeats="posts written more than once (same date and link) counted once, media kept",
     describe="your posts, curated shares and reshares with commentary",
     limits="original posts and curated shares: the relay and producer stages",
     parse_rows=_parse_shares,

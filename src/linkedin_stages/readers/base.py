@@ -25,7 +25,8 @@ TIMESTAMP = "timestamp"
 MONTH = "month"
 BOOL = "bool"
 
-# LinkedIn writes `N/A` itself (Learning); a bare `NA` cell is what a spreadsheet leaves.
+# LinkedIn writes `N/A` itself (Learning); a spreadsheet fills empty cells with `NA`.
+PLACEHOLDERS = ("NA", "N/A")
 NA_CELLS = "`NA` cells read as empty (spreadsheet re-save)"
 
 # Date formats only a spreadsheet writes; seeing one means the file was re-saved by hand.
@@ -80,6 +81,13 @@ class DatasetSpec:
     finish: Finisher | None = None
     variant: Variant | None = None
     order: tuple[str, ...] = ()  # output column order (defaults to columns then derived)
+    # LinkedIn writes some records more than once. `record_key`: the columns that identify a
+    # record (`()`: the whole row; None: rows are never merged, e.g. Connections' identical
+    # ghost rows are different people); `merged`: columns whose distinct values are kept,
+    # joined by a newline (a post written once per attached image keeps every image).
+    record_key: tuple[str, ...] | None = ()
+    merged: tuple[str, ...] = ()
+    repeats: str = "identical records written more than once, counted once"
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -95,10 +103,24 @@ class DatasetSpec:
         return pl.DataFrame(schema=self.schema)
 
 
+# What a file that is not text begins with, and what it then is (a spreadsheet saved under
+# the export's `.csv` name is the usual case: the reader must say so, not "header not found").
+_NOT_TEXT = (
+    (b"PK\x03\x04", "a spreadsheet workbook (XLSX, a zip file) saved under a .csv name"),
+    (b"\xd0\xcf\x11\xe0", "an Excel 97–2003 workbook (.xls) saved under a .csv name"),
+    (b"%PDF-", "a PDF document saved under a .csv name"),
+)
+
+
 def read_dataset(spec: DatasetSpec, file: FileData, context: ReadContext) -> TableRead:
     """Read one file into the dataset's fixed schema. Raises FileReadError if unreadable."""
     notes = ReadNotes()
     path = file.path
+    start = file.head(8)
+    for magic, what in _NOT_TEXT:
+        if start.startswith(magic):
+            raise FileReadError(f"{path}: {what}, not LinkedIn's CSV; export it from the "
+                                "spreadsheet as CSV, or use the file from LinkedIn's download")
     decoded, match, body = locate(file, spec.signatures, notes)
     if match is None or body is None:
         if not decoded.head.strip():
@@ -117,6 +139,7 @@ def read_dataset(spec: DatasetSpec, file: FileData, context: ReadContext) -> Tab
     frame = _to_columns(frame, spec, notes)
     frame = _drop_blank_rows(frame, notes)
     frame = _clean(frame, spec, notes)
+    frame = merge_repeated(frame, spec, notes)
     if spec.finish is not None:
         frame = spec.finish(frame, notes, context)
     frame = frame.select([pl.col(n).cast(t) for n, t in spec.schema.items()])
@@ -166,30 +189,62 @@ def _drop_blank_rows(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFrame:
 def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataFrame:
     if frame.is_empty():
         return frame
+    typed = {TIMESTAMP, MONTH, BOOL, ID}
     text_cols = [c.name for c in spec.columns if c.kind != FREE]
     free_cols = [c.name for c in spec.columns if c.kind == FREE]
-    id_cols = {c.name for c in spec.columns if c.kind == ID}
-    # One pass to look (placeholders, padded cells), one to change. Surrounding spaces are
-    # trimmed only in columns that have any (`Project Coordinator `): stripping costs more than
-    # looking. The members' own words (free text) are kept byte for byte.
-    if text_cols:
-        looked = frame.select(
-            *[(pl.col(c).str.starts_with(" ") | pl.col(c).str.ends_with(" ")).any()
-              .alias(f"padded {c}") for c in text_cols if c not in id_cols],
-            *[pl.sum_horizontal([(pl.col(c) == token).sum() for c in text_cols]).alias(token)
-              for token in ("NA", "N/A")],
-        ).row(0, named=True)
-        notes.repaired(NA_CELLS, int(looked["NA"] or 0))
-        notes.repaired("`N/A` cells read as empty", int(looked["N/A"] or 0))
+    kinds = {c.name: c.kind for c in spec.columns}
+    # One pass to look (placeholders, padded cells, empty cells), one to change. Surrounding
+    # spaces are trimmed only in columns that have any (`Project Coordinator `): stripping
+    # costs more than looking. The members' own words (free text) are kept byte for byte.
+    looked = frame.select(
+        *[(pl.col(c).str.starts_with(" ") | pl.col(c).str.ends_with(" ")).any()
+          .alias(f"padded {c}") for c in text_cols if kinds[c] != ID],
+        *[(pl.col(c) == token).sum().alias(f"{token} {c}")
+          for c in text_cols for token in PLACEHOLDERS],
+        *[(pl.col(c).is_null() | (pl.col(c) == "")).sum().alias(f"empty {c}")
+          for c in text_cols if kinds[c] not in typed],
+    ).row(0, named=True) if text_cols else {}
+
+    def stripped(c: str) -> pl.Expr:
+        return pl.col(c).str.strip_chars() if looked.get(f"padded {c}") else pl.col(c)
+
+    # Dates first: a placeholder is never a date, and a spreadsheet's date formats are part
+    # of the evidence that the file was re-saved (which decides what `NA` means below).
+    typed_cols = [c for c in text_cols if kinds[c] in typed]
+    frame = frame.with_columns(
+        pl.when(stripped(c).is_in(["", *PLACEHOLDERS])).then(None).otherwise(stripped(c))
+        .alias(c) for c in typed_cols)
+    frame = _parse_typed(frame, spec, notes)
+    resaved = _resaved_by_spreadsheet(notes)
+    blanked = {token: sum(int(looked.get(f"{token} {c}") or 0) for c in typed_cols)
+               for token in PLACEHOLDERS}
     cleaned = []
     for c in text_cols:
-        value = pl.col(c).str.strip_chars() if looked.get(f"padded {c}") else pl.col(c)
-        cleaned.append(pl.when(value.is_in(["", "NA", "N/A"])).then(None).otherwise(value)
+        if kinds[c] in typed:
+            continue
+        counts = {token: int(looked.get(f"{token} {c}") or 0) for token in PLACEHOLDERS}
+        # In LinkedIn's own files `NA` can be a value (a position, a company): it is a
+        # placeholder only in a re-saved file, or where it fills every empty cell of a column.
+        fill = resaved or (not looked.get(f"empty {c}") and sum(counts.values()) > 1)
+        tokens = ["", *PLACEHOLDERS] if fill else [""]
+        if fill:
+            for token, count in counts.items():
+                blanked[token] += count
+        cleaned.append(pl.when(stripped(c).is_in(tokens)).then(None).otherwise(stripped(c))
                        .alias(c))
-    frame = frame.with_columns(
+    if resaved:
+        notes.repaired(NA_CELLS, blanked["NA"] + blanked["N/A"])
+    else:
+        notes.repaired("`NA` cells read as empty", blanked["NA"])
+        notes.repaired("`N/A` cells read as empty", blanked["N/A"])
+    return frame.with_columns(
         cleaned
         + [pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in free_cols]
     )
+
+
+def _parse_typed(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataFrame:
+    """Timestamps, months and booleans from their text, with the formats used noted."""
     day_first = notes.delimiter == ";"
     updates = []
     for column in spec.columns:
@@ -217,13 +272,43 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
     return frame.with_columns(updates) if updates else frame
 
 
+def merge_repeated(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataFrame:
+    """Count a record LinkedIn wrote several times once (see `DatasetSpec.record_key`)."""
+    if spec.record_key is None or frame.height < 2:
+        return frame
+    key = [c for c in (spec.record_key or frame.columns) if c not in spec.merged]
+    identified = (pl.all_horizontal(pl.col(c).is_not_null() for c in key) if spec.record_key
+                  else pl.lit(True))
+    # Short columns first (dates, links, names): only rows equal on those have their long
+    # texts compared, so the usual file (no repeats) costs one cheap look.
+    free = {c.name for c in spec.columns if c.kind == FREE}
+    short = [c for c in key if c not in free] or key
+    maybe = frame.select(pl.struct(short).is_duplicated() & identified).to_series()
+    if not maybe.any():
+        return frame
+    candidates = frame.with_row_index("_row").filter(maybe)
+    repeats = candidates.filter(pl.struct(key).is_duplicated())
+    if repeats.is_empty():
+        return frame
+    others = [c for c in frame.columns if c not in key and c not in spec.merged]
+    merged = repeats.group_by(key, maintain_order=True).agg(
+        pl.col("_row").first(),
+        *[pl.col(c).first() for c in others],
+        *[pl.col(c).drop_nulls().unique(maintain_order=True).str.join("\n")
+          .replace("", None).alias(c) for c in spec.merged],
+    )
+    notes.repaired(spec.repeats, repeats.height - merged.height)
+    kept = frame.with_row_index("_row").filter(~pl.col("_row").is_in(repeats["_row"].implode()))
+    return (pl.concat([kept, merged.select(kept.columns)]).sort("_row").drop("_row"))
+
+
 def _resaved_by_spreadsheet(notes: ReadNotes) -> bool:
+    """Told from the file's shape (delimiter, encoding, date formats), never from a value."""
     used = {f for formats in notes.date_formats.values() for f in formats}
     return (
         notes.delimiter == ";"
         or notes.encoding in ("cp1252", "utf-8 (BOM)")
         or bool(used & SPREADSHEET_FORMATS)
-        or NA_CELLS in notes.repairs
     )
 
 

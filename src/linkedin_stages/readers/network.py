@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..csvread import ReadNotes
+from ..csvread import ReadNotes, normalise_header
 from .base import (
+    BOOL,
     FREE,
     ID,
     TIMESTAMP,
@@ -57,6 +58,7 @@ CONNECTIONS = DatasetSpec(
     order=("first_name", "last_name", "full_name", "url", "email", "company", "position",
            "connected_on", "date_only", "ghost"),
     time_column="connected_on",
+    record_key=None,  # identical ghost rows (only a date) are different hidden people
     describe="1st-degree connections and when you connected",
     limits="network growth and the share of strong ties",
     finish=_finish_connections,
@@ -124,11 +126,18 @@ def infer_own_identity(frame: pl.DataFrame, ctx: ReadContext) -> tuple[str | Non
     return name, url
 
 
+# LinkedIn's name for a member whose account is gone or hidden, and for the sender of ads.
+HIDDEN_MEMBER = "LinkedIn Member"
+
+
 def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> pl.DataFrame:
     name, url = infer_own_identity(frame, ctx)
     raw = pl.col("direction_raw").str.to_uppercase()
     by_url = pl.col("sender_url").str.strip_chars("/") == (url or "").rstrip("/")
     by_name = pl.col("from_name") == (name or "")
+    # Late-2024 files flag unsent drafts: never sent, never received, never a conversation.
+    draft = (pl.col("message_draft").fill_null(False)
+             | pl.col("conversation_draft").fill_null(False))
     sent = (
         pl.when(raw == "OUTGOING").then(True)
         .when(raw == "INCOMING").then(False)
@@ -136,16 +145,16 @@ def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
         .when(pl.lit(name is not None)).then(by_name)
         .otherwise(None)
     )
-    frame = frame.with_columns(
-        pl.when(sent).then(pl.lit("sent")).when(~sent).then(pl.lit("received"))
+    frame = frame.with_columns(draft.alias("draft")).with_columns(
+        pl.when(pl.col("draft")).then(pl.lit("draft"))
+        .when(sent).then(pl.lit("sent")).when(~sent).then(pl.lit("received"))
         .otherwise(None).alias("direction"),
-        (
-            (pl.col("conversation_title").str.strip_chars() == SPONSORED_TITLE)
-            | ((pl.col("from_name") == "LinkedIn Member") & pl.col("sender_url").is_null())
-        ).fill_null(False).alias("sponsored"),
     )
     # 2018 archives have no conversation id: group by the other participant and the subject.
-    missing_id = frame["conversation_id"].null_count()
+    # Later layouts have the column; a row without an id there (a draft of a new
+    # conversation) keeps none: no id is invented.
+    has_ids = any(normalise_header(h) == "conversationid" for h in notes.header)
+    missing_id = 0 if has_ids else frame["conversation_id"].null_count()
     if missing_id:
         other = pl.when(pl.col("direction") == "sent").then(pl.col("to_names")).otherwise(
             pl.col("from_name"))
@@ -155,6 +164,22 @@ def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
         )
         frame = frame.with_columns(pl.coalesce("conversation_id", derived).alias("conversation_id"))
         notes.repaired("conversation ids derived from participants and subject", missing_id)
+    # "LinkedIn Member" is also a real person whose account is gone or hidden: in a
+    # conversation the member took part in, they are a correspondent. A sponsored message
+    # is a conversation titled so, or a one-way conversation whose sender has no name and
+    # no profile.
+    no_sender = ((pl.col("from_name").fill_null("").str.strip_chars().is_in(["", HIDDEN_MEMBER]))
+                 & pl.col("sender_url").is_null())
+    member_spoke = (pl.col("direction") == "sent").any().over("conversation_id")
+    frame = frame.with_columns(
+        (~pl.col("draft") & (
+            (pl.col("conversation_title").str.strip_chars() == SPONSORED_TITLE).fill_null(False)
+            | (no_sender & ~member_spoke.fill_null(False))
+        )).alias("sponsored"),
+    )
+    drafts = int(frame["draft"].sum())
+    if drafts:
+        notes.repaired("unsent drafts kept apart (never counted as sent)", drafts)
     unknown = frame["direction"].null_count()
     if unknown:
         notes.warnings.append(
@@ -167,6 +192,10 @@ def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
 def _messages_variant(header: set[str], notes: ReadNotes) -> str:
     if "direction" in header:
         return "2018 layout (7 columns, Direction given)"
+    if "ismessagedraft" in header or "isconversationdraft" in header:
+        return "12 columns, draft flags (late 2024 on)"
+    if "attachments" in header:
+        return "11 columns, ATTACHMENTS (late 2024 on)"
     if "recipientprofileurls" in header:
         return "10 columns (2023 on)"
     return "9 columns (2021–22, no recipient URLs)"
@@ -189,10 +218,13 @@ MESSAGES = DatasetSpec(
         Column("content", ("content",), FREE),
         Column("folder", ("folder",), ID),
         Column("direction_raw", ("direction",), ID),
+        Column("message_draft", ("ismessagedraft",), BOOL),
+        Column("conversation_draft", ("isconversationdraft",), BOOL),
     ),
-    derived={"direction": pl.String, "sponsored": pl.Boolean},
+    derived={"direction": pl.String, "sponsored": pl.Boolean, "draft": pl.Boolean},
     order=("conversation_id", "conversation_title", "from_name", "sender_url", "to_names",
-           "recipient_urls", "sent_at", "subject", "content", "folder", "direction", "sponsored"),
+           "recipient_urls", "sent_at", "subject", "content", "folder", "direction", "sponsored",
+           "draft"),
     time_column="sent_at",
     describe="messages sent and received",
     limits="strong ties, outbound relationship work and inbound demand",
