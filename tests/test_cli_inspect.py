@@ -75,7 +75,7 @@ def test_json_output(make_export, kind, era):
             "repairs": {"messages with backslash-escaped quotes read": 2}, "dropped": {},
             "warnings": []}
         assert doc["datasets"]["rich_media"]["first"] == "2025-02-07"
-        assert doc["datasets"]["rich_media"]["last"] == "2026-03-09"
+        assert doc["datasets"]["rich_media"]["last"] == "2026-02-09"
         assert doc["missing"] == ["votes", "skills", "endorsements_received",
                                   "endorsements_given", "recommendations_given",
                                   "company_follows", "member_follows", "hashtag_follows",
@@ -139,25 +139,28 @@ def test_error_truncated_zip(make_export, tmp_path):
     assert_one_line_error(run(str(path)), path, "corrupt or truncated")
 
 
-def test_error_folder_holding_only_the_zip(make_export, tmp_path):
+def test_folder_holding_only_the_zip_uses_it_and_says_which(make_export, tmp_path):
     built = make_export("era2021", "folder")
     downloads = tmp_path / "Downloads"
     downloads.mkdir()
     make_zip(built.path, downloads / ZIP_NAME)
     (downloads / "readme.txt").write_text("not an export\n")
     result = run(str(downloads))
-    assert_one_line_error(result, downloads, "no LinkedIn export file found",
-                          f"it holds {ZIP_NAME}: point the tool at that file instead")
-    # and pointing at that zip works
-    assert run(str(downloads / ZIP_NAME)).exit_code == 0
+    assert result.exit_code == 0, result.output
+    assert f"LinkedIn export: {downloads / ZIP_NAME} (zip)" in result.output
+    assert f"only LinkedIn export in {downloads}" in result.output
 
 
-def test_error_folder_holding_only_the_zip_json(make_export, tmp_path):
+def test_folder_holding_only_the_zip_json(make_export, tmp_path):
     built = make_export("era2021", "folder")
     downloads = tmp_path / "Downloads"
     downloads.mkdir()
     make_zip(built.path, downloads / ZIP_NAME)
-    assert_one_line_error(run(str(downloads), "--format", "json"), downloads, ZIP_NAME)
+    result = run(str(downloads), "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["export"] == str(downloads / ZIP_NAME)
+    assert ZIP_NAME in doc["found_in"]
 
 
 # --- one unreadable file: a warning, the rest still read ----------------------------------

@@ -549,11 +549,11 @@ def test_2025_invitations_with_urls(e2025):
 def test_2025_rich_media_sentences_and_events(e2025):
     export, built = e2025
     assert_report(export.reports["rich_media"], file=built.member("Rich_Media.csv"), rows=3,
-                  first=date(2025, 2, 7), last=date(2026, 3, 9),
+                  first=date(2025, 2, 7), last=date(2026, 2, 9),
                   variant="dated sentences (2025 on)")
     rm = export.rich_media
     assert col(rm, "timestamp") == [datetime(2025, 2, 7, 7, 1), datetime(2025, 12, 9, 19, 7),
-                                    datetime(2026, 3, 9, 14, 58)]
+                                    datetime(2026, 2, 9, 14, 58)]
     assert col(rm, "media_type") == ["document", "article cover photo", "profile photo"]
     assert col(rm, "description") == [None, None, None]  # ` -` means none
     assert col(rm, "link")[0] == ("https://media.licdn.com/dms/document/media/v2/INVENTED/0/"

@@ -4,19 +4,29 @@ provenance of every file (what was read, repaired, dropped, and what is missing)
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
 import polars as pl
 
 from .csvread import ReadNotes
+from .downloads import date_in_name, resolve_export
 from .errors import ExportError, FileReadError
-from .readers import COMPLETE_ONLY, CORE, DATASETS, KEY_TO_DATASET, RECOGNISED_UNUSED, SPECS
+from .readers import (
+    COMPLETE_ONLY,
+    CORE,
+    DATASETS,
+    KEY_TO_DATASET,
+    RECOGNISED_FOLDERS,
+    RECOGNISED_UNUSED,
+    SPECS,
+)
 from .readers.articles import read_articles
-from .readers.base import ReadContext, read_dataset
+from .readers.base import DatasetSpec, ReadContext, TableRead, merge_repeated, read_dataset
 from .source import ExportSource, Member, normalise_name
 
 Progress = Callable[[str], None]
@@ -69,6 +79,10 @@ class Export:
     unknown_files: list[str]
     warnings: list[str]  # export-level problems (unreadable or duplicate files)
     archive: str  # "complete", "basic" or "partial"
+    # How the export was found: "using …, the only LinkedIn export in ~/Downloads", or None.
+    found_in: str | None = None
+    # The day LinkedIn made the export (from its download's name), if known.
+    exported_on: date | None = None
 
     def __getattr__(self, name: str) -> pl.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -89,15 +103,48 @@ class Export:
         return registration["registered_at"].min() if registration.height else None  # type: ignore[return-value]
 
 
-def _is_article(member: Member) -> bool:
-    return member.suffix in (".html", ".htm") and any(
-        part.lower() == "articles" for part in PurePosixPath(member.path).parts[:-1]
-    )
+# LinkedIn's article template: every article file has these (see readers/articles.py).
+_ARTICLE_MARKS = (b'<p class="created">', b'<p class="published">')
+# LinkedIn splits a long file into numbered parts: `Job Applications.csv`,
+# `Job Applications_1.csv`, … `_3.csv` are one dataset.
+_PART = re.compile(r"^(?P<stem>.+?)_(?P<number>\d{1,3})$")
+
+
+def _in_articles_folder(member: Member) -> bool:
+    return any(part.lower() == "articles" for part in PurePosixPath(member.path).parts[:-1])
+
+
+def _looks_like_article(source: ExportSource, member: Member) -> bool:
+    """An HTML file outside `Articles/` (a flattened archive) is an article if it is written
+    in LinkedIn's article template."""
+    if member.size > MAX_ARTICLE_SNIFF:
+        return False
+    try:
+        head = source.file(member).head(8192)
+    except (FileReadError, OSError):
+        return False
+    return any(mark in head for mark in _ARTICLE_MARKS)
+
+
+MAX_ARTICLE_SNIFF = 5_000_000  # bytes: larger HTML files are not LinkedIn articles
+
+
+def _part_of(member: Member) -> tuple[str, int]:
+    """The normalised name of the dataset a file belongs to, and its part number (0: the
+    file itself)."""
+    stem = PurePosixPath(member.path).stem if member.suffix == ".csv" else member.path
+    match = _PART.match(stem)
+    if match is not None:
+        key = normalise_name(match["stem"])
+        if key in KEY_TO_DATASET or key in RECOGNISED_UNUSED:
+            return key, int(match["number"])
+    return member.key, 0
 
 
 @dataclass
 class _Index:
     files: dict[str, Member]
+    parts: dict[str, list[Member]]  # further numbered parts of a dataset's file
     duplicates: list[tuple[Member, Member]]
     articles: list[Member]
     recognised: list[str]
@@ -107,39 +154,54 @@ class _Index:
 
 def _index(source: ExportSource) -> _Index:
     files: dict[str, Member] = {}
+    parts: dict[str, list[Member]] = {}
     duplicates: list[tuple[Member, Member]] = []
     articles: list[Member] = []
     recognised: list[str] = []
     unknown: list[str] = []
     nested: list[str] = []
-    # Shallow files first, so a root `Connections.csv` wins over a copy in a sub-folder.
-    for member in sorted(source.members, key=lambda m: (len(m.parts), m.path)):
-        if _is_article(member):
+    # Shallow files first, so a root `Connections.csv` wins over a copy in a sub-folder;
+    # a dataset's file before its numbered parts.
+    def order(m: Member) -> tuple[int, str, int, str]:
+        key, number = _part_of(m)
+        return len(m.parts), str(PurePosixPath(m.path).parent), number, m.path
+
+    for member in sorted(source.members, key=order):
+        if member.suffix in (".html", ".htm") and (
+                _in_articles_folder(member) or _looks_like_article(source, member)):
             articles.append(member)
             continue
-        key = member.key
+        key, number = _part_of(member)
         if member.suffix == ".csv" and key in KEY_TO_DATASET:
             dataset = KEY_TO_DATASET[key]
-            if dataset in files:
-                duplicates.append((files[dataset], member))
-            else:
+            kept = files.get(dataset)
+            if kept is None:
                 files[dataset] = member
-        elif member.suffix == ".csv" and key in RECOGNISED_UNUSED:
+            elif number and PurePosixPath(kept.path).parent == PurePosixPath(member.path).parent:
+                parts.setdefault(dataset, []).append(member)
+            else:
+                duplicates.append((kept, member))
+        elif member.suffix == ".csv" and (key in RECOGNISED_UNUSED or any(
+                part.lower() in RECOGNISED_FOLDERS for part in member.parts[:-1])):
             recognised.append(member.path)
         elif member.suffix == ".zip":
             nested.append(member.path)
             unknown.append(member.path)
         else:
             unknown.append(member.path)
-    return _Index(files, duplicates, sorted(articles, key=lambda m: m.path), sorted(recognised),
-                  sorted(unknown), nested)
+    return _Index(files, parts, duplicates, sorted(articles, key=lambda m: m.path),
+                  sorted(recognised), sorted(unknown), nested)
 
 
-def _archive_kind(index: _Index) -> str:
-    present_keys = {m.key for m in index.files.values()} | {
-        normalise_name(p) for p in index.recognised}
+def _archive_kind(index: _Index, reports: dict[str, DatasetReport]) -> str:
+    """Complete, basic or partial, from the files that could be read (a spreadsheet saved
+    under `Reactions.csv` does not make an archive complete)."""
+    readable = {name: member for name, member in index.files.items()
+                if name not in reports or reports[name].readable}
+    present_keys = {_part_of(m)[0] for m in readable.values()} | {
+        _part_of(Member(p, 0))[0] for p in index.recognised}
     complete = bool(present_keys & COMPLETE_ONLY)
-    core = all(name in index.files for name in CORE)
+    core = all(name in readable for name in CORE)
     if complete and core:
         return "complete"
     if core:
@@ -194,7 +256,8 @@ def load_export(
     if unknown_names:
         raise ExportError(f"unknown dataset name(s): {', '.join(sorted(unknown_names))}; "
                           f"known: {', '.join(DATASETS)}")
-    with ExportSource.open(path) as source:
+    resolved = resolve_export(Path(path))
+    with ExportSource.open(resolved.path) as source:
         index = _index(source)
         if not index.files and not index.articles:
             hint = ""
@@ -212,15 +275,20 @@ def load_export(
         tables: dict[str, pl.DataFrame] = {n: SPECS[n].empty() for n in DATASETS}
         reports: dict[str, DatasetReport] = {}
         context = ReadContext()
+        exported_on = date_in_name(source.location.name)
+        latest = _latest_possible(exported_on)
 
         def read_one(name: str) -> tuple[pl.DataFrame, DatasetReport]:
             if name == "articles":
-                return _read_articles(source, index.articles, progress)
+                return _read_articles(source, index.articles, progress, latest)
             member = index.files[name]
             if progress:
                 progress(f"reading {member.path}")
             try:
                 result = read_dataset(SPECS[name], source.file(member), context)
+                if name in index.parts:
+                    result = _with_parts(result, SPECS[name], index.parts[name], source,
+                                         context)
             except FileReadError as exc:
                 message = str(exc)
                 if not message.startswith(member.path):
@@ -228,8 +296,12 @@ def load_export(
                 notes = ReadNotes(warnings=[message])
                 return SPECS[name].empty(), _report(name, member.path, SPECS[name].empty(),
                                                     notes, "unreadable", readable=False)
-            return result.frame, _report(name, member.path, result.frame, result.notes,
-                                         result.variant)
+            label = member.path
+            if name in index.parts:
+                count = len(index.parts[name])
+                label += f" (+{count} numbered part{'s' if count > 1 else ''})"
+            frame = _set_aside_impossible_dates(name, result.frame, result.notes, latest)
+            return frame, _report(name, label, frame, result.notes, result.variant)
 
         present = [n for n in DATASETS
                    if n in wanted and (index.articles if n == "articles" else n in index.files)]
@@ -266,12 +338,80 @@ def load_export(
             recognised_files=index.recognised,
             unknown_files=index.unknown,
             warnings=warnings,
-            archive=_archive_kind(index),
+            archive=_archive_kind(index, reports),
+            found_in=resolved.note,
+            exported_on=exported_on,
         )
 
 
-def _read_articles(source: ExportSource, members: list[Member],
-                   progress: Progress | None) -> tuple[pl.DataFrame, DatasetReport]:
+def _with_parts(first: TableRead, spec: DatasetSpec, parts: list[Member],
+                source: ExportSource, context: ReadContext) -> TableRead:
+    """A dataset LinkedIn split into numbered files, read part by part into one frame."""
+    frames, notes = [first.frame], first.notes
+    for member in parts:
+        try:
+            part = read_dataset(spec, source.file(member), context)
+        except FileReadError as exc:
+            notes.warnings.append(str(exc))
+            notes.drop("rows of unreadable numbered parts", 1)
+            continue
+        frames.append(part.frame)
+        for what, count in part.notes.repairs.items():
+            notes.repaired(what, count)
+        for why, count in part.notes.dropped.items():
+            notes.drop(why, count)
+        notes.warnings.extend(f"{member.path}: {w}" for w in part.notes.warnings)
+    frame = merge_repeated(pl.concat(frames, how="vertical"), spec, notes)
+    notes.rows_read = frame.height
+    return TableRead(frame, notes, first.variant)
+
+
+# LinkedIn opened to the public in May 2003: no activity of its members is older.
+LINKEDIN_LAUNCH = datetime(2003, 5, 1)
+# Activity datasets whose dates shape the timeline (career dates, events and learning keep
+# theirs: a degree may start before 2003, an event may lie ahead).
+_ACTIVITY_DATES: dict[str, str] = {
+    "shares": "timestamp", "comments": "timestamp", "reactions": "timestamp",
+    "reposts": "timestamp", "votes": "timestamp", "messages": "sent_at",
+    "invitations": "sent_at", "connections": "connected_on", "registration": "registered_at",
+    "rich_media": "timestamp", "saved_items": "timestamp", "articles": "published",
+}
+
+
+def _latest_possible(exported_on: date | None) -> datetime:
+    """The last moment an activity can be dated: the export's day (its name says it) or
+    today, with two days of slack for time zones."""
+    day = exported_on or datetime.now(timezone.utc).date()
+    return datetime.combine(day, time()) + timedelta(days=2)
+
+
+def _set_aside_impossible_dates(name: str, frame: pl.DataFrame, notes: ReadNotes,
+                                latest: datetime) -> pl.DataFrame:
+    """Activity dated before LinkedIn existed or after the export loses its date (the row is
+    kept): counted and warned about, it never shapes the timeline."""
+    column = _ACTIVITY_DATES.get(name)
+    if column is None or frame.is_empty():
+        return frame
+    values = pl.col(column)
+    early, late = frame.select((values < LINKEDIN_LAUNCH).sum().alias("early"),
+                               (values > latest).sum().alias("late")).row(0)
+    if not early and not late:
+        return frame
+    if early:
+        notes.repaired("dates before LinkedIn existed (May 2003) set aside", early)
+        notes.warnings.append(f"{early} date(s) in “{column}” are before LinkedIn existed "
+                              "(May 2003): those rows are kept without a date")
+    if late:
+        when = (latest - timedelta(days=2)).date().isoformat()
+        notes.repaired(f"dates after the export ({when}) set aside", late)
+        notes.warnings.append(f"{late} date(s) in “{column}” are after the export ({when}): "
+                              "those rows are kept without a date")
+    bad = (values < LINKEDIN_LAUNCH) | (values > latest)
+    return frame.with_columns(pl.when(bad).then(None).otherwise(values).alias(column))
+
+
+def _read_articles(source: ExportSource, members: list[Member], progress: Progress | None,
+                   latest: datetime) -> tuple[pl.DataFrame, DatasetReport]:
     notes = ReadNotes()
     files: list[tuple[str, bytes]] = []
     for member in members:
@@ -282,7 +422,8 @@ def _read_articles(source: ExportSource, members: list[Member],
             notes.warnings.append(str(exc))
     if progress:
         progress(f"reading {len(files)} article file(s)")
-    frame = read_articles(files, notes)
-    folder = str(PurePosixPath(members[0].path).parent)
-    label = f"{folder}/ ({len(members)} file{'s' if len(members) != 1 else ''})"
+    frame = _set_aside_impossible_dates("articles", read_articles(files, notes), notes, latest)
+    folders = sorted({str(PurePosixPath(m.path).parent) for m in members})
+    where = "the export's top folder" if folders == ["."] else ", ".join(f"{f}/" for f in folders)
+    label = f"{where} ({len(members)} file{'s' if len(members) != 1 else ''})"
     return frame, _report("articles", label, frame, notes, "HTML")

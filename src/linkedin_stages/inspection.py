@@ -22,6 +22,8 @@ def summary(export: Export) -> dict[str, object]:
     return {
         "export": str(export.location),
         "source": export.source_kind,
+        "found_in": export.found_in,
+        "exported_on": export.exported_on.isoformat() if export.exported_on else None,
         "archive": export.archive,
         "member": export.member_name,
         "datasets": {name: report.to_json() for name, report in export.reports.items()},

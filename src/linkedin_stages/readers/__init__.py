@@ -55,7 +55,12 @@ RECOGNISED_UNUSED: frozenset[str] = frozenset({
     "coachmessages", "learningcoachmessages", "learningroleplaymessages", "guidemessages",
     "groups", "companypages", "services", "providers", "payments", "memberfollowing",
     "recommendationsgivenarchive", "sponsoredinmail", "invitationsarchive",
+    "memberhashtags", "onlinejobpostings", "jobpostings",
+    # Services Marketplace/ (a folder of its own in 2025 archives; LinkedIn's own spelling)
+    "engagements", "opprtunities", "opportunities", "servicesmarketplace",
 })
+# Folders whose CSV files are all LinkedIn's, none used by the analysis.
+RECOGNISED_FOLDERS: frozenset[str] = frozenset({"services marketplace"})
 
 # Files only a complete archive has: their presence tells complete from basic.
 COMPLETE_ONLY: frozenset[str] = frozenset({
@@ -66,4 +71,4 @@ COMPLETE_ONLY: frozenset[str] = frozenset({
 CORE: tuple[str, ...] = ("profile", "registration", "connections")
 
 __all__ = ["CORE", "COMPLETE_ONLY", "DATASETS", "DatasetSpec", "KEY_TO_DATASET",
-           "RECOGNISED_UNUSED", "SPECS"]
+           "RECOGNISED_FOLDERS", "RECOGNISED_UNUSED", "SPECS"]
