@@ -21,8 +21,14 @@ frame `analysis.metrics.classify_posts` returns.
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
+import struct
 import unicodedata
+import zipfile
+import zlib
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -61,7 +67,27 @@ _MISSING = {
     "DEMOGRAPHICS": "audience demographics unavailable",
 }
 
-MAX_BYTES = 200 * 1024 * 1024  # a real workbook is a few tens of kilobytes
+# --- limits checked before the native reader runs (see _guard_workbook) ---------------------
+# The largest real workbooks seen (LinkedIn's own, and one edited in Excel with charts and
+# pivot tables): 160 KB on disk, 876 KB inflated, 102 parts, one part of 143 KB, 8 sheets,
+# 403 rows, 26 columns, 507 shared strings, a deflate ratio of 55. Every limit leaves a
+# hundredfold headroom or more, and bounds what calamine (which densifies a sheet to its
+# used range, 32 bytes a cell, and aborts the process when that allocation fails) may build.
+MAX_BYTES = 16 * 1024 * 1024  # on disk; also bounds the zip directory zipfile parses
+MAX_DIRECTORY_BYTES = 1024 * 1024  # the central directory (real: 7.5 KB)
+MAX_MEMBERS = 2_000
+MAX_MEMBER_BYTES = 32 * 1024 * 1024  # one part, inflated
+MAX_INFLATED_BYTES = 64 * 1024 * 1024  # all parts, inflated
+MAX_RATIO, RATIO_FROM = 100, 4 * 1024 * 1024  # a ratio past 100 is refused beyond 4 MB
+MAX_SHEETS = 64
+MAX_ROWS = 100_000  # LinkedIn writes a row a day: a 400-day period is 403 rows
+MAX_COLUMNS = 256  # LinkedIn writes 8 columns at most; the old Excel width (IV) is 256
+MAX_SHEET_CELLS = 1_000_000  # used range of one sheet, rows × columns (real: 5,490)
+MAX_CELLS = 2_000_000  # used ranges of all sheets (≈ 64 MB once densified)
+MAX_SHARED_STRINGS = 1_000_000
+MAX_STRING_BYTES = 64 * 1024 * 1024  # shared-string text repeated into the cells that use it
+MAX_MARKUP = 64 * 1024  # one tag, comment or CDATA section (real: 723 bytes)
+_READ_CHUNK = 64 * 1024
 
 # --- labels, normalised (see _norm): English as LinkedIn writes them, French as tolerated -----
 
@@ -295,25 +321,12 @@ class _Book:
 
 
 def _read_sheets(path: Path, label: str) -> list[tuple[str, list[Row]]]:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise AnalyticsError(f"{label}: no such file") from None
-    except OSError as exc:
-        raise AnalyticsError(f"{label}: cannot be read ({exc.strerror or exc})") from None
-    if path.is_dir():
-        raise AnalyticsError(f"{label}: is a folder, not an XLSX workbook")
-    if size > MAX_BYTES:
-        raise AnalyticsError(f"{label}: {size // (1024 * 1024)} MB is far too large for a "
-                             "LinkedIn analytics workbook")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AnalyticsError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    data = _read_file(path, label)
     if not data.startswith(b"PK\x03\x04"):
         kind = "an empty file" if not data else "not a zip container"
         raise AnalyticsError(f"{label}: not an XLSX workbook ({kind}); export the analytics "
                              "from LinkedIn as .xlsx")
+    _guard_workbook(data, label)
     try:
         frames = pl.read_excel(
             io.BytesIO(data), sheet_id=0, has_header=False, engine="calamine",
@@ -331,6 +344,452 @@ def _read_sheets(path: Path, label: str) -> list[tuple[str, list[Row]]]:
                       for cell in row) for row in frame.rows()]
         sheets.append((name, rows))
     return sheets
+
+
+def _read_file(path: Path, label: str) -> bytes:
+    """The file's bytes, at most MAX_BYTES. Opened without blocking and checked to be a regular
+    file on the open descriptor, so a FIFO or a device given by name can neither hang nor
+    stream forever."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise AnalyticsError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise AnalyticsError(f"{label}: is a folder, not an XLSX workbook") from None
+    except OSError as exc:
+        raise AnalyticsError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise AnalyticsError(f"{label}: is a folder, not an XLSX workbook")
+        if not stat.S_ISREG(mode):
+            raise AnalyticsError(f"{label}: not a regular file (a pipe, socket or device), "
+                                 "not an XLSX workbook")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise AnalyticsError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_BYTES:
+        raise AnalyticsError(f"{label}: more than {MAX_BYTES // (1024 * 1024)} MB, far too "
+                             "large for a LinkedIn analytics workbook")
+    return data
+
+
+# --- guarding the native reader ----------------------------------------------------------------
+#
+# calamine (behind polars.read_excel) densifies each sheet to the rectangle its cells span and
+# trusts counts it reads; a 22 KB workbook with one cell at XFD1048576 makes it ask for 550 GB
+# and abort the whole process, which Python cannot catch. So every part of the zip is inflated
+# here first, in chunks, counting real bytes, and its XML is lexed the way quick-xml (calamine's
+# parser) lexes it, following rows and cells by calamine's own rules (a cell without `r` takes
+# the next column, a row without `r` the next row), so that the used range, the sheet count and
+# the shared strings are known before calamine sees a byte. Memory stays bounded: one chunk,
+# one pending tag, and one integer per shared string.
+
+
+class _Refused(Exception):
+    """Raised inside the scan; becomes an AnalyticsError naming the file."""
+
+
+_ZIP_END = b"PK\x05\x06"
+_SHEET_DATA_MARKERS = (b"sheetData", "sheetData".encode("utf-16-le"),
+                       "sheetData".encode("utf-16-be"))
+_START_TAG = re.compile(rb"""<((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")
+_ROW_REF = re.compile(rb"[A-Za-z]{0,3}([0-9]{1,7})")
+_COUNT = re.compile(rb"\s*([0-9]{1,12})\s*")
+_INDEX = re.compile(rb"\s*([0-9]{1,10})\s*")
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_SHARED_STRINGS = "xl/sharedstrings.xml"
+_SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
+_INDEX_TEXT_CAP = 64  # bytes of a shared-string index kept while inside <v>
+
+
+def _column_name(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
+
+
+def _cell_ref(value: bytes) -> tuple[int, int]:
+    """(row, column), both 1-based, of an `A1` reference; refuses anything else (calamine would
+    wrap a row past 2**32 silently)."""
+    match = _CELL_REF.fullmatch(value)
+    if not match:
+        raise _Refused(f"has a malformed cell reference {value[:40]!r}")
+    column = 0
+    for letter in match[1].upper():
+        column = column * 26 + letter - 64
+    return int(match[2]), column
+
+
+@dataclass
+class _SheetScan:
+    """One part's rows and cells as calamine would place them (0-based indices)."""
+
+    in_sheet_data: bool = False
+    row_index: int = 0
+    col_index: int = 0
+    max_row: int = 0  # 1-based extent of the used range
+    max_col: int = 0
+    cell_stack: list[bytes] | None = None  # open elements inside the current <c>
+    string_cell: bool = False
+    value_text: bytearray | None = None
+    string_bytes: int = 0
+    has_cells: bool = False
+
+    def reach(self, row: int, col: int) -> None:
+        if row > MAX_ROWS or col > MAX_COLUMNS:
+            raise _Refused(f"reaches cell {_column_name(col)}{row}, beyond the {MAX_ROWS:,} "
+                           f"rows and {MAX_COLUMNS} columns a LinkedIn workbook stays within")
+        self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col)
+
+
+@dataclass
+class _BookScan:
+    """What the whole workbook would make calamine hold."""
+
+    sheets: int = 0
+    cells: int = 0
+    shared_lengths: array = field(default_factory=lambda: array("Q"))  # suffix maxima
+    string_bytes: int = 0
+
+
+def _attributes(text: bytes) -> list[tuple[bytes, bytes]]:
+    return [(key, a if a is not None else b) for key, a, b in _ATTRIBUTE.findall(text)]
+
+
+class _Lexer:
+    """quick-xml's view of one XML part, fed in chunks: comments, CDATA, processing
+    instructions and declarations are skipped, a start tag ends at the first `>` outside
+    quotes, `<x/>` is a start and an end (calamine expands empty elements). DOCTYPE is refused
+    (no workbook has one; it is how entity expansion starts), and so is any construct longer
+    than MAX_MARKUP or left open at the end of the part."""
+
+    def __init__(self, on_start: Any, on_end: Any, on_text: Any) -> None:
+        self.buffer = b""
+        self.offset = 0  # of buffer[0] in the part
+        self.on_start, self.on_end, self.on_text = on_start, on_end, on_text
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        buffer = self.buffer + chunk if self.buffer else chunk
+        position = 0
+        while True:
+            lt = buffer.find(b"<", position)
+            if lt < 0:
+                if position < len(buffer):
+                    self.on_text(buffer[position:])
+                position = len(buffer)
+                break
+            if lt > position:
+                self.on_text(buffer[position:lt])
+            end = self._markup(buffer, lt, final)
+            if end is None:  # incomplete: wait for the next chunk
+                if final:
+                    raise _Refused("ends inside an XML tag, comment or section")
+                if len(buffer) - lt > MAX_MARKUP:
+                    raise _Refused(f"has an XML tag or section over {MAX_MARKUP // 1024} KB")
+                position = lt
+                break
+            position = end
+        self.offset += position
+        self.buffer = buffer[position:]
+
+    def _markup(self, buffer: bytes, lt: int, final: bool) -> int | None:
+        if buffer.startswith(b"<!", lt):
+            for opener, closer in ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>")):
+                if buffer.startswith(opener, lt):
+                    close = buffer.find(closer, lt + len(opener))
+                    return close + len(closer) if close >= 0 else None
+            head = buffer[lt:lt + 9]
+            if len(head) < 9 and not final and any(
+                    word.startswith(head) for word in (b"<!--", b"<![CDATA[", b"<!DOCTYPE")):
+                return None
+            if head.upper() == b"<!DOCTYPE":
+                raise _Refused("has a DOCTYPE (entity declarations are refused)")
+            close = buffer.find(b">", lt)  # quick-xml stops on this; nothing after is read
+            return close + 1 if close >= 0 else None
+        if buffer.startswith(b"<?", lt):
+            close = buffer.find(b"?>", lt + 2)
+            return close + 2 if close >= 0 else None
+        if buffer.startswith(b"</", lt):
+            close = buffer.find(b">", lt)
+            if close < 0:
+                return None
+            body = buffer[lt + 2:close].split()
+            self.on_end(body[0] if body else b"", self.offset + lt)
+            return close + 1
+        match = _START_TAG.match(buffer, lt)
+        if match is None:
+            return None
+        body = match[1]
+        empty = body.endswith(b"/")
+        if empty:
+            body = body[:-1]
+        parts = body.split(None, 1)
+        name = parts[0] if parts else b""
+        self.on_start(name, parts[1] if len(parts) > 1 else b"", self.offset + lt)
+        if empty:
+            self.on_end(name, self.offset + match.end())
+        return match.end()
+
+
+def _local(name: bytes) -> bytes:
+    """quick-xml's local name: what follows the first colon."""
+    return name.partition(b":")[2] if b":" in name else name
+
+
+class _PartScan:
+    """The handlers fed by _Lexer for one part: sheet cells, shared strings, sheet list."""
+
+    def __init__(self, name: str, book: _BookScan) -> None:
+        self.name, self.lower, self.book = name, name.lower(), book
+        self.sheet = _SheetScan()
+        self.si_start: int | None = None
+        self.shared: list[int] = []
+
+    # calamine reads cells after <sheetData> only; inside a <c> it consumes the children, so
+    # the children must nest properly and hold no row or cell, or its view and ours differ.
+    def start(self, name: bytes, attributes: bytes, offset: int) -> None:
+        local = _local(name)
+        sheet = self.sheet
+        if sheet.cell_stack is not None:
+            if local in (b"c", b"row", b"sheetData"):
+                raise _Refused(f"has a <{local.decode(errors='replace')}> inside a cell")
+            sheet.cell_stack.append(name)
+            if (sheet.string_cell and local == b"v" and len(sheet.cell_stack) == 2):
+                sheet.value_text = bytearray()
+            return
+        if local == b"dimension":
+            self._dimension(attributes)
+        elif local == b"sheetData":
+            sheet.in_sheet_data = True
+        elif local == b"row" and sheet.in_sheet_data:
+            numbers = [value for key, value in _attributes(attributes) if key == b"r"]
+            for value in numbers:
+                match = _ROW_REF.fullmatch(value)
+                if not match:
+                    raise _Refused(f"has a malformed row number {value[:40]!r}")
+                row = int(match[1])
+                sheet.reach(row, 1)
+                sheet.row_index = row - 1
+        elif local == b"c" and sheet.in_sheet_data:
+            attrs = _attributes(attributes)
+            refs = [_cell_ref(value) for key, value in attrs if key == b"r"]
+            for row, col in refs:
+                sheet.reach(row, col)
+            if refs:
+                sheet.col_index = max(col for _row, col in refs) - 1
+            else:
+                sheet.reach(sheet.row_index + 1, sheet.col_index + 1)
+            sheet.has_cells = True
+            sheet.cell_stack = [name]
+            sheet.string_cell = any(key == b"t" and value == b"s" for key, value in attrs)
+            sheet.value_text = None
+        elif local == b"sst":
+            for key, value in _attributes(attributes):
+                if key in (b"count", b"uniqueCount"):
+                    match = _COUNT.fullmatch(value)
+                    limit = MAX_SHARED_STRINGS if key == b"uniqueCount" else MAX_CELLS
+                    if not match or int(match[1]) > limit:
+                        raise _Refused(f"declares {key.decode()}="
+                                       f"{value[:20].decode(errors='replace')!r} shared strings "
+                                       f"(at most {limit:,})")
+        elif local == b"si" and self.si_start is None and self.lower == _SHARED_STRINGS:
+            self.si_start = offset
+        elif local == b"sheet" and self.lower == "xl/workbook.xml":
+            self.book.sheets += 1
+            if self.book.sheets > MAX_SHEETS:
+                raise _Refused(f"lists more than {MAX_SHEETS} sheets")
+
+    def end(self, name: bytes, offset: int) -> None:
+        sheet = self.sheet
+        local = _local(name)
+        if sheet.cell_stack is not None:
+            if sheet.cell_stack[-1] != name:
+                raise _Refused("has malformed XML inside a cell (mismatched end tag)")
+            sheet.cell_stack.pop()
+            if sheet.cell_stack:
+                return
+            sheet.cell_stack = None
+            sheet.col_index += 1
+            if sheet.string_cell and sheet.value_text is not None:
+                match = _INDEX.fullmatch(bytes(sheet.value_text))
+                lengths = self.book.shared_lengths
+                if match and int(match[1]) < len(lengths):
+                    sheet.string_bytes += lengths[int(match[1])]
+                    if self.book.string_bytes + sheet.string_bytes > MAX_STRING_BYTES:
+                        raise _Refused("has cells repeating more than "
+                                       f"{MAX_STRING_BYTES // (1024 * 1024)} MB of shared text")
+            return
+        if local == b"row" and sheet.in_sheet_data:
+            sheet.row_index += 1
+            sheet.col_index = 0
+        elif local == b"sheetData":
+            sheet.in_sheet_data = False
+        elif local == b"si" and self.si_start is not None:
+            self.shared.append(offset - self.si_start)
+            self.si_start = None
+            if len(self.shared) > MAX_SHARED_STRINGS:
+                raise _Refused(f"holds more than {MAX_SHARED_STRINGS:,} shared strings")
+
+    def text(self, text: bytes) -> None:
+        value = self.sheet.value_text
+        if value is not None:
+            value += text[:max(0, _INDEX_TEXT_CAP + 1 - len(value))]
+
+    def _dimension(self, attributes: bytes) -> None:
+        for key, value in _attributes(attributes):
+            if key != b"ref":
+                continue
+            corners = [_cell_ref(part) for part in value.split(b":")]
+            if len(corners) > 2 or (len(corners) == 2 and (
+                    corners[0][0] > corners[1][0] or corners[0][1] > corners[1][1])):
+                raise _Refused(f"has a malformed dimension {value[:40]!r}")
+            for row, col in corners:
+                self.sheet.reach(row, col)
+
+    def finish(self) -> None:
+        sheet = self.sheet
+        if sheet.cell_stack is not None:
+            raise _Refused("leaves a cell open at its end")
+        area = sheet.max_row * sheet.max_col
+        if area > MAX_SHEET_CELLS:
+            raise _Refused(f"has a used range to {_column_name(sheet.max_col)}"
+                           f"{sheet.max_row}, {area:,} cells (at most {MAX_SHEET_CELLS:,} a "
+                           "sheet)")
+        self.book.cells += area
+        if self.book.cells > MAX_CELLS:
+            raise _Refused(f"brings the sheets past {MAX_CELLS:,} cells in all")
+        self.book.string_bytes += sheet.string_bytes
+        if self.shared:  # calamine skips an <si> without text, so index k may be any later one
+            lengths = array("Q", self.shared)
+            for index in range(len(lengths) - 2, -1, -1):
+                lengths[index] = max(lengths[index], lengths[index + 1])
+            self.book.shared_lengths = lengths
+
+
+def _zip_directory_size(data: bytes) -> int:
+    """The central directory's size from the end record, which must end the file (its
+    comment included) and follow the directory directly: then zipfile and the zip crate
+    behind calamine see the same parts. Zip64 is refused (never needed below 4 GB)."""
+    end = data.rfind(_ZIP_END, max(0, len(data) - 22 - 65535))
+    if end < 0 or end + 22 > len(data):
+        raise _Refused("not a readable XLSX workbook (no zip end record)")
+    (_sig, _disk, _cd_disk, _here, entries, size, offset,
+     comment) = struct.unpack("<4s4H2LH", data[end:end + 22])
+    if end + 22 + comment != len(data):
+        raise _Refused("not a readable XLSX workbook (bytes after the zip end record)")
+    if entries == 0xFFFF or size == 0xFFFFFFFF or offset == 0xFFFFFFFF:
+        raise _Refused("not a readable XLSX workbook (zip64 end record)")
+    if offset + size != end:
+        raise _Refused("not a readable XLSX workbook (data between the zip directory and "
+                       "its end record, or before the zip)")
+    return size
+
+
+def _is_xml_part(name: str, head: bytes) -> bool:
+    lower = name.lower()
+    return (lower.endswith(_XML_SUFFIXES) or lower.startswith(_SHEET_FOLDERS)
+            or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))
+
+
+def _guard_workbook(data: bytes, label: str) -> None:
+    """Refuse, with an AnalyticsError naming the file, a workbook that would make calamine
+    allocate without bound: too many or too large parts (declared or inflated), a sheet whose
+    used range (from `<dimension>`, `<row r>` and every cell's position) passes MAX_ROWS,
+    MAX_COLUMNS or MAX_SHEET_CELLS, too many sheets or shared strings, shared text repeated
+    into too many cells, a DOCTYPE. Nothing here allocates more than a chunk and a tag."""
+    try:
+        _scan_workbook(data)
+    except _Refused as refusal:
+        reason = str(refusal)
+        if not reason.startswith("not a readable"):
+            reason = f"refused before reading: {reason}"
+        raise AnalyticsError(f"{label}: {reason}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error,
+            NotImplementedError, RuntimeError) as exc:  # zipfile's ways of failing
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise AnalyticsError(f"{label}: not a readable XLSX workbook ({reason})") from None
+
+
+def _scan_workbook(data: bytes) -> None:
+    if _zip_directory_size(data) > MAX_DIRECTORY_BYTES:
+        raise _Refused(f"a zip directory over {MAX_DIRECTORY_BYTES // 1024} KB")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise _Refused(f"{len(members):,} parts (at most {MAX_MEMBERS:,})")
+        seen: set[str] = set()
+        declared = 0
+        for info in members:
+            lower = info.filename.lower()
+            if lower in seen:  # calamine finds parts by name, ignoring case: which one?
+                raise _Refused(f"two parts named {info.filename!r}")
+            seen.add(lower)
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise _Refused(f"part {info.filename!r} uses compression method "
+                               f"{info.compress_type} (XLSX allows stored and deflate only)")
+            if info.flag_bits & 0x1:
+                raise _Refused(f"part {info.filename!r} is encrypted")
+            declared += info.file_size
+            if info.file_size > MAX_MEMBER_BYTES or declared > MAX_INFLATED_BYTES:
+                raise _Refused(f"part {info.filename!r} declares {info.file_size:,} bytes "
+                               f"inflated (at most {MAX_MEMBER_BYTES // (1024 * 1024)} MB a "
+                               f"part, {MAX_INFLATED_BYTES // (1024 * 1024)} MB in all)")
+        if "xl/workbook.xml" not in seen:
+            raise _Refused("not a readable XLSX workbook (a zip, but no xl/workbook.xml)")
+        book = _BookScan()
+        # shared strings first: the sheets' string cells are measured against them
+        ordered = sorted(members, key=lambda i: i.filename.lower() != _SHARED_STRINGS)
+        inflated = 0
+        for info in ordered:
+            inflated = _scan_part(archive, info, book, inflated)
+
+
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, book: _BookScan,
+               inflated: int) -> int:
+    """Inflate one part in chunks (counting real bytes, never trusting the header) and lex
+    it if it is XML; returns the running total of inflated bytes."""
+    part = _PartScan(info.filename, book)
+    lexer: _Lexer | None = None
+    size = 0
+    tail = b""
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_READ_CHUNK):
+                size += len(chunk)
+                inflated += len(chunk)
+                if size > MAX_MEMBER_BYTES or inflated > MAX_INFLATED_BYTES or (
+                        size > RATIO_FROM and size > MAX_RATIO * max(info.compress_size, 1)):
+                    raise _Refused(f"part {info.filename!r} inflates past {size:,} bytes "
+                                   f"(from {info.compress_size:,})")
+                if lexer is None and size == len(chunk):  # the first chunk decides
+                    if chunk.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+                        raise _Refused("is UTF-16 XML (XLSX parts are UTF-8)")
+                    if _is_xml_part(info.filename, chunk[:64]):
+                        lexer = _Lexer(part.start, part.end, part.text)
+                if lexer is not None:
+                    lexer.feed(chunk)
+                else:  # not XML: it must not hide a sheet calamine could be pointed at
+                    window = tail + chunk
+                    if any(marker in window for marker in _SHEET_DATA_MARKERS) or (
+                            b"<!DOCTYPE" in window.upper()):
+                        raise _Refused("is not XML but holds worksheet markup")
+                    tail = window[-32:]
+        if lexer is not None:
+            lexer.feed(b"", final=True)
+        part.finish()
+    except _Refused as refusal:
+        reason = str(refusal)
+        raise _Refused(reason if reason.startswith("part ")
+                       else f"part {info.filename!r} {reason}") from None
+    return inflated
 
 
 def _classify(book: _Book, sheets: list[tuple[str, list[Row]]]) -> dict[str, list[int]]:
