@@ -280,7 +280,8 @@ def load_export(
 
         def read_one(name: str) -> tuple[pl.DataFrame, DatasetReport]:
             if name == "articles":
-                return _read_articles(source, index.articles, progress, latest)
+                return _read_articles(source, index.articles, progress, latest,
+                                      exported_on is not None)
             member = index.files[name]
             if progress:
                 progress(f"reading {member.path}")
@@ -300,7 +301,8 @@ def load_export(
             if name in index.parts:
                 count = len(index.parts[name])
                 label += f" (+{count} numbered part{'s' if count > 1 else ''})"
-            frame = _set_aside_impossible_dates(name, result.frame, result.notes, latest)
+            frame = _set_aside_impossible_dates(name, result.frame, result.notes, latest,
+                                                exported_on is not None)
             return frame, _report(name, label, frame, result.notes, result.variant)
 
         present = [n for n in DATASETS
@@ -386,7 +388,7 @@ def _latest_possible(exported_on: date | None) -> datetime:
 
 
 def _set_aside_impossible_dates(name: str, frame: pl.DataFrame, notes: ReadNotes,
-                                latest: datetime) -> pl.DataFrame:
+                                latest: datetime, known_export: bool) -> pl.DataFrame:
     """Activity dated before LinkedIn existed or after the export loses its date (the row is
     kept): counted and warned about, it never shapes the timeline."""
     column = _ACTIVITY_DATES.get(name)
@@ -402,16 +404,17 @@ def _set_aside_impossible_dates(name: str, frame: pl.DataFrame, notes: ReadNotes
         notes.warnings.append(f"{early} date(s) in “{column}” are before LinkedIn existed "
                               "(May 2003): those rows are kept without a date")
     if late:
-        when = (latest - timedelta(days=2)).date().isoformat()
-        notes.repaired(f"dates after the export ({when}) set aside", late)
-        notes.warnings.append(f"{late} date(s) in “{column}” are after the export ({when}): "
+        day = (latest - timedelta(days=2)).date().isoformat()
+        when = f"after the export ({day})" if known_export else f"in the future (after {day})"
+        notes.repaired(f"dates {when} set aside", late)
+        notes.warnings.append(f"{late} date(s) in “{column}” are {when}: "
                               "those rows are kept without a date")
     bad = (values < LINKEDIN_LAUNCH) | (values > latest)
     return frame.with_columns(pl.when(bad).then(None).otherwise(values).alias(column))
 
 
 def _read_articles(source: ExportSource, members: list[Member], progress: Progress | None,
-                   latest: datetime) -> tuple[pl.DataFrame, DatasetReport]:
+                   latest: datetime, known_export: bool) -> tuple[pl.DataFrame, DatasetReport]:
     notes = ReadNotes()
     files: list[tuple[str, bytes]] = []
     for member in members:
@@ -422,7 +425,8 @@ def _read_articles(source: ExportSource, members: list[Member], progress: Progre
             notes.warnings.append(str(exc))
     if progress:
         progress(f"reading {len(files)} article file(s)")
-    frame = _set_aside_impossible_dates("articles", read_articles(files, notes), notes, latest)
+    frame = _set_aside_impossible_dates("articles", read_articles(files, notes), notes, latest,
+                                        known_export)
     folders = sorted({str(PurePosixPath(m.path).parent) for m in members})
     where = "the export's top folder" if folders == ["."] else ", ".join(f"{f}/" for f in folders)
     label = f"{where} ({len(members)} file{'s' if len(members) != 1 else ''})"

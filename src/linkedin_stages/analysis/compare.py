@@ -57,13 +57,18 @@ class Comparison:
     ghosts_old: int
     ghosts_new: int
     between: dict[str, int]  # activity the newer archive adds after the older's date
-    dropped: dict[str, int]  # records LinkedIn no longer keeps (retention), not deletions
+    # Records LinkedIn no longer keeps (retention), not deletions; None where the dataset
+    # is not present and readable in both archives (nothing can be said).
+    dropped: dict[str, int | None]
     deleted_posts: pl.DataFrame  # posts and articles present before and gone now
     overlap_months: int
     overlap_agree: int
     disagreements: tuple[tuple[str, str | None, str | None], ...]  # month, old, new stage
     rates: dict[str, tuple[float, float]]  # metric → (then, now) per month, last quarter
     notes: tuple[str, ...] = field(default=())
+    # Datasets that are not present and readable in both archives: no loss or deletion is
+    # claimed for them (a newer basic archive has no posts; that deletes nothing).
+    not_compared: tuple[str, ...] = field(default=())
 
 
 def _latest(export: Export) -> date | None:
@@ -140,7 +145,11 @@ def compare_exports(first: Export, second: Export, *,
 
     cutoff = datetime.combine(old.exported, datetime.max.time())
     between = _activity_between(new, cutoff, gained)
-    dropped, deleted = _dropped(old, new, cutoff)
+    dropped, deleted, not_compared = _dropped(old, new, cutoff)
+    if not_compared:
+        warnings.append(
+            "not compared, as they are not readable in both archives: "
+            f"{', '.join(not_compared)} (nothing is claimed lost or deleted there)")
     agree, disagreements, overlap = _overlap(old.timeline, new.timeline)
     rates = {m: (_rate(old.timeline, m), _rate(new.timeline, m)) for m in RATE_METRICS}
     return Comparison(
@@ -151,7 +160,7 @@ def compare_exports(first: Export, second: Export, *,
         ghosts_old=int(oc["ghost"].sum()), ghosts_new=int(nc["ghost"].sum()),
         between=between, dropped=dropped, deleted_posts=deleted,
         overlap_months=overlap, overlap_agree=agree, disagreements=tuple(disagreements),
-        rates=rates,
+        rates=rates, not_compared=not_compared,
     )
 
 
@@ -180,30 +189,48 @@ def _activity_between(new: Side, cutoff: datetime, gained: pl.DataFrame) -> dict
     return dict(sorted(counts.items()))
 
 
-def _dropped(old: Side, new: Side, cutoff: datetime) -> tuple[dict[str, int], pl.DataFrame]:
+def _comparable(old: Export, new: Export, name: str) -> bool:
+    """Whether a dataset's file is present and readable in both archives."""
+    return all(name in e.reports and e.reports[name].readable for e in (old, new))
+
+
+def _dropped(old: Side, new: Side, cutoff: datetime
+             ) -> tuple[dict[str, int | None], pl.DataFrame, tuple[str, ...]]:
     """Records of the older archive missing from the newer one. Invitations and messages
     missing from before the newer archive's earliest kept record are LinkedIn's retention;
-    missing posts and articles are the member's own deletions."""
+    missing posts and articles are the member's own deletions. Only datasets present and
+    readable in both archives are compared (the third value lists the others that the older
+    archive has)."""
     o, n = old.export, new.export
-    dropped: dict[str, int] = {}
-    kept_from = n.invitations["sent_at"].min()
-    key = ["sent_at", "direction", "from_name", "to_name"]
-    missing_inv = o.invitations.join(n.invitations.select(key), on=key, how="anti")
-    dropped["invitations"] = missing_inv.height
-    dropped["invitations_before_retention"] = (
-        missing_inv.filter(pl.col("sent_at") < kept_from).height if kept_from is not None
-        else missing_inv.height)
-    mkey = ["sent_at", "from_name", "content"]
-    missing_msg = o.messages.join(n.messages.select(mkey), on=mkey, how="anti",
-                                  nulls_equal=True)
-    dropped["messages"] = missing_msg.height
+    dropped: dict[str, int | None] = {}
+    skipped = [name for name in ("invitations", "messages", "comments", "reactions",
+                                 "saved_items", "shares", "articles")
+               if any(name in e.reports for e in (o, n)) and not _comparable(o, n, name)]
+    if _comparable(o, n, "invitations"):
+        kept_from = n.invitations["sent_at"].min()
+        key = ["sent_at", "direction", "from_name", "to_name"]
+        missing_inv = o.invitations.join(n.invitations.select(key), on=key, how="anti")
+        dropped["invitations"] = missing_inv.height
+        dropped["invitations_before_retention"] = (
+            missing_inv.filter(pl.col("sent_at") < kept_from).height if kept_from is not None
+            else missing_inv.height)
+    else:
+        dropped["invitations"] = dropped["invitations_before_retention"] = None
+    if _comparable(o, n, "messages"):
+        mkey = ["sent_at", "from_name", "content"]
+        dropped["messages"] = o.messages.join(n.messages.select(mkey), on=mkey, how="anti",
+                                              nulls_equal=True).height
+    else:
+        dropped["messages"] = None
     for name, keys in (("comments", ["timestamp", "link"]), ("reactions", ["timestamp", "link"]),
                        ("saved_items", ["timestamp", "item"])):
-        dropped[name] = getattr(o, name).join(getattr(n, name).select(keys), on=keys,
-                                              how="anti").height
-    gone_posts = o.shares.join(n.shares.select("post_urn"), on="post_urn", how="anti")
-    gone_articles = o.articles.filter(~pl.col("draft")).join(
+        dropped[name] = (o.tables[name].join(n.tables[name].select(keys), on=keys, how="anti")
+                         .height if _comparable(o, n, name) else None)
+    gone_posts = (o.shares.join(n.shares.select("post_urn"), on="post_urn", how="anti")
+                  if _comparable(o, n, "shares") else o.shares.clear())
+    gone_articles = (o.articles.filter(~pl.col("draft")).join(
         n.articles.select("title", "created"), on=["title", "created"], how="anti")
+        if _comparable(o, n, "articles") else o.articles.clear())
     deleted = pl.concat([
         gone_posts.select(pl.col("timestamp"), pl.lit("post").alias("kind"),
                           pl.col("commentary").str.split("\n").list.first().alias("text"),
@@ -212,7 +239,7 @@ def _dropped(old: Side, new: Side, cutoff: datetime) -> tuple[dict[str, int], pl
                              pl.lit("article").alias("kind"), pl.col("title").alias("text"),
                              pl.col("url").alias("link")),
     ], how="vertical_relaxed").sort("timestamp", nulls_last=True)
-    return dropped, deleted
+    return dropped, deleted, tuple(skipped)
 
 
 Disagreement = tuple[str, str | None, str | None]  # month, old stage, new stage
@@ -288,6 +315,7 @@ def to_json(comparison: Comparison) -> dict[str, object]:
                     "for a while: these are retention, not deletions",
         },
         "missing_from_newer": {k: c.dropped[k] for k in ("comments", "reactions", "saved_items")},
+        "not_compared": list(c.not_compared),
         "deleted_posts": [
             {"date": r["timestamp"].date().isoformat() if r["timestamp"] else None,
              "kind": r["kind"], "text": r["text"], "link": r["link"]}

@@ -20,7 +20,7 @@ OWN_KINDS = ("original", "commented_share", "article")
 # The monthly metrics, in the order of the JSON/CSV outputs.
 METRICS: tuple[str, ...] = (
     "reactions", "comments", "replies_own", "reposts", "curated_shares", "commented_shares",
-    "original_posts", "articles", "words", "business_posts", "personal_posts", "topic_focus",
+    "original_posts", "articles", "media_uploads", "words", "business_posts", "personal_posts", "topic_focus",
     "active_weeks",
     "posting_days", "connections_added", "connections_total", "invitations_in",
     "invitations_out", "messages_sent", "messages_received", "new_conversations",
@@ -103,6 +103,8 @@ def span(export: Export, posts: pl.DataFrame) -> tuple[str, str] | None:
         (export.messages, "sent_at"), (posts, "timestamp"), (export.comments, "timestamp"),
         (export.reactions, "timestamp"), (export.reposts, "timestamp"),
         (export.invitations, "sent_at"), (export.votes, "timestamp"),
+        # Media the member uploads is their own activity, even with nothing else dated.
+        (export.rich_media, "timestamp"),
     ):
         if frame.height:
             values = frame[column].drop_nulls()
@@ -185,6 +187,7 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
               .group_by("key").agg(pl.len().alias("conversations_with_new_connections"))),
         _by_month(export.saved_items, "timestamp", pl.len().alias("saved_items")),
         _by_month(export.votes, "timestamp", pl.len().alias("votes")),
+        _by_month(export.rich_media, "timestamp", pl.len().alias("media_uploads")),
         # Compared as datetimes: cheaper than formatting 100,000 dates.
         connections.filter(pl.col("connected_on") < month_start(months[0])).select(
             pl.len().alias("before")),

@@ -77,6 +77,8 @@ CMP_TEXT: dict[str, dict[str, str]] = {
         "missing_comments": "Comments gone", "missing_reactions": "Reactions gone",
         "deleted": "Posts and articles you deleted",
         "no_deleted": "None: every post and article of the older archive is still there.",
+        "deleted_unknown": "Not compared: your posts are not readable in both archives (a "
+                           "basic archive has none), so nothing is claimed deleted.",
         "open_post": "Open on LinkedIn",
         "about": "About this comparison",
         "archive_col": "Archive", "file_col": "File", "exported_col": "Latest record",
@@ -146,6 +148,9 @@ CMP_TEXT: dict[str, dict[str, str]] = {
         "missing_comments": "Commentaires disparus", "missing_reactions": "Réactions disparues",
         "deleted": "Posts et articles que vous avez supprimés",
         "no_deleted": "Aucun : tous les posts et articles de l’archive ancienne sont encore là.",
+        "deleted_unknown": "Non comparé : vos posts ne sont pas lisibles dans les deux archives "
+                           "(une archive de base n’en contient pas) ; aucune suppression "
+                           "n’est affirmée.",
         "open_post": "Ouvrir sur LinkedIn",
         "about": "À propos de cette comparaison",
         "archive_col": "Archive", "file_col": "Fichier", "exported_col": "Dernier élément",
@@ -207,6 +212,7 @@ class CompareView:
     activity: Table
     dropped: tuple[Stat, ...]
     deleted: tuple[DeletedPost, ...]
+    deleted_unknown: bool  # posts not readable in both archives: no deletion claimed
     about: Table
     version: str
 
@@ -266,10 +272,13 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     activity = Table(head=(t["what_col"], t["count_col"]),
                      rows=tuple((t[key], num(c.between.get(key, 0))) for key in ACTIVITY_ORDER),
                      numeric=(False, True))
-    dropped = (Stat(t["dropped_invitations"], num(c.dropped["invitations"])),
-               Stat(t["dropped_messages"], num(c.dropped["messages"])),
-               Stat(t["missing_comments"], num(c.dropped["comments"])),
-               Stat(t["missing_reactions"], num(c.dropped["reactions"])))
+    def known(value: int | None) -> str:  # None: not readable in both archives
+        return "—" if value is None else num(value)
+
+    dropped = (Stat(t["dropped_invitations"], known(c.dropped["invitations"])),
+               Stat(t["dropped_messages"], known(c.dropped["messages"])),
+               Stat(t["missing_comments"], known(c.dropped["comments"])),
+               Stat(t["missing_reactions"], known(c.dropped["reactions"])))
     deleted = tuple(
         DeletedPost(day(r["timestamp"].date()) if r["timestamp"] else "—",
                     r["timestamp"].date().isoformat() if r["timestamp"] else "",
@@ -300,6 +309,7 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
         moves_more=t["moves_more"].format(count=num(more)) if more > 0 else "",
         activity_intro=t["activity_intro"].format(date=day(c.old.exported)),
         activity=activity, dropped=dropped, deleted=deleted, about=about,
+        deleted_unknown="shares" in c.not_compared,
         version=__version__,
     )
 
