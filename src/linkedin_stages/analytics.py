@@ -443,11 +443,13 @@ class _SheetScan:
     string_bytes: int = 0
     has_cells: bool = False
 
-    def reach(self, row: int, col: int) -> None:
-        if row > MAX_ROWS or col > MAX_COLUMNS:
-            raise _Refused(f"reaches cell {_column_name(col)}{row}, beyond the {MAX_ROWS:,} "
-                           f"rows and {MAX_COLUMNS} columns a LinkedIn workbook stays within")
-        self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col)
+    def reach(self, row: int, col: int | None) -> None:
+        """Extend the used range to (row, col), 1-based; col None for a row number alone."""
+        if row > MAX_ROWS or (col or 0) > MAX_COLUMNS:
+            where = f"cell {_column_name(col)}{row}" if col else f"row {row}"
+            raise _Refused(f"reaches {where}, beyond the {MAX_ROWS:,} rows and {MAX_COLUMNS} "
+                           "columns a LinkedIn workbook stays within")
+        self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col or 1)
 
 
 @dataclass
@@ -576,7 +578,7 @@ class _PartScan:
                 if not match:
                     raise _Refused(f"has a malformed row number {value[:40]!r}")
                 row = int(match[1])
-                sheet.reach(row, 1)
+                sheet.reach(row, None)
                 sheet.row_index = row - 1
         elif local == b"c" and sheet.in_sheet_data:
             attrs = _attributes(attributes)
@@ -749,45 +751,85 @@ def _scan_workbook(data: bytes) -> None:
         ordered = sorted(members, key=lambda i: i.filename.lower() != _SHARED_STRINGS)
         inflated = 0
         for info in ordered:
-            inflated = _scan_part(archive, info, book, inflated)
+            inflated = _scan_part(data, info, book, inflated)
 
 
-def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, book: _BookScan,
-               inflated: int) -> int:
-    """Inflate one part in chunks (counting real bytes, never trusting the header) and lex
-    it if it is XML; returns the running total of inflated bytes."""
+def _inflate(data: bytes, info: zipfile.ZipInfo) -> Iterable[bytes]:
+    """A part's bytes in chunks of at most _READ_CHUNK, inflated from its compressed bytes to
+    the end of the deflate stream, whatever its header declares (zipfile would stop at the
+    declared size; the zip crate behind calamine would not). The size and CRC actually
+    inflated must then match the header."""
+    header = data[info.header_offset:info.header_offset + 30]
+    if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+        raise _Refused(f"not a readable XLSX workbook (no local header for {info.filename!r})")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    begin = info.header_offset + 30 + name_length + extra_length
+    raw = memoryview(data)[begin:begin + info.compress_size]
+    if len(raw) < info.compress_size:
+        raise _Refused(f"not a readable XLSX workbook ({info.filename!r} is cut short)")
+    size, crc = 0, 0
+    if info.compress_type == zipfile.ZIP_STORED:
+        pieces: Iterable[bytes] = (bytes(raw[i:i + _READ_CHUNK])
+                                   for i in range(0, len(raw), _READ_CHUNK))
+        for piece in pieces:
+            size, crc = size + len(piece), zlib.crc32(piece, crc)
+            yield piece
+    else:
+        inflater = zlib.decompressobj(-15)
+        for i in range(0, len(raw), _READ_CHUNK):
+            pending = bytes(raw[i:i + _READ_CHUNK])
+            while pending and not inflater.eof:
+                piece = inflater.decompress(pending, _READ_CHUNK)
+                pending = inflater.unconsumed_tail
+                if piece:
+                    size, crc = size + len(piece), zlib.crc32(piece, crc)
+                    yield piece
+            if inflater.eof:
+                break
+        if not inflater.eof:
+            raise _Refused(f"not a readable XLSX workbook ({info.filename!r} is cut short)")
+    if size != info.file_size or crc != info.CRC:
+        raise _Refused(f"part {info.filename!r} inflates to {size:,} bytes, not the "
+                       f"{info.file_size:,} its header declares, or fails its CRC")
+
+
+def _scan_part(data: bytes, info: zipfile.ZipInfo, book: _BookScan, inflated: int) -> int:
+    """Inflate one part in chunks (counting real bytes against the caps) and lex it if it is
+    XML; returns the running total of inflated bytes."""
     part = _PartScan(info.filename, book)
     lexer: _Lexer | None = None
     size = 0
     tail = b""
     try:
-        with archive.open(info) as stream:
-            while chunk := stream.read(_READ_CHUNK):
-                size += len(chunk)
-                inflated += len(chunk)
-                if size > MAX_MEMBER_BYTES or inflated > MAX_INFLATED_BYTES or (
-                        size > RATIO_FROM and size > MAX_RATIO * max(info.compress_size, 1)):
-                    raise _Refused(f"part {info.filename!r} inflates past {size:,} bytes "
-                                   f"(from {info.compress_size:,})")
-                if lexer is None and size == len(chunk):  # the first chunk decides
-                    if chunk.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
-                        raise _Refused("is UTF-16 XML (XLSX parts are UTF-8)")
-                    if _is_xml_part(info.filename, chunk[:64]):
-                        lexer = _Lexer(part.start, part.end, part.text)
-                if lexer is not None:
-                    lexer.feed(chunk)
-                else:  # not XML: it must not hide a sheet calamine could be pointed at
-                    window = tail + chunk
-                    if any(marker in window for marker in _SHEET_DATA_MARKERS) or (
-                            b"<!DOCTYPE" in window.upper()):
-                        raise _Refused("is not XML but holds worksheet markup")
-                    tail = window[-32:]
+        for chunk in _inflate(data, info):
+            size += len(chunk)
+            inflated += len(chunk)
+            if size > MAX_MEMBER_BYTES or inflated > MAX_INFLATED_BYTES or (
+                    size > RATIO_FROM and size > MAX_RATIO * max(info.compress_size, 1)):
+                raise _Refused(f"inflates past {size:,} bytes (from "
+                               f"{info.compress_size:,}; at most "
+                               f"{MAX_MEMBER_BYTES // (1024 * 1024)} MB a part, "
+                               f"{MAX_INFLATED_BYTES // (1024 * 1024)} MB in all, "
+                               f"{MAX_RATIO}:1 beyond {RATIO_FROM // (1024 * 1024)} MB)")
+            if lexer is None and size == len(chunk):  # the first chunk decides
+                if chunk.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+                    raise _Refused("is UTF-16 XML (XLSX parts are UTF-8)")
+                if _is_xml_part(info.filename, chunk[:64]):
+                    lexer = _Lexer(part.start, part.end, part.text)
+            if lexer is not None:
+                lexer.feed(chunk)
+            else:  # not XML: it must not hide a sheet calamine could be pointed at
+                window = tail + chunk
+                if any(marker in window for marker in _SHEET_DATA_MARKERS) or (
+                        b"<!DOCTYPE" in window.upper()):
+                    raise _Refused("is not XML but holds worksheet markup")
+                tail = window[-32:]
         if lexer is not None:
             lexer.feed(b"", final=True)
         part.finish()
     except _Refused as refusal:
         reason = str(refusal)
-        raise _Refused(reason if reason.startswith("part ")
+        raise _Refused(reason if reason.startswith(("part ", "not a readable"))
                        else f"part {info.filename!r} {reason}") from None
     return inflated
 
