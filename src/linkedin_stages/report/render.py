@@ -2,19 +2,19 @@
 
 `build_report(export, timeline, lang=…, tz=…, now=…)` returns the page as a string (same
 inputs, same string: nothing here reads the clock); `write_report(html, path)` writes it
-through a temporary file in the destination folder and `os.replace`, so a failure leaves no
-half-written report and keeps an older one intact.
+through a temporary file in the destination folder and `os.replace` (`safe_output`), so a
+failure or a signal leaves no half-written report and keeps an older one intact.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..errors import ReportError
+from ..safe_output import refuse_special, safe_label, write_atomically
 
 DEFAULT_NAME = "linkedin-stages-report.html"
 
@@ -88,15 +88,20 @@ def _bytecode_cache(options: dict[str, bool]):  # noqa: ANN202
 
 def environment(*, autoescape: bool = True):  # noqa: ANN201
     """The project's Jinja2 environment: its templates, strict about undefined names, HTML
-    autoescaped (`autoescape=False` only for plain-text terminal output, `inspect`)."""
+    autoescaped. `autoescape=False` is only for plain-text terminal output (`inspect`): there
+    every `{{ … }}` goes through `safe_label`, so no text from an archive reaches the
+    terminal with its control characters (the template's own line breaks are kept)."""
     import jinja2
 
     options = {"autoescape": autoescape, "trim_blocks": True, "lstrip_blocks": True,
                "keep_trailing_newline": True}
+    finalize = None if autoescape else safe_label
     return jinja2.Environment(
         loader=jinja2.PackageLoader("linkedin_stages.templates", ""),
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=_bytecode_cache(options),
+        # finalize changes the compiled code: it is part of the cache key
+        bytecode_cache=_bytecode_cache({**options, "finalize": finalize is not None}),
+        finalize=finalize,
         **options,
     )
 
@@ -111,45 +116,55 @@ def build_report(export, timeline, *, lang: str = "en", tz: str = "UTC",  # noqa
     return template.render(view=view, t=view.t)
 
 
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
 def check_output(export_path: str | os.PathLike[str], output: str | os.PathLike[str]) -> Path:
-    """`output` if a report may be written there: never inside (or over) the export."""
+    """`output` if a report may be written there: never inside (or over) the export.
+
+    Compared by file identity (device and inode), not by path: the output's folder and each
+    of its parents against the export, so a symbolic link or a bind mount of the export
+    folder is seen for what it is; an output that is the export (.zip) itself is refused.
+    An existing output must be a regular file (not a device, FIFO, folder or link)."""
     out = Path(output).expanduser()
-    resolved = out.resolve()
-    export = Path(export_path).expanduser().resolve()
-    if resolved == export or (export.is_dir() and resolved.is_relative_to(export)):
-        raise ReportError(f"{out}: the report must not be written inside the export "
-                          f"({export}); choose another place with -o")
-    if resolved.is_dir():
-        raise ReportError(f"{out} is a folder: give a file name, e.g. {out / DEFAULT_NAME}")
-    if not resolved.parent.is_dir():
-        raise ReportError(f"{out.parent}: no such folder to write the report in")
+    export = Path(export_path).expanduser()
+    inside = ReportError(f"{out}: the report must not be written inside the export "
+                         f"({export}); choose another place with -o")
+    try:
+        resolved = out.resolve()
+        export_resolved = export.resolve()
+    except (OSError, RuntimeError) as exc:  # a link loop, a name too long
+        raise ReportError(f"{out}: cannot write the report there ({exc})") from None
+    if resolved == export_resolved or (export_resolved.is_dir()
+                                       and resolved.is_relative_to(export_resolved)):
+        raise inside
+    export_id = _identity(export)
+    if export_id is not None:
+        if _identity(out) == export_id:
+            raise inside
+        folder = Path(os.path.realpath(out.parent if str(out.parent) else "."))
+        for ancestor in (folder, *folder.parents):
+            if _identity(ancestor) == export_id:
+                raise inside
+    try:
+        if out.is_dir():
+            raise ReportError(f"{out} is a folder: give a file name, e.g. "
+                              f"{out / DEFAULT_NAME}")
+        if not out.parent.is_dir():
+            raise ReportError(f"{out.parent}: no such folder to write the report in")
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise ReportError(f"{out}: cannot write the report there "
+                          f"({exc.strerror or exc})") from None
+    refuse_special(out, "the report")
     return out
 
 
 def write_report(html: str, path: str | os.PathLike[str]) -> Path:
-    """Write `html` to `path` atomically (temporary file beside it, then `os.replace`)."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    data = html.encode("utf-8")
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.",
-                                             suffix=".tmp")
-    except OSError as exc:
-        raise ReportError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
-    except BaseException as exc:
-        temp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise ReportError(f"{target}: cannot write the report "
-                              f"({exc.strerror or exc})") from None
-        raise
-    return target
+    """Write `html` to `path` atomically (`safe_output.write_atomically`: a short-named
+    temporary file beside it, then `os.replace`; nothing left behind on failure or signal)."""
+    return write_atomically(path, html.encode("utf-8"), what="the report")
