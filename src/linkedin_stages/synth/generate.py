@@ -12,15 +12,20 @@ import calendar
 import io
 import json
 import math
+import os
 import random
+import shutil
+import stat
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..months import month_start, months_between
+from ..safe_output import TEMP_PREFIX, removed_on_termination, signals_blocked, write_atomically
 from . import content, writers
-from .personas import BEHAVIOUR, PERSONAS, Persona
+from .personas import BEHAVIOUR, PERSONAS, STAGES, Persona
 
 REACTION_TYPES = ("LIKE", "LIKE", "LIKE", "LIKE", "PRAISE", "EMPATHY", "APPRECIATION",
                   "INTEREST", "INTEREST", "ENTERTAINMENT")
@@ -723,40 +728,259 @@ def _month_label(month: str | None) -> str | None:
     return date(int(month[:4]), int(month[5:7]), 1).strftime("%b %Y")
 
 
+@dataclass(frozen=True)
+class SamplePaths:
+    """Where a sample goes: the archive (folder or .zip), its truth file and, with
+    `sample --analytics`, its workbook, all beside each other."""
+
+    archive: Path
+    truth: Path
+    workbook: Path
+    as_zip: bool
+
+
+# What a sample folder holds: CSV files and the articles' HTML, in at most two folders.
+_SAMPLE_FILE_SUFFIXES = (".csv", ".html")
+_SAMPLE_MAX_DEPTH = 3  # Articles/Articles/x.html
+_TRUTH_MAX_BYTES = 1_000_000
+
+
+def sample_paths(target: Path, *, as_zip: bool = False) -> SamplePaths:
+    """The paths `write_sample(…, target, as_zip=…)` writes."""
+    base = Path(target)
+    if base.name in ("", ".", ".."):
+        base = Path(os.path.abspath(base))
+    if base.suffix.lower() == ".zip":
+        base = base.with_name(base.name[:-4])
+    if not base.name:
+        raise SampleError(f"{target}: give a folder name for the sample")
+    archive = base.with_name(f"{base.name}.zip") if as_zip else base
+    return SamplePaths(archive, base.with_name(f"{base.name}.truth.json"),
+                       base.with_name(f"{base.name}.analytics.xlsx"), as_zip)
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SampleError(f"{path}: cannot be checked ({exc.strerror or exc})") from None
+
+
+def _is_our_truth_file(path: Path) -> bool:
+    """Whether `path` is a truth file as `write_sample` writes it: a small regular file of
+    JSON with exactly `persona` (a known one), `export` (a month) and `months` (month →
+    stage). Its text is not compared byte for byte: an older version of the generator must
+    still be recognised, so that regenerating after changing it works."""
+    info = _lstat(path)
+    if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > _TRUTH_MAX_BYTES:
+        return False
+    try:
+        with open(path, "rb") as stream:
+            doc = json.loads(stream.read(_TRUTH_MAX_BYTES + 1).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    if not isinstance(doc, dict) or set(doc) != {"persona", "export", "months"}:
+        return False
+    months = doc["months"]
+    return (doc["persona"] in PERSONAS and isinstance(doc["export"], str)
+            and _is_month(doc["export"]) and isinstance(months, dict)
+            and all(_is_month(m) and s in STAGES for m, s in months.items()))
+
+
+def _is_month(text: object) -> bool:
+    return (isinstance(text, str) and len(text) == 7 and text[4] == "-"
+            and (text[:4] + text[5:]).isdigit() and "01" <= text[5:] <= "12")
+
+
+def _sample_folder_listing(folder: Path) -> tuple[list[Path], list[Path]] | str:
+    """The files and folders (deepest first) of an earlier sample folder, or why `folder`
+    does not look like one: anything but CSV/HTML regular files in plain folders (no link,
+    FIFO, device, socket), or folders nested deeper than a sample's."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    pending = [(folder, 1)]
+    while pending:
+        current, depth = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError as exc:
+            return f"{current} cannot be listed ({exc.strerror or exc})"
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if depth >= _SAMPLE_MAX_DEPTH:
+                    return f"it holds the folder {path.relative_to(folder)}"
+                folders.append(path)
+                pending.append((path, depth + 1))
+            elif entry.is_file(follow_symlinks=False) and entry.name.endswith(
+                    _SAMPLE_FILE_SUFFIXES):
+                files.append(path)
+            else:
+                return f"it holds {path.relative_to(folder)}, which a sample does not write"
+    folders.sort(key=lambda p: len(p.parts), reverse=True)
+    return files, folders
+
+
+def _zip_looks_like_sample(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return all(name.endswith(_SAMPLE_FILE_SUFFIXES) for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+
+
+def check_sample_target(target: Path, *, as_zip: bool = False,
+                        analytics: bool = False) -> SamplePaths:
+    """The paths a sample would write at `target`, or a SampleError if writing there could
+    destroy anything the tool did not write.
+
+    An earlier sample is recognised by its truth file (`NAME.truth.json`, see
+    `_is_our_truth_file`) AND by its contents: a folder of only CSV/HTML regular files in
+    plain folders, or a zip of only such members. Without that truth file, the folder must
+    be absent or empty and the .zip, truth file and workbook must not exist. Whatever
+    exists must also be of the right type (a folder for the folder, regular files for the
+    others; symbolic links are refused, never followed)."""
+    paths = sample_paths(target, as_zip=as_zip)
+    parent = paths.archive.parent
+    parent_info = _lstat(parent) if str(parent) else None
+    if parent_info is not None and not stat.S_ISDIR(os.stat(parent).st_mode):
+        raise SampleError(f"{parent} is not a folder: the sample cannot be written in it")
+    ours = _is_our_truth_file(paths.truth)
+    hint = "choose a new or empty folder"
+    checks = [(paths.truth, "regular file"),
+              (paths.archive, "regular file" if as_zip else "folder")]
+    if analytics:
+        checks.append((paths.workbook, "regular file"))
+    for path, kind in checks:
+        info = _lstat(path)
+        if info is None:
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            raise SampleError(f"{path} is a symbolic link: the sample is not written "
+                              f"through it; {hint}")
+        wanted = stat.S_ISDIR if kind == "folder" else stat.S_ISREG
+        if not wanted(info.st_mode):
+            raise SampleError(f"{path} exists and is not a {kind}: {hint}")
+        if kind == "folder":
+            listing = _sample_folder_listing(path)
+            if isinstance(listing, str):
+                raise SampleError(f"{path} is not a sample written by linkedin-stages "
+                                  f"({listing}): nothing was written; {hint}")
+            if listing != ([], []) and not ours:
+                raise SampleError(f"{path} is not empty and {paths.truth.name} beside it is "
+                                  f"not a sample's truth file: nothing was written; {hint}")
+        elif not ours:
+            raise SampleError(f"{path} exists and is not part of a sample written by "
+                              f"linkedin-stages (no truth file beside it): {hint}")
+        elif path == paths.archive and not _zip_looks_like_sample(path):
+            raise SampleError(f"{path} is not a sample archive written by linkedin-stages: "
+                              f"{hint}")
+    return paths
+
+
 def write_sample(persona_id: str, target: Path, *, seed: int = 0, until: str | None = None,
                  scale: float = 1.0, as_zip: bool = False) -> tuple[Path, Path, Archive]:
     """Write the archive (a folder, or a .zip) and its truth file beside it; returns both paths.
 
-    Written atomically: into a temporary sibling first, renamed into place at the end."""
+    Refuses (SampleError) a target that is not new, empty or an earlier sample
+    (`check_sample_target`). Written atomically: the folder into a temporary sibling renamed
+    into place (an earlier sample is moved aside first, then removed file by file), files
+    through `safe_output.write_atomically`. Whatever fails or interrupts it (exception,
+    Ctrl-C, SIGTERM) leaves no temporary file or folder behind."""
+    paths = check_sample_target(target, as_zip=as_zip)
     archive = build_archive(persona_id, seed=seed, until=until, scale=scale)
-    base = target.with_suffix("") if target.suffix.lower() == ".zip" else target
-    truth_path = base.parent / f"{base.name}.truth.json"
-    base.parent.mkdir(parents=True, exist_ok=True)
+    out = paths.archive
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SampleError(f"{out.parent}: cannot create the folder "
+                          f"({exc.strerror or exc})") from None
     if as_zip:
-        out = base.with_suffix(".zip")
-        partial = out.with_name(f".{out.name}.partial")
-        partial.write_bytes(archive.zip_bytes())
-        partial.replace(out)
+        write_atomically(out, archive.zip_bytes(), what="the sample archive")
     else:
-        out = base
-        partial = out.with_name(f".{out.name}.partial")
-        if partial.exists():
-            _remove_tree(partial)
-        partial.mkdir()
-        archive.write_folder(partial)
-        if out.exists():
-            _remove_tree(out)
-        partial.rename(out)
-    truth_tmp = truth_path.with_name(f".{truth_path.name}.partial")
-    truth_tmp.write_text(archive.truth_json(), encoding="utf-8")
-    truth_tmp.replace(truth_path)
-    return out, truth_path, archive
+        _write_folder_atomically(archive, out)
+    write_atomically(paths.truth, archive.truth_json().encode("utf-8"),
+                     what="the truth file")
+    return out, paths.truth, archive
 
 
-def _remove_tree(path: Path) -> None:
-    for child in sorted(path.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        if child.is_dir() and not child.is_symlink():
-            child.rmdir()
-        else:
-            child.unlink()
-    path.rmdir()
+def _write_folder_atomically(archive: Archive, out: Path) -> None:
+    """`archive` as the folder `out` (absent, empty or an earlier sample, as checked).
+
+    Steps: write a temporary sibling; move an earlier sample aside (into an empty temporary
+    sibling); move the new one into place; remove the earlier one's listed files. The
+    cleanup, run on any failure or signal, undoes whichever step was reached."""
+    state: dict[str, object] = {}  # "new", "aside": temporary folders; "old": the listing
+
+    def cleanup() -> None:
+        new, aside, old = state.pop("new", None), state.pop("aside", None), state.pop("old", None)
+        if isinstance(aside, Path):
+            if not os.path.lexists(out):
+                try:
+                    os.replace(aside, out)  # the earlier sample back in place
+                except OSError:
+                    pass
+            elif isinstance(old, tuple):  # the new one is in place: finish removing
+                _remove_tree(aside, *old)
+            else:
+                _remove_tree(aside, [], [])
+        if isinstance(new, Path):
+            shutil.rmtree(new, ignore_errors=True)  # ours alone
+
+    with removed_on_termination(cleanup, out, "the sample"):
+        try:
+            with signals_blocked():
+                state["new"] = new = Path(tempfile.mkdtemp(dir=out.parent, prefix=TEMP_PREFIX))
+            archive.write_folder(new)
+            os.chmod(new, 0o777 & ~_umask())  # as mkdir would (mkdtemp gives 0o700)
+            earlier = _sample_folder_listing(out) if out.is_dir() else None
+            if isinstance(earlier, str):  # changed since it was checked
+                raise SampleError(f"{out} is not a sample written by linkedin-stages "
+                                  f"({earlier}): nothing was written")
+            if earlier is None or earlier == ([], []):
+                os.replace(new, out)  # over an empty folder: allowed by rename(2)
+                state.pop("new")
+                return
+            with signals_blocked():
+                state["aside"] = aside = Path(tempfile.mkdtemp(dir=out.parent,
+                                                               prefix=TEMP_PREFIX))
+            os.replace(out, aside)  # `aside` is empty: rename(2) replaces it
+            with signals_blocked():
+                os.replace(new, out)
+                state.pop("new")
+                files, folders = earlier
+                state["old"] = ([aside / p.relative_to(out) for p in files],
+                                [aside / p.relative_to(out) for p in folders])
+            cleanup()  # removes the earlier sample, now aside
+        except OSError as exc:
+            cleanup()
+            raise SampleError(f"{out}: cannot write the sample ({exc.strerror or exc})"
+                              ) from None
+        except BaseException:
+            cleanup()
+            raise
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _remove_tree(root: Path, files: list[Path], folders: list[Path]) -> None:
+    """Remove an earlier sample moved aside: only the regular files and folders listed when
+    it was checked, deepest first. Anything else that appeared meanwhile is kept (and so is
+    the folder holding it): the tool never deletes what it did not write."""
+    for path in files:
+        try:
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                os.unlink(path)
+        except OSError:
+            pass
+    for path in [*folders, root]:
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass
