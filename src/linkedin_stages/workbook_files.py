@@ -1,0 +1,80 @@
+"""Find LinkedIn's content-analytics workbooks (.xlsx) inside an export folder, safely.
+
+`find_workbooks(folder)` walks the folder without following links (to files or folders)
+and keeps regular files only: a FIFO named `x.xlsx` would block its reader forever, a link
+`a.xlsx -> /dev/zero` would be read without end, a link to a folder could lead anywhere
+(or loop). Bind mounts that bring a folder back into itself are seen by their identity
+(device and inode) and walked once. Finder and Office leftovers (`__MACOSX`, `._x.xlsx`,
+`~$x.xlsx`) are skipped silently; links and special files named `.xlsx` are skipped with a
+warning. The walk stops, with a warning, after `MAX_ENTRIES` entries: an export holds a few
+hundred files, a home folder given by mistake millions.
+
+Standard library only: the command line calls it before deciding to import the reader.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+MAX_ENTRIES = 100_000
+_LEFTOVER_PREFIXES = ("~$", "._")
+
+
+def find_workbooks(folder: str | os.PathLike[str]) -> tuple[list[Path], list[str]]:
+    """The regular `.xlsx` files under `folder` (sorted), and warnings about what was
+    skipped. A `folder` that is not a folder gives nothing."""
+    root = Path(folder)
+    warnings: list[str] = []
+    found: list[Path] = []
+    try:
+        root_info = os.stat(root)
+    except (OSError, ValueError):
+        return [], []
+    if not stat.S_ISDIR(root_info.st_mode):
+        return [], []
+    seen = {(root_info.st_dev, root_info.st_ino)}
+    entries = 0
+
+    def unreadable(error: OSError) -> None:
+        warnings.append(f"{error.filename}: cannot be listed "
+                        f"({error.strerror or error}); workbooks in it are not looked for")
+
+    for current, folders, files in os.walk(root, onerror=unreadable, followlinks=False):
+        entries += len(folders) + len(files)
+        if entries > MAX_ENTRIES:
+            warnings.append(f"{root}: more than {MAX_ENTRIES:,} files and folders; stopped "
+                            f"looking for analytics workbooks (give one with --analytics)")
+            folders[:] = []
+            break
+        kept = []
+        for name in sorted(folders):
+            if name == "__MACOSX":
+                continue
+            try:
+                info = os.lstat(os.path.join(current, name))
+            except OSError:
+                continue
+            identity = (info.st_dev, info.st_ino)
+            if stat.S_ISDIR(info.st_mode) and identity not in seen:  # not a link, not seen
+                seen.add(identity)
+                kept.append(name)
+        folders[:] = kept
+        for name in files:
+            if not name.lower().endswith(".xlsx") or name.startswith(_LEFTOVER_PREFIXES):
+                continue
+            path = Path(current, name)
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                continue
+            if stat.S_ISLNK(mode):
+                warnings.append(f"{path} is a link: not followed (give the workbook itself "
+                                f"with --analytics)")
+            elif not stat.S_ISREG(mode):
+                warnings.append(f"{path} is not a regular file (a FIFO, socket or device): "
+                                f"skipped")
+            else:
+                found.append(path)
+    return sorted(found), warnings
