@@ -6,6 +6,8 @@ over the judging window (the month and its neighbours, see `window_months`).
 
 from __future__ import annotations
 
+import math
+import stat
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -52,33 +54,93 @@ class Thresholds:
 
 DEFAULTS = Thresholds()
 
+# Fractions (0–1): a share of posts, or the schedule's focus.
+FRACTIONS = frozenset({"producer_share", "power_business_share", "power_business_stay",
+                       "power_regularity"})
+# Whole numbers and the largest value that still means something (a window or a run longer
+# than ten years judges nothing; a post of 10,000 words is a book).
+WHOLE_LIMITS = {"commentary_words": 10_000, "original_min_words": 10_000,
+                "window_months": 121, "min_run_months": 120, "min_months_of_data": 1_200}
+MAX_FILE_BYTES = 1_000_000  # a thresholds file is a few hundred bytes
 
-def load_thresholds(path: str | Path | None) -> Thresholds:
-    """The defaults, overridden by a TOML file (`[thresholds]` table or top-level keys)."""
-    if path is None:
-        return DEFAULTS
-    location = Path(path)
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _checked(location: Path, key: str, value: object) -> float | int:
+    """`value` for `key` as the dataclass holds it, or a ThresholdsError naming both."""
+    default = getattr(DEFAULTS, key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ThresholdsError(f"{location}: {key} must be a number ≥ 0, not {_short(value)}")
+    if not math.isfinite(value):  # TOML's nan, inf, -inf
+        raise ThresholdsError(f"{location}: {key} must be a finite number ≥ 0, "
+                              f"not {_short(value)}")
+    if value < 0:
+        raise ThresholdsError(f"{location}: {key} must be a number ≥ 0, not {_short(value)}")
+    if isinstance(default, int):
+        if value != int(value):
+            raise ThresholdsError(f"{location}: {key} must be a whole number, "
+                                  f"not {_short(value)}")
+        if value > WHOLE_LIMITS[key]:
+            raise ThresholdsError(f"{location}: {key} must be at most {WHOLE_LIMITS[key]:,}, "
+                                  f"not {_short(value)}")
+        return int(value)
+    if key in FRACTIONS and value > 1:
+        raise ThresholdsError(f"{location}: {key} is a share: it must be between 0 and 1, "
+                              f"not {_short(value)}")
+    return float(value)
+
+
+def _read(location: Path) -> dict[str, object]:
+    """The TOML document of a regular file of at most MAX_FILE_BYTES (never a FIFO or a
+    device, which could block or never end)."""
     try:
-        data = tomllib.loads(location.read_text(encoding="utf-8"))
+        info = location.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ThresholdsError(f"{location}: not a regular file (a folder, FIFO or device)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ThresholdsError(f"{location}: too large for a thresholds file "
+                                  f"({info.st_size:,} bytes)")
+        with open(location, "rb") as stream:
+            text = stream.read(MAX_FILE_BYTES + 1).decode("utf-8")
+        return tomllib.loads(text)
     except FileNotFoundError:
         raise ThresholdsError(f"{location}: no such thresholds file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ThresholdsError(f"{location}: cannot read ({exc})") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ThresholdsError(f"{location}: cannot read ({reason})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ThresholdsError(f"{location}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ThresholdsError(f"{location}: not valid TOML (nested too deeply)") from None
+
+
+def load_thresholds(path: str | Path | None) -> Thresholds:
+    """The defaults, overridden by a TOML file (`[thresholds]` table or top-level keys).
+
+    Each value must be a finite number ≥ 0 (TOML's `nan` and `inf` are refused), whole for
+    the counts, at most 1 for the shares; anything else is a ThresholdsError naming the file
+    and the key."""
+    if path is None:
+        return DEFAULTS
+    location = Path(path)
+    data = _read(location)
     table = data.get("thresholds", data)
     if not isinstance(table, dict):
         raise ThresholdsError(f"{location}: expected a [thresholds] table")
-    known = {f.name: f for f in fields(Thresholds)}
+    if table is not data and len(data) > 1:
+        outside = sorted(key for key in data if key != "thresholds")
+        raise ThresholdsError(f"{location}: {_short(outside[0])} is outside the [thresholds] "
+                              f"table")
+    known = {f.name for f in fields(Thresholds)}
     changes: dict[str, float | int] = {}
     for key, value in table.items():
         if key not in known:
-            raise ThresholdsError(f"{location}: unknown threshold {key!r} (known: "
+            raise ThresholdsError(f"{location}: unknown threshold {_short(key)} (known: "
                                   f"{', '.join(sorted(known))})")
-        default = getattr(DEFAULTS, key)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise ThresholdsError(f"{location}: {key} must be a number ≥ 0, not {value!r}")
-        changes[key] = int(value) if isinstance(default, int) else float(value)
+        changes[key] = _checked(location, key, value)
     result = replace(DEFAULTS, **changes)
     if result.window_months < 1 or result.window_months % 2 == 0:
         raise ThresholdsError(f"{location}: window_months must be an odd number ≥ 1")
