@@ -1,4 +1,9 @@
-"""What `inspect` says about an export: a JSON-able summary and its text rendering."""
+"""What `inspect` says about an export: a JSON-able summary and its text rendering.
+
+The text is for a terminal: everything it prints from the archive (paths, file and member
+names, headers, warnings, values) has its control characters shown escaped (`safe_label`).
+The JSON summary keeps the real text; the command line escapes C1 controls, bidi controls
+and lone surrogates in it as `\\uXXXX` (json.dumps escapes the C0 ones)."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass
 from .export import Export
 from .readers import SPECS
 from .report.render import environment
+from .safe_output import safe_label
 
 ARCHIVE_MEANING = {
     "complete": "a complete archive (the larger download, with your activity)",
@@ -48,10 +54,10 @@ class _Row:
 def render_text(export: Export) -> str:
     """The human-readable `inspect` output."""
     rows = [
-        _Row(name, report.file, f"{report.rows:,}",
+        _Row(name, safe_label(report.file), f"{report.rows:,}",
              report.first.isoformat() if report.first else "—",
              report.last.isoformat() if report.last else "—",
-             report.variant or "")
+             safe_label(report.variant or ""))
         for name, report in export.reports.items()
     ]
     widths = {
@@ -74,7 +80,9 @@ def render_text(export: Export) -> str:
     seen = {w for _, w in warnings}
     warnings += [("export", w) for w in export.warnings if w not in seen]
     missing = [(name, SPECS[name].filename, SPECS[name].limits) for name in export.missing]
-    # Plain-text terminal output: nothing to escape (the HTML pages escape everything).
+    # Plain-text terminal output: the text environment passes every value through
+    # safe_label (control characters shown as \x1b); file names are made safe here already
+    # so that the columns are measured on what is printed.
     template = environment(autoescape=False).get_template("inspect.txt.j2")
     return template.render(
         export=export,
