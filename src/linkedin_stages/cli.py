@@ -7,8 +7,10 @@ imported inside the commands so that `--help` stays instant.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -16,13 +18,76 @@ import click
 
 from . import __version__
 from .errors import LinkedInStagesError
+from .safe_output import safe_label
 
 COMPARE_NAME = "linkedin-stages-compare.html"
 BUG_HINT = "this is a bug in linkedin-stages: please report it with the output of --debug"
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+def _one_line(text: object) -> str:
+    """A message on one line, safe for the terminal (control characters shown escaped)."""
+    return safe_label(" ".join(str(text).split()))
+
+
+class _StdoutFailed(Exception):
+    """Standard output could not be written (full disk, closed pipe): not a bug."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _say(text: str, nl: bool = True) -> None:
+    """Print on standard output; a failure to write is _StdoutFailed (a clean message)."""
+    try:
+        try:
+            click.echo(text, nl=nl)
+        except UnicodeEncodeError:  # a terminal that cannot show every character
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            click.echo(text.encode(encoding, "backslashreplace").decode(encoding), nl=nl)
+    except OSError as exc:
+        raise _StdoutFailed(exc) from None
+
+
+def _tell(text: str, *, indent: str = "") -> None:
+    """A `Warning:`/`Note:` line on standard error, sanitised; nothing if it cannot be told."""
+    try:
+        click.echo(indent + _one_line(text), err=True)
+    except (OSError, ValueError):
+        pass
+
+
+# json.dumps escapes C0 controls but not C1 ones (U+0080–U+009F, which some terminals obey),
+# the bidi and line-separator characters safe_label escapes, nor lone surrogates (undecodable
+# bytes of a path, which UTF-8 cannot encode). They only occur inside JSON strings, where the
+# \uXXXX escape means the same character: the document reads back the same.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
+
+
+def _json_safe(text: str) -> str:
+    """JSON text with those characters written as \\uXXXX escapes."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the final flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real descriptor (tests)
+        pass
+
+
+def _stdout_failure(error: OSError) -> click.exceptions.ClickException | click.exceptions.Exit:
+    """A closed pipe (`| head`) ends quietly with 141 (128 + SIGPIPE) as other tools do; any
+    other failure (a full disk) is one `Error:` line and exit 1."""
+    _silence_stdout()
+    if error.errno == errno.EPIPE:
+        return click.exceptions.Exit(141)
+    return click.ClickException(
+        f"cannot write to standard output: {error.strerror or error}")
 
 
 class _Cli(click.Group):
@@ -33,6 +98,8 @@ class _Cli(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except _StdoutFailed as failed:
+            raise _stdout_failure(failed.error) from None
         except LinkedInStagesError as exc:
             if _debug(ctx):
                 raise
@@ -94,9 +161,9 @@ def inspect(export: Path, output_format: str) -> None:
 
     loaded = load_export(export)
     if output_format == "json":
-        click.echo(json.dumps(summary(loaded), indent=2, ensure_ascii=False))
+        _say(_json_safe(json.dumps(summary(loaded), indent=2, ensure_ascii=False)))
     else:
-        click.echo(render_text(loaded), nl=False)
+        _say(render_text(loaded), nl=False)
 
 
 STAGE_CHOICE = click.Choice(["present", "relay", "producer", "power_networker"])
@@ -126,10 +193,14 @@ def analytics_option(function):  # type: ignore[no-untyped-def]
 
 def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
     """The workbooks given, or those found inside the export folders (with a notice)."""
-    found = [] if files else [
-        candidate for export in exports if export.is_dir()
-        for candidate in sorted(export.rglob("*.xlsx"))
-        if "__MACOSX" not in candidate.parts and not candidate.name.startswith(("~$", "._"))]
+    from .workbook_files import find_workbooks
+
+    found: list[Path] = []
+    for export in [] if files else exports:
+        workbooks, skipped = find_workbooks(export)  # nothing for a .zip
+        found += workbooks
+        for warning in skipped:
+            _tell(f"Warning: {warning}")
     if not files and not found:
         return None
     from .analytics import AnalyticsError, load_analytics  # only with a workbook: 13 ms
@@ -141,17 +212,16 @@ def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: igno
             try:
                 readable.append(load_analytics([candidate]))
             except AnalyticsError as exc:
-                click.echo(f"Warning: {_one_line(str(exc))}", err=True)
+                _tell(f"Warning: {exc}")
                 continue
-            click.echo(f"Note: using the analytics workbook {candidate} found in the export",
-                       err=True)
+            _tell(f"Note: using the analytics workbook {candidate} found in the export")
             chosen.append(candidate)
     if not chosen:
         return None
     # One workbook found: it was just read. Several (or given ones): merged in one reading.
     analytics = readable[0] if len(readable) == 1 else load_analytics(chosen)
     for warning in analytics.warnings:
-        click.echo(f"Warning: {_one_line(warning)}", err=True)
+        _tell(f"Warning: {warning}")
     return analytics
 
 
@@ -181,8 +251,8 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
     analytics = _load_analytics([export], analytics_files)
     built = build_timeline(loaded, thresholds=thresholds, target=target, by=by,
                            analytics=analytics)
-    click.echo(dumps_json(built, lang) if output_format == "json" else to_csv(built, lang),
-               nl=False)
+    _say(_json_safe(dumps_json(built, lang)) if output_format == "json"
+         else to_csv(built, lang), nl=False)
 
 
 @cli.command()
@@ -233,19 +303,19 @@ def compare(old: Path, new: Path, output: Path | None, output_format: str, lang:
         # Matched on the real archives; only what is shown is redacted.
         comparison = redact_comparison(comparison, companies=redact_companies, lang=lang)
     for warning in comparison.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        _tell(f"Warning: {warning}")
     if comparison.swapped:
-        click.echo(f"Note: {new} is the older archive; compared the other way round.",
-                   err=True)
+        _tell(f"Note: {new} is the older archive; compared the other way round.")
     if out is None:
-        click.echo(json.dumps(to_json(comparison), indent=2, ensure_ascii=False))
+        _say(_json_safe(json.dumps(to_json(comparison), indent=2, ensure_ascii=False)))
         return
     from .report.compare_view import build_compare_report
     from .report.render import write_report
 
     html = build_compare_report(comparison, lang=lang)
     write_report(html, out)
-    click.echo(f"Comparison written to {out} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+    _say(f"Comparison written to {safe_label(out)} "
+         f"({len(html.encode('utf-8')) / 1e6:.1f} MB)")
 
 
 def _stderr_is_terminal() -> bool:
@@ -301,7 +371,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
 
     def progress(message: str) -> None:
         if show:
-            click.echo(f"  {message}", err=True)
+            _tell(message, indent="  ")
 
     from .analysis import build_timeline
     from .export import load_export
@@ -325,7 +395,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
     write_report(html, out)
     if not quiet:
         kind = "Redacted report" if redact or redact_companies else "Report"
-        click.echo(f"{kind} written to {out} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+        _say(f"{kind} written to {safe_label(out)} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
     if open_after:
         import webbrowser
 
@@ -363,13 +433,13 @@ def sample(persona: str | None, outdir: Path | None, seed: int, until: str | Non
       linkedin-stages sample climber /tmp/climber-2021 --until 2021-06 --zip
       linkedin-stages sample all sample_exports
     """
-    from .synth.generate import COMMITTED_SAMPLES, SampleError, write_sample
+    from .synth.generate import COMMITTED_SAMPLES, SampleError, check_sample_target, write_sample
     from .synth.personas import PERSONAS
 
     if list_personas:
         for persona_id, info in PERSONAS.items():
-            click.echo(f"{persona_id:12} {info.full_name} ({info.lang}, {info.archive}): "
-                       f"{info.story}")
+            _say(f"{persona_id:12} {info.full_name} ({info.lang}, {info.archive}): "
+                 f"{info.story}")
         return
     if persona is None or outdir is None:
         raise click.UsageError("give a PERSONA and an OUTDIR (or --list)")
@@ -378,23 +448,26 @@ def sample(persona: str | None, outdir: Path | None, seed: int, until: str | Non
                 for name, (persona_id, month) in COMMITTED_SAMPLES.items()]
     else:
         jobs = [(outdir, persona, until)]
-    for target, persona_id, month in jobs:
-        try:
+    try:
+        # Every target checked before anything is written: a refusal changes nothing.
+        places = [check_sample_target(target, as_zip=as_zip, analytics=with_analytics)
+                  for target, _, _ in jobs]
+        for (target, persona_id, month), place in zip(jobs, places, strict=True):
             written, truth, archive = write_sample(persona_id, target, seed=seed, until=month,
                                                    scale=scale, as_zip=as_zip)
-        except SampleError as exc:
-            raise click.ClickException(_one_line(str(exc))) from None
-        size = sum(len(data) for data in archive.files.values())
-        click.echo(f"wrote {written} ({len(archive.files)} files, {size / 1e6:.1f} MB, "
-                   f"exported {archive.month}) and {truth}")
-        if with_analytics:
-            from .synth.analytics_workbook import workbook_bytes
+            size = sum(len(data) for data in archive.files.values())
+            _say(f"wrote {safe_label(written)} ({len(archive.files)} files, "
+                 f"{size / 1e6:.1f} MB, exported {archive.month}) and {safe_label(truth)}")
+            if with_analytics:
+                from .safe_output import write_atomically
+                from .synth.analytics_workbook import workbook_bytes
 
-            book = truth.with_name(truth.name.replace(".truth.json", ".analytics.xlsx"))
-            partial = book.with_name(f".{book.name}.partial")
-            partial.write_bytes(workbook_bytes(persona_id, archive.month, seed, scale=scale))
-            partial.replace(book)
-            click.echo(f"wrote {book}")
+                write_atomically(place.workbook,
+                                 workbook_bytes(persona_id, archive.month, seed, scale=scale),
+                                 what="the analytics workbook")
+                _say(f"wrote {safe_label(place.workbook)}")
+    except SampleError as exc:
+        raise click.ClickException(_one_line(str(exc))) from None
 
 
 def main() -> None:
@@ -402,20 +475,41 @@ def main() -> None:
 
     Once the command has finished, the process ends without Python's teardown: freeing a
     heavy archive's frames object by object took ~0.15 s that the system does at once. The
-    output streams are flushed first; every file a command writes is already closed. Under a
-    profiler, a debugger or coverage (which write their results at exit), it exits normally."""
+    output streams are flushed first (a failure there is reported like any other: a full
+    disk is one `Error:` line and exit 1, a closed pipe ends quietly); every file a command
+    writes is already closed. Under a profiler, a debugger or coverage (which write their
+    results at exit), it exits normally."""
     try:
         cli.main(prog_name="linkedin-stages")
     except SystemExit as done:
         code = done.code
-        if (code is not None and not isinstance(code, int)) or _observed():
+        if code is not None and not isinstance(code, int):
             raise
-        for stream in (sys.stdout, sys.stderr):
+        code = _flush_outputs(code or 0)
+        if _observed():
+            raise SystemExit(code) from None
+        os._exit(code)
+
+
+def _flush_outputs(code: int) -> int:
+    """Flush standard output and error; the exit code, changed if standard output failed."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        failure = _stdout_failure(exc) if isinstance(exc, OSError) else None
+        if isinstance(failure, click.ClickException):
             try:
-                stream.flush()
-            except (OSError, ValueError):  # a closed pipe: nothing more can be said
+                failure.show()
+            except (OSError, ValueError):
                 pass
-        os._exit(code or 0)
+            code = code or 1
+        elif failure is not None:  # a closed pipe
+            code = code or failure.exit_code
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):  # nothing more can be said
+        pass
+    return code
 
 
 def _observed() -> bool:
