@@ -2,31 +2,63 @@
 
 Nothing here ever writes: folders are only listed and read, zip members are only read into
 memory (their names are never used as paths on disk), and every read is size-capped so a
-hostile archive cannot exhaust memory.
+hostile archive cannot exhaust memory. Only regular files are ever opened: a FIFO, a device or
+a socket could block or never end, and links are never followed.
 """
 
 from __future__ import annotations
 
+import io
+import lzma
 import os
 import re
+import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from .errors import ExportError, FileReadError
 
 # A single export file above this size is refused (the largest real ones are tens of MB;
 # a stress archive is hundreds). Protects memory against zip bombs and wrong inputs.
 MAX_MEMBER_BYTES = 1_000_000_000
-# CSV text deflates 4 to 20 times; a member that would inflate more than this, past a few MB,
-# is a zip bomb: refused before inflating a byte.
+# CSV text deflates 4 to 20 times; a member that inflates more than this, past a few MB, is a
+# zip bomb: refused from its declared sizes before inflating a byte, and while inflating (the
+# bytes actually produced are counted) in case the declared sizes lie.
 MAX_COMPRESSION_RATIO = 100
 BOMB_MIN_BYTES = 20_000_000
+READ_CHUNK = 4 << 20  # inflate and read in pieces this big, counting as we go
 
 HEAD_BYTES = 65_536  # enough to sniff the encoding and find any header
+MAX_NAME_WARNINGS = 10  # past this many odd names, one line counts the rest
 
 _KEY_STRIP = re.compile(r"[\s_\-]+")
+# C0 and C1 controls, DEL, lone surrogates (os.fsdecode of bytes that are not UTF-8), and the
+# invisible characters that reorder or break a terminal line (bidi controls, line separators).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff]")
+# Exceptions the decompressors and zipfile raise on damaged or unsupported members.
+_ZIP_READ_ERRORS = (OSError, EOFError, ValueError, RuntimeError, NotImplementedError,
+                    zipfile.BadZipFile, zlib.error, lzma.LZMAError, OverflowError)
+_UTF8_NAME_FLAG = 0x800
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def safe_label(text: str) -> str:
+    """`text` made safe to print on a terminal: control characters, lone surrogates and
+    invisible reordering characters are written as visible escapes (`\\x1b`, `\\xe9` for the
+    byte 0xE9 of a name that is not UTF-8, `\\u202e`). Printable text is unchanged."""
+    return _UNSAFE.sub(_escape, text)
 
 
 def normalise_name(name: str) -> str:
@@ -41,9 +73,12 @@ def normalise_name(name: str) -> str:
 class Member:
     """One file of the export: its path inside the export and its size in bytes."""
 
-    path: str  # POSIX-style path relative to the export root (display only)
+    path: str  # POSIX-style path relative to the export root, safe to print (display only)
     size: int
     compressed: int | None = None  # zip members: bytes stored in the archive
+    # What is actually opened: the zip entry itself (never its name: a name may be repeated),
+    # or the real relative path of a folder file (which `path` may show escaped).
+    locator: zipfile.ZipInfo | str | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -56,6 +91,28 @@ class Member:
     @property
     def parts(self) -> tuple[str, ...]:
         return PurePosixPath(self.path).parts
+
+
+def _open_regular(path: Path, label: str) -> BinaryIO:
+    """Open a folder file for reading only if it is (still) a regular file, without following
+    a link and without blocking on a FIFO; `FileReadError` otherwise."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise FileReadError(f"{label}: cannot read ({_describe(exc)})") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise FileReadError(f"{label}: not a regular file; skipped")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _describe(exc: BaseException) -> str:
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return safe_label(text or type(exc).__name__)
 
 
 @dataclass
@@ -75,8 +132,11 @@ class FileData:
 
     def head(self, size: int = HEAD_BYTES) -> bytes:
         if self._raw is None and self.local is not None:
-            with open(self.local, "rb") as handle:
-                return handle.read(size)
+            with _open_regular(self.local, self.path) as handle:
+                try:
+                    return handle.read(size)
+                except OSError as exc:
+                    raise FileReadError(f"{self.path}: cannot read ({_describe(exc)})") from exc
         return self.raw()[:size]
 
     @classmethod
@@ -89,92 +149,290 @@ def _ignored(path: str) -> bool:
     return any(p == "__MACOSX" or p.startswith("._") or p == ".DS_Store" for p in parts)
 
 
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _special_kind(mode: int) -> str:
+    return next((name for test, name in _SPECIAL_KINDS if test(mode)), "a special file")
+
+
+def _zip_label(info: zipfile.ZipInfo, bad_utf8: bool = False) -> str:
+    """The name to show for a zip entry. `orig_filename` keeps what follows a NUL (zipfile cuts
+    `filename` there, which could make `Connections.csv\\0.txt` pass for a CSV). A name stored
+    without the UTF-8 flag was decoded as cp437; most such names are really UTF-8 (zip tools
+    that omit the flag), so they are read as UTF-8 when that decodes. A name flagged UTF-8 that
+    is not (`bad_utf8`) shows its undecodable bytes as `\\xNN`."""
+    name = info.orig_filename
+    if not info.flag_bits & _UTF8_NAME_FLAG and not name.isascii():
+        stored = name.encode("cp437")
+        try:
+            name = stored.decode("utf-8")
+        except UnicodeError:
+            if bad_utf8:
+                name = stored.decode("utf-8", errors="surrogateescape")
+    return name.replace("\\", "/").lstrip("/")
+
+
+class _LenientNames(io.RawIOBase):
+    """The archive file as zipfile sees it, except that an entry whose name is flagged UTF-8
+    but is not UTF-8 has that flag cleared (in the central directory and in its local header),
+    so zipfile decodes the name as cp437 instead of refusing the whole archive. `cleared`
+    holds those entries' header offsets."""
+
+    _CENTRAL = b"PK\x01\x02"
+    _LOCAL = b"PK\x03\x04"
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self.cleared: set[int] = set()
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._raw.tell()
+
+    def close(self) -> None:  # the caller closes the real file
+        super().close()
+
+    def read(self, size: int | None = -1) -> bytes:
+        position = self._raw.tell()
+        data = self._raw.read(-1 if size is None else size)
+        if data.startswith(self._CENTRAL):
+            return self._clear_central(data)
+        if data.startswith(self._LOCAL) and position in self.cleared and len(data) >= 8:
+            patched = bytearray(data)
+            patched[7] &= ~(_UTF8_NAME_FLAG >> 8) & 0xFF
+            return bytes(patched)
+        return data
+
+    def _clear_central(self, data: bytes) -> bytes:
+        patched = bytearray(data)
+        at = 0
+        while at + 46 <= len(patched) and patched[at:at + 4] == self._CENTRAL:
+            flags, = struct.unpack_from("<H", patched, at + 8)
+            name_length, extra_length, comment_length = struct.unpack_from("<HHH", patched,
+                                                                           at + 28)
+            offset, = struct.unpack_from("<I", patched, at + 42)
+            name = bytes(patched[at + 46:at + 46 + name_length])
+            if flags & _UTF8_NAME_FLAG and not _valid_utf8(name):
+                struct.pack_into("<H", patched, at + 8, flags & ~_UTF8_NAME_FLAG)
+                self.cleared.add(offset)
+            at += 46 + name_length + extra_length + comment_length
+        return bytes(patched)
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @dataclass
 class ExportSource:
-    """A read-only view of an export: `members` lists every file, `read()` returns its bytes."""
+    """A read-only view of an export: `members` lists every file, `read()` returns its bytes.
+
+    `warnings` holds export-level notes for the user (unreadable sub-folders, repeated zip
+    entry names, names shown escaped); `skipped` the links and special files not followed.
+    """
 
     location: Path
     kind: str  # "folder" or "zip"
     members: list[Member] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # links and special files not followed
+    warnings: list[str] = field(default_factory=list)
     _zip: zipfile.ZipFile | None = None
-    _zip_names: dict[str, str] = field(default_factory=dict)
+    _zip_file: BinaryIO | None = None
+
+    @property
+    def label(self) -> str:
+        """The export's location, safe to print (a path may hold bytes that are not UTF-8)."""
+        return safe_label(str(self.location))
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> ExportSource:
         location = Path(path)
-        if not location.exists():
-            raise ExportError(f"{location}: no such file or folder (expected an unzipped "
-                              "LinkedIn export folder or the downloaded .zip)")
-        if location.is_dir():
+        label = safe_label(str(location))
+        # Look before opening anything: opening a FIFO blocks and a device never ends.
+        try:
+            status = os.stat(location)
+        except (FileNotFoundError, NotADirectoryError):
+            raise ExportError(f"{label}: no such file or folder (expected an unzipped "
+                              "LinkedIn export folder or the downloaded .zip)") from None
+        except (OSError, ValueError) as exc:
+            raise ExportError(f"{label}: cannot access ({_describe(exc)})") from exc
+        if stat.S_ISDIR(status.st_mode):
             return cls._open_folder(location)
-        if zipfile.is_zipfile(location):
-            return cls._open_zip(location)
+        if not stat.S_ISREG(status.st_mode):
+            raise ExportError(f"{label}: {_special_kind(status.st_mode)}, not a folder or a zip "
+                              "archive (expected an unzipped LinkedIn export folder or the "
+                              "downloaded .zip)")
+        return cls._open_file(location)
+
+    @classmethod
+    def _open_file(cls, location: Path) -> ExportSource:
+        label = safe_label(str(location))
+        try:
+            # O_NONBLOCK: if the file was swapped for a FIFO since the check, do not hang.
+            descriptor = os.open(location, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                                 | getattr(os, "O_CLOEXEC", 0))
+        except OSError as exc:
+            raise ExportError(f"{label}: cannot read ({_describe(exc)})") from exc
+        handle = os.fdopen(descriptor, "rb")
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise ExportError(f"{label}: not a regular file, a folder or a zip archive")
+            is_zip = zipfile.is_zipfile(handle)
+        except OSError as exc:
+            handle.close()
+            raise ExportError(f"{label}: cannot read ({_describe(exc)})") from exc
+        except BaseException:
+            handle.close()
+            raise
+        if is_zip:
+            return cls._open_zip(location, handle)
+        handle.close()
         if location.suffix.lower() == ".zip":
-            raise ExportError(f"{location}: the zip archive is corrupt or truncated; "
+            raise ExportError(f"{label}: the zip archive is corrupt or truncated; "
                               "download the export again")
-        raise ExportError(f"{location}: not a folder or a zip archive (expected an unzipped "
+        raise ExportError(f"{label}: not a folder or a zip archive (expected an unzipped "
                           "LinkedIn export folder or the downloaded .zip)")
 
     @classmethod
     def _open_folder(cls, root: Path) -> ExportSource:
+        """Walk the folder without following links; only regular files become members. An
+        unreadable sub-folder is a warning; an unreadable root is an `ExportError`."""
         members: list[Member] = []
         skipped: list[str] = []
-        try:
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-                dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX")
-                for name in sorted(filenames):
-                    full = Path(dirpath) / name
-                    rel = full.relative_to(root).as_posix()
-                    if full.is_symlink() or not full.is_file():
-                        skipped.append(rel)  # never follow a link out of the export
-                        continue
-                    if not _ignored(rel):
-                        members.append(Member(rel, full.stat().st_size))
-        except OSError as exc:
-            raise ExportError(f"{root}: cannot list the folder ({exc.strerror or exc})") from exc
-        return cls(root, "folder", members, skipped)
+        warnings: list[str] = []
+        renamed: list[str] = []
+        pending = [""]  # relative folder paths, real names (they may not be UTF-8)
+        while pending:
+            folder = pending.pop()
+            try:
+                with os.scandir(root / folder if folder else root) as listing:
+                    entries = sorted(listing, key=lambda entry: entry.name)
+            except OSError as exc:
+                if not folder:
+                    raise ExportError(f"{safe_label(str(root))}: cannot list the folder "
+                                      f"({_describe(exc)})") from exc
+                warnings.append(f"{safe_label(folder)}/: cannot list this folder "
+                                f"({_describe(exc)}); the files in it were not read")
+                continue
+            subfolders: list[str] = []
+            for entry in entries:
+                rel = f"{folder}/{entry.name}" if folder else entry.name
+                shown = safe_label(rel)
+                try:
+                    if entry.is_symlink():
+                        skipped.append(shown)  # never follow a link out of the export
+                    elif entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__MACOSX":
+                            subfolders.append(rel)
+                    elif not entry.is_file(follow_symlinks=False):
+                        skipped.append(shown)  # FIFO, socket, device: never opened
+                    elif not _ignored(rel):
+                        size = entry.stat(follow_symlinks=False).st_size
+                        members.append(Member(shown, size, None, rel))
+                        if shown != rel:
+                            renamed.append(shown)
+                except OSError as exc:
+                    warnings.append(f"{shown}: cannot read ({_describe(exc)}); skipped")
+            pending.extend(reversed(subfolders))  # depth first, in name order
+        warnings += _renamed_warnings(renamed)
+        return cls(root, "folder", members, skipped, warnings)
 
     @classmethod
-    def _open_zip(cls, path: Path) -> ExportSource:
+    def _open_zip(cls, path: Path, handle: BinaryIO) -> ExportSource:
+        label = safe_label(str(path))
+        lenient: _LenientNames | None = None
         try:
-            archive = zipfile.ZipFile(path)
+            try:
+                archive = zipfile.ZipFile(handle)
+            except UnicodeDecodeError:
+                # A name flagged UTF-8 that is not: zipfile refuses the whole archive. Read it
+                # again with those flags cleared, so only that name is odd (shown escaped).
+                lenient = _LenientNames(handle)
+                archive = zipfile.ZipFile(lenient)
             infos = archive.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise ExportError(f"{path}: the zip archive is corrupt or truncated ({exc}); "
-                              "download the export again") from exc
-        names: dict[str, str] = {}
-        members: list[Member] = []
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
+                OverflowError, MemoryError) as exc:
+            handle.close()
+            raise ExportError(f"{label}: the zip archive is corrupt or truncated "
+                              f"({_describe(exc)}); download the export again") from exc
+        chosen: dict[str, zipfile.ZipInfo] = {}
+        repeats: dict[str, int] = {}
+        renamed: list[str] = []
         for info in infos:
-            if info.is_dir() or _ignored(info.filename):
+            if info.is_dir() or _ignored(info.orig_filename):
                 continue
             # The member name is only a label and a lookup key, never a path on disk.
-            label = info.filename.replace("\\", "/").lstrip("/")
-            if label in names:
+            bad_utf8 = lenient is not None and info.header_offset in lenient.cleared
+            name = _zip_label(info, bad_utf8)
+            shown = safe_label(name)
+            if shown in chosen:
+                repeats[shown] = repeats.get(shown, 1) + 1
                 continue
-            names[label] = info.filename
-            members.append(Member(label, info.file_size, info.compress_size))
-        members.sort(key=lambda m: m.path)
-        return cls(path, "zip", members, [], archive, names)
+            chosen[shown] = info
+            if bad_utf8 or shown != name:
+                renamed.append(shown)
+        members = sorted((Member(shown, info.file_size, info.compress_size, info)
+                          for shown, info in chosen.items()), key=lambda m: m.path)
+        warnings = [f"{shown}: the archive holds {count} entries with this name; the first was "
+                    f"read and the other{'s' if count > 2 else ''} ignored"
+                    for shown, count in sorted(repeats.items())]
+        warnings += _renamed_warnings(renamed)
+        return cls(path, "zip", members, [], warnings, archive, handle)
 
     def read(self, member: Member) -> bytes:
         """The member's bytes; `FileReadError` if it cannot be read safely."""
         self._check_size(member)
-        try:
-            if self._zip is not None:
-                with self._zip.open(self._zip_names[member.path]) as handle:
-                    data = handle.read(MAX_MEMBER_BYTES + 1)
-            else:
-                with open(self.location / member.path, "rb") as handle:
-                    data = handle.read(MAX_MEMBER_BYTES + 1)
-        except RuntimeError as exc:  # zipfile raises it for encrypted members
-            raise FileReadError(f"{member.path}: cannot read ({exc})") from exc
-        except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
-            raise FileReadError(f"{member.path}: cannot read ({exc})") from exc
-        if len(data) > MAX_MEMBER_BYTES:
-            raise FileReadError(f"{member.path}: inflates beyond {MAX_MEMBER_BYTES:,} bytes; "
-                                "skipped")
-        return data
+        if self._zip is not None:
+            info = member.locator
+            if not isinstance(info, zipfile.ZipInfo):
+                raise FileReadError(f"{member.path}: not a member of this archive")
+            try:
+                with self._zip.open(info) as handle:
+                    return self._read_capped(handle, member)
+            except FileReadError:
+                raise
+            except _ZIP_READ_ERRORS as exc:  # RuntimeError: an encrypted member
+                raise FileReadError(f"{member.path}: cannot read ({_describe(exc)})") from exc
+        relative = member.locator if isinstance(member.locator, str) else member.path
+        with _open_regular(self.location / relative, member.path) as handle:
+            try:
+                return self._read_capped(handle, member)
+            except OSError as exc:
+                raise FileReadError(f"{member.path}: cannot read ({_describe(exc)})") from exc
+
+    @staticmethod
+    def _read_capped(handle: BinaryIO, member: Member) -> bytes:
+        """Read in chunks, counting the bytes actually produced: stop as soon as they pass the
+        size cap or, for a zip member, the compression-ratio cap (whatever the header says)."""
+        out = io.BytesIO()
+        total = 0
+        while chunk := handle.read(READ_CHUNK):
+            total += len(chunk)
+            if total > MAX_MEMBER_BYTES:
+                raise FileReadError(f"{member.path}: inflates beyond {MAX_MEMBER_BYTES:,} bytes; "
+                                    "skipped")
+            if (member.compressed is not None and total > BOMB_MIN_BYTES
+                    and total > MAX_COMPRESSION_RATIO * max(member.compressed, 1)):
+                raise FileReadError(
+                    f"{member.path}: inflates from {member.compressed:,} to more than "
+                    f"{total:,} bytes, which no CSV does (a zip bomb?); skipped")
+            out.write(chunk)
+        return out.getvalue()
 
     @staticmethod
     def _check_size(member: Member) -> None:
@@ -190,16 +448,41 @@ class ExportSource:
     def file(self, member: Member) -> FileData:
         """Lazy access to a member: folder files stay on disk (polars reads them by path)."""
         self._check_size(member)
-        local = None if self._zip is not None else self.location / member.path
+        local = None
+        if self._zip is None:
+            local = self.location / (member.locator if isinstance(member.locator, str)
+                                     else member.path)
+            if not _utf8_encodable(str(local)):
+                local = None  # polars takes only UTF-8 paths: read such a file through Python
         return FileData(member.path, lambda: self.read(member), local)
 
     def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+        if self._zip_file is not None:
+            self._zip_file.close()
+            self._zip_file = None
 
     def __enter__(self) -> ExportSource:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _utf8_encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _renamed_warnings(shown: list[str]) -> list[str]:
+    """One warning per file whose name had to be escaped to be shown (a few, then a count)."""
+    lines = [f"{name}: the file name holds control characters or bytes that are not UTF-8; "
+             "shown escaped" for name in shown[:MAX_NAME_WARNINGS]]
+    if len(shown) > MAX_NAME_WARNINGS:
+        lines.append(f"{len(shown) - MAX_NAME_WARNINGS} more file names shown escaped")
+    return lines
