@@ -70,6 +70,21 @@ def _json_safe(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+def _echo_failure(exc: BaseException) -> OSError | None:
+    """`exc` if it is an OSError raised while click.echo wrote (help, version, usage or our
+    own output), else None: what failed is the output, not the command."""
+    if not isinstance(exc, OSError):
+        return None
+    trace = exc.__traceback__
+    while trace is not None:
+        code = trace.tb_frame.f_code
+        if code.co_name == "echo" and code.co_filename.endswith(os.path.join("click",
+                                                                             "utils.py")):
+            return exc
+        trace = trace.tb_next
+    return None
+
+
 def _silence_stdout() -> None:
     """Point standard output at /dev/null, so the final flush cannot fail again."""
     try:
@@ -100,6 +115,12 @@ class _Cli(click.Group):
             raise
         except _StdoutFailed as failed:
             raise _stdout_failure(failed.error) from None
+        except OSError as exc:  # a subcommand's --help to a full disk or a closed pipe
+            if _debug(ctx):
+                raise
+            if _echo_failure(exc) is None:
+                raise _unexpected(exc) from None
+            raise _stdout_failure(exc) from None
         except LinkedInStagesError as exc:
             if _debug(ctx):
                 raise
@@ -111,9 +132,12 @@ class _Cli(click.Group):
         except Exception as exc:  # the last line of defence: no traceback reaches the user
             if _debug(ctx):
                 raise
-            raise click.ClickException(
-                _one_line(f"unexpected {type(exc).__name__}: {exc} — {BUG_HINT}")
-            ) from None
+            raise _unexpected(exc) from None
+
+
+def _unexpected(exc: BaseException) -> click.ClickException:
+    return click.ClickException(_one_line(f"unexpected {type(exc).__name__}: {exc} — "
+                                          f"{BUG_HINT}"))
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -245,11 +269,13 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
       linkedin-stages timeline export.zip --target power_networker --by 2027-06
     """
     from .analysis import build_timeline, dumps_json, to_csv
+    from .analysis.thresholds import load_thresholds
     from .export import load_export
 
+    limits = load_thresholds(thresholds)  # a bad file is told before the export is read
     loaded = load_export(export)
     analytics = _load_analytics([export], analytics_files)
-    built = build_timeline(loaded, thresholds=thresholds, target=target, by=by,
+    built = build_timeline(loaded, thresholds=limits, target=target, by=by,
                            analytics=analytics)
     _say(_json_safe(dumps_json(built, lang)) if output_format == "json"
          else to_csv(built, lang), nl=False)
@@ -365,8 +391,11 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
     """
     from .report.render import DEFAULT_NAME, check_output, check_zone, local_zone
 
+    from .analysis.thresholds import load_thresholds
+
     out = check_output(export, output if output is not None else Path(DEFAULT_NAME))
     zone = check_zone(tz) if tz is not None else local_zone()
+    limits = load_thresholds(thresholds)  # a bad file is told before the export is read
     show = not quiet and _stderr_is_terminal()
 
     def progress(message: str) -> None:
@@ -381,7 +410,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
     loaded = load_export(export, progress=progress)
     analytics = _load_analytics([export], analytics_files)
     progress("placing every month on the four stages")
-    built = build_timeline(loaded, thresholds=thresholds, target=target, by=by,
+    built = build_timeline(loaded, thresholds=limits, target=target, by=by,
                            analytics=analytics)
     if redact or redact_companies:
         from .redact import redact as redacted
@@ -480,11 +509,24 @@ def main() -> None:
     writes is already closed. Under a profiler, a debugger or coverage (which write their
     results at exit), it exits normally."""
     try:
-        cli.main(prog_name="linkedin-stages")
+        try:
+            cli.main(prog_name="linkedin-stages")
+        except OSError as exc:  # --help or --version to a full disk (EPIPE: click's own)
+            if _echo_failure(exc) is None:
+                raise
+            failure = _stdout_failure(exc)
+            if isinstance(failure, click.ClickException):
+                try:
+                    failure.show()
+                except (OSError, ValueError):
+                    pass
+            raise SystemExit(failure.exit_code) from None
     except SystemExit as done:
         code = done.code
         if code is not None and not isinstance(code, int):
             raise
+        if code == 1 and type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
+            code = 141  # click's own answer to a closed pipe: the same exit as ours
         code = _flush_outputs(code or 0)
         if _observed():
             raise SystemExit(code) from None

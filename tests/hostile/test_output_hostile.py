@@ -510,6 +510,15 @@ def test_bad_thresholds_on_the_command_line_are_one_line(tmp_path: Path) -> None
                "t.toml")
 
 
+@pytest.mark.parametrize("command", ["timeline", "analyze"])
+def test_bad_thresholds_are_told_before_the_export_is_read(tmp_path: Path,
+                                                           command: str) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text("window_months = inf\n", encoding="utf-8")
+    _one_error(*_run(command, str(tmp_path / "no-export"), "--thresholds", str(path)),
+               "window_months")
+
+
 def test_good_thresholds_still_load(tmp_path: Path) -> None:
     path = tmp_path / "t.toml"
     path.write_text("[thresholds]\nwindow_months = 5.0\nproducer_share = 1\nrelay_enter = 0\n",
@@ -529,6 +538,9 @@ def test_good_thresholds_still_load(tmp_path: Path) -> None:
     ["compare", "sample_exports/climber-2021-06", "sample_exports/climber", "--format",
      "json"],
     ["sample", "--list"],
+    ["--help"],
+    ["--version"],
+    ["inspect", "--help"],
 ])
 def test_a_full_standard_output_is_one_clear_line(args: list[str]) -> None:
     with open("/dev/full", "wb") as full:
@@ -541,7 +553,8 @@ def test_a_full_standard_output_is_one_clear_line(args: list[str]) -> None:
 
 @pytest.mark.parametrize("args", [["timeline", "sample_exports/climber"],
                                   ["inspect", "sample_exports/climber"],
-                                  ["sample", "--list"]])
+                                  ["sample", "--list"], ["--help"], ["--version"],
+                                  ["timeline", "--help"]])
 def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
     reader, writer = os.pipe()
     os.close(reader)  # nobody will ever read: every write is EPIPE
