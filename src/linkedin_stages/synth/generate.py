@@ -823,6 +823,14 @@ def _sample_folder_listing(folder: Path) -> tuple[list[Path], list[Path]] | str:
     return files, folders
 
 
+def _is_empty_folder(path: Path) -> bool:
+    try:
+        with os.scandir(path) as entries:
+            return next(entries, None) is None
+    except OSError as exc:
+        raise SampleError(f"{path}: cannot be listed ({exc.strerror or exc})") from None
+
+
 def _zip_looks_like_sample(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
@@ -864,13 +872,16 @@ def check_sample_target(target: Path, *, as_zip: bool = False,
         if not wanted(info.st_mode):
             raise SampleError(f"{path} exists and is not a {kind}: {hint}")
         if kind == "folder":
+            if not ours:  # then it must be empty (looked at without walking it)
+                if _is_empty_folder(path):
+                    continue
+                raise SampleError(f"{path} is not empty and is not a sample written by "
+                                  f"linkedin-stages (no sample truth file {paths.truth.name} "
+                                  f"beside it): nothing was written; {hint}")
             listing = _sample_folder_listing(path)
             if isinstance(listing, str):
                 raise SampleError(f"{path} is not a sample written by linkedin-stages "
                                   f"({listing}): nothing was written; {hint}")
-            if listing != ([], []) and not ours:
-                raise SampleError(f"{path} is not empty and {paths.truth.name} beside it is "
-                                  f"not a sample's truth file: nothing was written; {hint}")
         elif not ours:
             raise SampleError(f"{path} exists and is not part of a sample written by "
                               f"linkedin-stages (no truth file beside it): {hint}")
