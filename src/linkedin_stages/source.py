@@ -33,6 +33,11 @@ MAX_COMPRESSION_RATIO = 100
 BOMB_MIN_BYTES = 20_000_000
 READ_CHUNK = 4 << 20  # inflate and read in pieces this big, counting as we go
 
+# A real export's zip directory is tens of kB (a few hundred files). Each entry costs zipfile
+# about 1 kB of memory and 10 µs: a directory this big (some 200,000 entries) is refused
+# before zipfile parses it.
+MAX_CENTRAL_DIRECTORY_BYTES = 16_000_000
+
 HEAD_BYTES = 65_536  # enough to sniff the encoding and find any header
 MAX_NAME_WARNINGS = 10  # past this many odd names, one line counts the rest
 
@@ -230,6 +235,27 @@ class _LenientNames(io.RawIOBase):
         return bytes(patched)
 
 
+def _central_directory_size(handle: BinaryIO) -> int | None:
+    """The size the archive's end record gives its central directory (ZIP64 included), read
+    the way zipfile finds it; None if there is no end record."""
+    handle.seek(0, os.SEEK_END)
+    size = handle.tell()
+    tail_length = min(size, 22 + 65_535)
+    handle.seek(size - tail_length)
+    tail = handle.read(tail_length)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return None
+    entries, directory_size = struct.unpack_from("<HL", tail, at + 10)
+    locator = at - 20
+    if (entries == 0xFFFF or directory_size == 0xFFFFFFFF) and locator >= 56 \
+            and tail[locator:locator + 4] == b"PK\x06\x07":
+        record = tail[locator - 56:locator]  # the ZIP64 end record sits just before
+        if record[:4] == b"PK\x06\x06":
+            directory_size, = struct.unpack_from("<Q", record, 40)
+    return int(directory_size)
+
+
 def _valid_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -355,6 +381,15 @@ class ExportSource:
     @classmethod
     def _open_zip(cls, path: Path, handle: BinaryIO) -> ExportSource:
         label = safe_label(str(path))
+        try:
+            directory_size = _central_directory_size(handle)
+        except (OSError, struct.error, ValueError):
+            directory_size = None  # zipfile says what is wrong below
+        if directory_size is not None and directory_size > MAX_CENTRAL_DIRECTORY_BYTES:
+            handle.close()
+            raise ExportError(f"{label}: the archive's list of files takes {directory_size:,} "
+                              "bytes (hundreds of thousands of files); no LinkedIn export "
+                              "is like that")
         lenient: _LenientNames | None = None
         try:
             try:
@@ -417,21 +452,24 @@ class ExportSource:
 
     @staticmethod
     def _read_capped(handle: BinaryIO, member: Member) -> bytes:
-        """Read in chunks, counting the bytes actually produced: stop as soon as they pass the
-        size cap or, for a zip member, the compression-ratio cap (whatever the header says)."""
-        out = io.BytesIO()
-        total = 0
-        while chunk := handle.read(READ_CHUNK):
+        """Read, counting the bytes actually produced: stop as soon as they pass the size cap
+        or, for a zip member, the compression-ratio cap (whatever the headers say). A folder
+        file's size (already checked) comes in one read, anything beyond it in chunks; a zip
+        member inflates chunk by chunk (zipfile's one big read would hold it twice)."""
+        first = READ_CHUNK if member.compressed is not None else member.size + 1
+        data = handle.read(min(max(first, 1), MAX_MEMBER_BYTES + 1))
+        _check_inflated(len(data), member)
+        chunk = handle.read(READ_CHUNK)
+        if not chunk:
+            return data
+        out = io.BytesIO(data)
+        out.seek(0, io.SEEK_END)
+        total = len(data)
+        while chunk:
             total += len(chunk)
-            if total > MAX_MEMBER_BYTES:
-                raise FileReadError(f"{member.path}: inflates beyond {MAX_MEMBER_BYTES:,} bytes; "
-                                    "skipped")
-            if (member.compressed is not None and total > BOMB_MIN_BYTES
-                    and total > MAX_COMPRESSION_RATIO * max(member.compressed, 1)):
-                raise FileReadError(
-                    f"{member.path}: inflates from {member.compressed:,} to more than "
-                    f"{total:,} bytes, which no CSV does (a zip bomb?); skipped")
+            _check_inflated(total, member)
             out.write(chunk)
+            chunk = handle.read(READ_CHUNK)
         return out.getvalue()
 
     @staticmethod
@@ -469,6 +507,17 @@ class ExportSource:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _check_inflated(total: int, member: Member) -> None:
+    """Raise if `total` bytes produced so far already make `member` too big or a zip bomb."""
+    if total > MAX_MEMBER_BYTES:
+        raise FileReadError(f"{member.path}: inflates beyond {MAX_MEMBER_BYTES:,} bytes; "
+                            "skipped")
+    if (member.compressed is not None and total > BOMB_MIN_BYTES
+            and total > MAX_COMPRESSION_RATIO * max(member.compressed, 1)):
+        raise FileReadError(f"{member.path}: inflates from {member.compressed:,} to more "
+                            f"than {total:,} bytes, which no CSV does (a zip bomb?); skipped")
 
 
 def _utf8_encodable(text: str) -> bool:

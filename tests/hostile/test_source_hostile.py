@@ -171,6 +171,26 @@ def test_a_damaged_member_is_a_file_error(tmp_path: Path, damage: str) -> None:
     assert any(w.startswith("Comments.csv: cannot read") for w in loaded.warnings)
 
 
+@pytest.mark.parametrize("entries,cap", [(200, 5_000), (70_000, 1_000_000)],
+                         ids=["plain", "zip64 (over 65,535 entries)"])
+def test_an_archive_listing_too_many_files_is_refused_before_parsing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entries: int, cap: int) -> None:
+    monkeypatch.setattr(source_module, "MAX_CENTRAL_DIRECTORY_BYTES", cap)
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Connections.csv", CONNECTIONS)
+        for number in range(entries):
+            archive.writestr(f"junk/{number}.txt", b"")
+    parsed: list[object] = []
+    monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents", lambda self: parsed.append(self))
+    with pytest.raises(ExportError, match=r"many\.zip: the archive's list of files takes"):
+        ExportSource.open(path)
+    assert not parsed  # refused from the end record, before zipfile read the directory
+    monkeypatch.undo()
+    with ExportSource.open(path) as source:  # under the real cap it opens
+        assert len(source.members) == entries + 1
+
+
 CONTROL_NAMES = {
     "ESC": "Conn\x1b[31mX.csv",
     "CSI": "Conn\u009b2JX.csv",
