@@ -191,6 +191,7 @@ class _LenientNames(io.RawIOBase):
     def __init__(self, raw: BinaryIO) -> None:
         super().__init__()
         self._raw = raw
+        self._directory_read = False
         self.cleared: set[int] = set()
 
     def readable(self) -> bool:
@@ -211,7 +212,8 @@ class _LenientNames(io.RawIOBase):
     def read(self, size: int | None = -1) -> bytes:
         position = self._raw.tell()
         data = self._raw.read(-1 if size is None else size)
-        if data.startswith(self._CENTRAL):
+        if not self._directory_read and data.startswith(self._CENTRAL):
+            self._directory_read = True  # zipfile reads the directory once, first
             return self._clear_central(data)
         if data.startswith(self._LOCAL) and position in self.cleared and len(data) >= 8:
             patched = bytearray(data)
