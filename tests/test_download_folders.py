@@ -98,6 +98,13 @@ def test_the_only_export_in_a_folder_is_used_and_named(tmp_path: Path) -> None:
     assert export.exported_on is not None and export.exported_on.isoformat() == "2025-07-20"
     result = CliRunner().invoke(cli, ["timeline", str(downloads), "--format", "csv"])
     assert result.exit_code == 0, result.output
+    assert "Note: using Complete_LinkedInDataExport_07-20-2025" in result.stderr
+    assert result.stdout.startswith("month,stage,")
+    # The report may go into the download folder: only the export itself is off limits.
+    out = downloads / "report.html"
+    result = CliRunner().invoke(cli, ["analyze", str(downloads), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "the only LinkedIn export in" in result.stderr
 
 
 def test_an_export_folder_holding_another_export_is_not_merged(tmp_path: Path) -> None:

@@ -215,6 +215,27 @@ def analytics_option(function):  # type: ignore[no-untyped-def]
              "automatically.")(function)
 
 
+def _resolved(export: Path) -> Path:
+    """The export a path means: itself, or the only export inside a download folder (a folder
+    of several stops here, before anything is written)."""
+    from .downloads import resolve_export
+
+    resolved = resolve_export(export)
+    if resolved.note:
+        _tell(f"Note: {resolved.note}")
+    return resolved.path
+
+
+def _load(export: Path, **options):  # type: ignore[no-untyped-def]
+    """`load_export`, saying which export was used when it was found inside a folder."""
+    from .export import load_export
+
+    loaded = load_export(export, **options)
+    if loaded.found_in:
+        _tell(f"Note: {loaded.found_in}")
+    return loaded
+
+
 def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
     """The workbooks given, or those found inside the export folders (with a notice)."""
     from .workbook_files import find_workbooks
@@ -270,11 +291,10 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
     """
     from .analysis import build_timeline, dumps_json, to_csv
     from .analysis.thresholds import load_thresholds
-    from .export import load_export
 
     limits = load_thresholds(thresholds)  # a bad file is told before the export is read
-    loaded = load_export(export)
-    analytics = _load_analytics([export], analytics_files)
+    loaded = _load(export)
+    analytics = _load_analytics([loaded.location], analytics_files)
     built = build_timeline(loaded, thresholds=limits, target=target, by=by,
                            analytics=analytics)
     _say(_json_safe(dumps_json(built, lang)) if output_format == "json"
@@ -312,16 +332,16 @@ def compare(old: Path, new: Path, output: Path | None, output_format: str, lang:
       linkedin-stages compare export-2024.zip export-2026.zip --format json > changes.json
     """
     from .analysis.compare import compare_exports, to_json
-    from .export import load_export
     from .report.render import check_output
 
+    old, new = _resolved(old), _resolved(new)
     out = None
     if output_format == "html":
         out = check_output(old, output if output is not None else Path(COMPARE_NAME))
         check_output(new, out)
 
-    first, second = load_export(old), load_export(new)
-    analytics = _load_analytics([old, new], analytics_files)
+    first, second = _load(old), _load(new)
+    analytics = _load_analytics([first.location, second.location], analytics_files)
     comparison = compare_exports(first, second, analytics=analytics)
     if redact or redact_companies:
         from .redact import redact_comparison
@@ -393,6 +413,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
 
     from .analysis.thresholds import load_thresholds
 
+    export = _resolved(export)  # the output is checked against the export actually read
     out = check_output(export, output if output is not None else Path(DEFAULT_NAME))
     zone = check_zone(tz) if tz is not None else local_zone()
     limits = load_thresholds(thresholds)  # a bad file is told before the export is read
@@ -403,12 +424,11 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
             _tell(message, indent="  ")
 
     from .analysis import build_timeline
-    from .export import load_export
     from .report.render import build_report, write_report
 
     progress(f"reading {export}")
-    loaded = load_export(export, progress=progress)
-    analytics = _load_analytics([export], analytics_files)
+    loaded = _load(export, progress=progress)
+    analytics = _load_analytics([loaded.location], analytics_files)
     progress("placing every month on the four stages")
     built = build_timeline(loaded, thresholds=limits, target=target, by=by,
                            analytics=analytics)
