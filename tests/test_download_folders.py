@@ -267,3 +267,19 @@ def test_zip_form_of_a_download_folder(tmp_path: Path) -> None:
         load_export(downloads)
     assert "holds 2 LinkedIn exports" in str(caught.value)
     assert "photos.zip" not in str(caught.value)
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_zip_name_warnings_reach_the_export(tmp_path: Path) -> None:
+    path = tmp_path / "export.zip"
+    reactions = _reactions("2024-05-01")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Profile.csv", PROFILE)
+        archive.writestr("Reactions.csv", reactions)
+        archive.writestr("Reactions.csv", reactions + reactions[15:])  # a repeated name
+        archive.writestr("notes\x1b[31m.txt", b"invented")
+    export = load_export(path)
+    assert export.reactions.height == 1  # the first entry, whose sizes were checked
+    assert any("Reactions.csv: the archive holds 2 entries" in w for w in export.warnings)
+    assert all("\x1b" not in w for w in export.warnings)
+    assert any("\\x1b" in w for w in export.warnings)

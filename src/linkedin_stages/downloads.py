@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .errors import ExportError
 from .readers import COMPLETE_ONLY, CORE, KEY_TO_DATASET, RECOGNISED_UNUSED
+from .safe_output import safe_label
 from .source import normalise_name
 
 # LinkedIn names its downloads `Basic_LinkedInDataExport_MM-DD-YYYY` and
@@ -50,7 +51,7 @@ class FoundExport:
         form = "zip" if self.path.suffix.lower() == ".zip" else "folder"
         kind = {"basic": "basic archive", "complete": "complete archive"}.get(
             self.kind, "archive")
-        return f"{self.path.name} ({kind}, {form}, {when})"
+        return f"{safe_label(self.path.name)} ({kind}, {form}, {when})"
 
 
 def date_in_name(name: str) -> date | None:
@@ -194,11 +195,12 @@ def resolve_export(path: Path) -> Resolved:
         found = exports_inside(path)
     if len(found) == 1:
         return Resolved(found[0].path, f"using {found[0].describe()}, the only LinkedIn "
-                                       f"export in {path}")
+                                       f"export in {safe_label(str(path))}")
     if len(found) > 1:
         listed = "; ".join(f"{n}. {e.describe()}" for n, e in enumerate(found, 1))
         raise ExportError(
-            f"{path} holds {len(found)} LinkedIn exports, which are never merged: {listed}. "
+            f"{safe_label(str(path))} holds {len(found)} LinkedIn exports, which are never "
+            f"merged: {listed}. "
             "Point the tool at one of them, or compare two with "
             "`linkedin-stages compare OLD NEW`")
     return Resolved(path)

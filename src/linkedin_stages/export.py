@@ -264,7 +264,7 @@ def load_export(
             if index.nested_zips:
                 hint = f"; it holds {index.nested_zips[0]}: point the tool at that file instead"
             raise ExportError(
-                f"{source.location}: no LinkedIn export file found (expected files such as "
+                f"{source.label}: no LinkedIn export file found (expected files such as "
                 f"Connections.csv, Profile.csv or Shares.csv){hint}"
             )
         warnings = [
@@ -322,9 +322,10 @@ def load_export(
                 tables[name], reports[name] = frame, report
         warnings += [report.warnings[0] for report in reports.values() if not report.readable]
         warnings += [f"{path}: a link or special file, not followed" for path in source.skipped]
+        warnings += source.warnings  # repeated or odd member names, unreadable folders
         if reports and not any(report.readable for report in reports.values()):
             first = next(iter(reports.values())).warnings[0]
-            raise ExportError(f"{source.location}: none of the {len(reports)} LinkedIn files "
+            raise ExportError(f"{source.label}: none of the {len(reports)} LinkedIn files "
                               f"could be read (first: {first})")
         missing = [n for n in DATASETS if n in wanted and n not in reports]
         ordered_reports = {n: reports[n] for n in DATASETS if n in reports}

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from .errors import ExportError, FileReadError
+from .safe_output import safe_label
 
 # A single export file above this size is refused (the largest real ones are tens of MB;
 # a stress archive is hundreds). Protects memory against zip bombs and wrong inputs.
@@ -42,28 +43,10 @@ HEAD_BYTES = 65_536  # enough to sniff the encoding and find any header
 MAX_NAME_WARNINGS = 10  # past this many odd names, one line counts the rest
 
 _KEY_STRIP = re.compile(r"[\s_\-]+")
-# C0 and C1 controls, DEL, lone surrogates (os.fsdecode of bytes that are not UTF-8), and the
-# invisible characters that reorder or break a terminal line (bidi controls, line separators).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                     "\ud800-\udfff]")
 # Exceptions the decompressors and zipfile raise on damaged or unsupported members.
 _ZIP_READ_ERRORS = (OSError, EOFError, ValueError, RuntimeError, NotImplementedError,
                     zipfile.BadZipFile, zlib.error, lzma.LZMAError, OverflowError)
 _UTF8_NAME_FLAG = 0x800
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def safe_label(text: str) -> str:
-    """`text` made safe to print on a terminal: control characters, lone surrogates and
-    invisible reordering characters are written as visible escapes (`\\x1b`, `\\xe9` for the
-    byte 0xE9 of a name that is not UTF-8, `\\u202e`). Printable text is unchanged."""
-    return _UNSAFE.sub(_escape, text)
 
 
 def normalise_name(name: str) -> str:
