@@ -14,14 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import polars as pl
 
-from .errors import FileReadError
 from .source import HEAD_BYTES, FileData
 
 MAX_HEADER_SCAN_LINES = 40
@@ -244,21 +243,35 @@ def locate(
 
 
 def read_body(body: Body, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
-    """Parse the rows under the header as text columns (RFC 4180), with a tolerant fallback."""
+    """Parse the rows under the header as text columns (RFC 4180), with a tolerant fallback.
+
+    polars reads the file; if that fails, or if its result shows a quote that swallowed
+    records (`_swallow_suspected`), the rows are re-read line by line (`_tolerant_rows`),
+    which takes an unmatched quote literally. Two concatenated files (a second header, a byte-order
+    mark mid-file) are repaired afterwards, with counts."""
     columns = unique_names(names)
     schema = {c: pl.String for c in columns}
+    text: str | None = None
     try:
         frame = _polars_read(body.polars_source(), body.skip_lines, schema, delimiter)
     except pl.exceptions.ComputeError as exc:
         if "utf-8" not in str(exc).lower():
-            frame = _read_body_tolerant(body, columns, delimiter, notes)
+            frame = None
         else:
             # Not UTF-8: decide between cp1252 and a few stray bytes, then parse the text.
             text = decode_text(body.data(), notes)
-            frame = _try_polars_then_tolerant(text.encode("utf-8"), body, columns, delimiter,
-                                              notes)
+            try:
+                frame = _polars_read(text.encode("utf-8"), body.skip_lines, schema, delimiter)
+            except pl.exceptions.PolarsError:
+                frame = None
+            text = _after_line(text, body.skip_lines)
     except pl.exceptions.PolarsError:
-        frame = _read_body_tolerant(body, columns, delimiter, notes)
+        frame = None
+    if frame is None:
+        frame = _read_body_tolerant(body, columns, delimiter, notes, text, names)
+    elif _swallow_suspected(frame, names, delimiter, body):
+        frame = _resync_if_repaired(frame, body, columns, delimiter, notes, text, names)
+    frame = _repair_concatenation(frame, names, notes)
     notes.rows_read = frame.height
     return frame
 
@@ -278,50 +291,429 @@ def _polars_read(source: bytes | Path, skip_lines: int, schema: dict[str, pl.Dat
     )
 
 
-def _try_polars_then_tolerant(data: bytes, body: Body, columns: list[str], delimiter: str,
-                              notes: ReadNotes) -> pl.DataFrame:
-    try:
-        return _polars_read(data, body.skip_lines, {c: pl.String for c in columns}, delimiter)
-    except pl.exceptions.PolarsError:
-        return _rows_to_frame(_tolerant_rows(data.decode("utf-8"), body.skip_lines, columns,
-                                             delimiter, notes), columns)
+def _after_line(text: str, skip_lines: int) -> str:
+    """The text after its first `skip_lines` physical lines."""
+    if not skip_lines:
+        return text
+    return text.split("\n", skip_lines)[-1] if text.count("\n") >= skip_lines else ""
 
 
-def _read_body_tolerant(body: Body, columns: list[str], delimiter: str,
-                        notes: ReadNotes) -> pl.DataFrame:
-    text = body.text(notes)
-    return _rows_to_frame(_tolerant_rows(text, 0, columns, delimiter, notes), columns)
+def _read_body_tolerant(body: Body, columns: list[str], delimiter: str, notes: ReadNotes,
+                        text: str | None = None, names: list[str] | None = None
+                        ) -> pl.DataFrame:
+    if text is None:
+        text = body.text(notes)
+    rows = _tolerant_rows(text, 0, columns, delimiter, notes, names=names,
+                          first_line=body.skip_lines + 1)
+    return _rows_to_frame(rows, columns)
 
 
 def _rows_to_frame(rows: list[list[str | None]], columns: list[str]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={c: pl.String for c in columns}, orient="row")
 
 
-def _tolerant_rows(text: str, skip_lines: int, columns: list[str], delimiter: str,
-                   notes: ReadNotes) -> list[list[str | None]]:
-    """Python's csv module, row by row: rows with extra fields keep them in the last column."""
-    if skip_lines:
-        text = text.split("\n", skip_lines)[-1] if text.count("\n") >= skip_lines else ""
-    width = len(columns)
-    rows: list[list[str | None]] = []
-    long_rows = 0
+# --- quotes that swallow records --------------------------------------------------------------
+
+# Normalised header names of the columns whose cells legitimately hold line breaks (the
+# dataset specs' free-text columns). A line break in any other column can only come from a
+# quote that opened a field and swallowed the records after it.
+MULTILINE_HEADERS = frozenset({
+    "content", "subject", "message", "sharecommentary", "sharetitle", "sharedescription",
+    "summary", "headline", "description", "mediadescription", "contenttitle",
+    "contentdescription", "eventname", "notes", "activities", "text", "optiontext",
+    "address",
+})
+# A quoted field spanning more lines than this is read on only if no line-local reading fits.
+MAX_QUOTED_LINES = 2000
+STRAY_QUOTES = "unmatched quotes read literally (records they had swallowed recovered)"
+
+
+def _multiline_flags(names: list[str]) -> list[bool]:
+    return [normalise_header(n) in MULTILINE_HEADERS for n in names]
+
+
+def _record_line(width: int, delimiter: str) -> str:
+    """Regex: a line break then a line holding a record's worth of delimiters (at least
+    width − 2), i.e. what a free-text field holds when it swallowed a record."""
+    d = re.escape(delimiter)
+    return rf"\n(?:[^\n{d}]*{d}){{{max(1, width - 2)}}}"
+
+
+def _swallow_suspected(frame: pl.DataFrame, names: list[str], delimiter: str,
+                       body: Body) -> bool:
+    """Whether polars' rows show a quote that swallowed records: a line break in a column
+    that never holds one; in a row cut short (its last cell empty, as polars pads a short
+    row), a free-text cell holding a swallowed record; a last row cut short by a quote left
+    open at the end of the file.
+
+    A file without free-text columns is first counted in lines (polars, SIMD, no parsing):
+    as many lines as rows means no cell holds a line break and nothing was swallowed. Else
+    each column is looked at once, in one select."""
+    if frame.is_empty():
+        return False
+    flags = _multiline_flags(names)
+    if any(flags) or _physical_lines(body) != frame.height:
+        record_line = _record_line(len(names), delimiter)
+        last = frame.columns[-1]
+        short = pl.col(last).is_null()
+        checks = [
+            # Joined first: one memchr over the column's bytes, not a search per cell.
+            (pl.col(c).str.join("").str.contains("\n", literal=True).fill_null(False)
+             if not free
+             # Only short rows: a well-formed record is trusted (see `_record_fits`), and
+             # filtering first spares the regex the bulk of a big messages file.
+             else pl.col(c).filter(short).str.contains(record_line).any() if c != last
+             else pl.col(c).str.contains(record_line).any())
+            .alias(c)
+            for c, free in zip(frame.columns, flags, strict=False)
+        ]
+        if any(frame.select(checks).row(0)):
+            return True
+    last_row = frame.row(frame.height - 1)
+    return (last_row[-1] is None and any(v is not None and delimiter in v for v in last_row)
+            and not _ends_with_newline(body))
+
+
+def _physical_lines(body: Body) -> int:
+    """Lines under the header, counted by polars without quoting (a last line without a
+    line break counts); -1 if polars cannot count them."""
     try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            if not row:
-                continue
-            if len(row) > width:
-                long_rows += 1
-                row = [*row[: width - 1], delimiter.join(row[width - 1 :])]
-            rows.append([*row, *([None] * (width - len(row)))])
-    except csv.Error as exc:
-        raise FileReadError(f"cannot parse as CSV ({exc})") from exc
-    if long_rows:
-        notes.repaired("rows with extra fields (kept in the last column)", long_rows)
+        lines = pl.scan_csv(body.polars_source(), has_header=False, quote_char=None,
+                            separator=_LINE_SEPARATOR, schema={"line": pl.String},
+                            encoding="utf8").select(pl.len()).collect().item()
+    except pl.exceptions.PolarsError:
+        return -1
+    return int(lines) - body.skip_lines
+
+
+def _ends_with_newline(body: Body) -> bool:
+    """Whether the file's last byte is a line break (read without loading a folder file)."""
+    if body.decoded.converted is not None:
+        return body.decoded.converted.endswith(b"\n")
+    local = body.file.local
+    if local is not None:
+        try:
+            with open(local, "rb") as handle:
+                handle.seek(0, io.SEEK_END)
+                if not handle.tell():
+                    return False
+                handle.seek(-1, io.SEEK_END)
+                return handle.read(1) == b"\n"
+        except OSError:
+            return False
+    return body.file.raw().endswith(b"\n")
+
+
+def _resync_if_repaired(frame: pl.DataFrame, body: Body, columns: list[str], delimiter: str,
+                        notes: ReadNotes, text: str | None, names: list[str]) -> pl.DataFrame:
+    """Re-read line by line; keep polars' rows unless that found a quote to take literally
+    (a false alarm then costs time only, never a different reading)."""
+    scratch = ReadNotes()
+    if text is None:
+        text = body.text(scratch)
+    rows = _tolerant_rows(text, 0, columns, delimiter, scratch, names=names,
+                          first_line=body.skip_lines + 1)
+    if STRAY_QUOTES not in scratch.repairs:
+        return frame
+    _merge_notes(notes, scratch)
+    recovered = len(rows) - frame.height
+    if recovered > 0:
         notes.warnings.append(
-            f"{long_rows} row(s) had more fields than the header; the extra text was kept "
-            "in the last column"
-        )
+            f"{recovered} record(s) had been swallowed by an unmatched quote "
+            "(a strict CSV reading loses them); recovered by reading line by line")
+    return _rows_to_frame(rows, columns)
+
+
+def _merge_notes(notes: ReadNotes, scratch: ReadNotes) -> None:
+    for what, count in scratch.repairs.items():
+        notes.repaired(what, count)
+    for why, count in scratch.dropped.items():
+        notes.drop(why, count)
+    notes.warnings.extend(scratch.warnings)
+    if scratch.encoding == "cp1252":
+        notes.encoding = "cp1252"
+
+
+class _LineFeed:
+    """The lines of a file for `csv.reader`, one at a time, so the caller knows which lines
+    each record took, can restart at any line, and can stop a quoted field at a limit."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.pos = 0
+        self.limit = len(lines)
+
+    def __iter__(self) -> _LineFeed:
+        return self
+
+    def __next__(self) -> str:
+        if self.pos >= self.limit:
+            raise StopIteration
+        self.pos += 1
+        return self.lines[self.pos - 1]
+
+
+_QUOTED_CELL = re.compile(r'"((?:[^"]|"")*)"')
+
+
+@dataclass
+class _Line:
+    """One physical line read on its own: its fields with every unmatched quote taken as an
+    ordinary character, and the line rewritten so that a CSV reader does the same — except
+    for a last cell that opens a quote and holds no other (it may go on over the next lines)."""
+
+    fields: list[str]
+    requoted: str | None  # None: no stray quote before the last cell
+
+
+def _scan_line(line: str, delimiter: str) -> _Line:
+    ending = "\r\n" if line.endswith("\r\n") else "\n" if line.endswith("\n") else ""
+    line = line[: len(line) - len(ending)]
+    fields: list[str] = []
+    pieces: list[str] = []
+    strays = 0
+    opener: int | None = None  # where a last cell opens a quote that may go on
+    opener_index = 0
+    pos, size = 0, len(line)
+    while True:
+        if line.startswith('"', pos):
+            match = _QUOTED_CELL.match(line, pos)
+            if match and (match.end() == size or line.startswith(delimiter, match.end())):
+                fields.append(match.group(1).replace('""', '"'))
+                pieces.append(match.group())
+                if match.end() == size:
+                    break
+                pos = match.end() + len(delimiter)
+                continue
+            if opener is None and line.find('"', pos + 1) < 0:
+                opener, opener_index = pos, len(pieces)
+            else:
+                strays += 1
+        end = line.find(delimiter, pos)
+        cell = line[pos:] if end < 0 else line[pos:end]
+        fields.append(cell)
+        pieces.append('"' + cell.replace('"', '""') + '"' if cell.startswith('"') else cell)
+        if end < 0:
+            break
+        pos = end + len(delimiter)
+    requoted = None
+    if strays:
+        kept = pieces if opener is None else pieces[:opener_index]
+        requoted = delimiter.join(kept)
+        if opener is not None:
+            requoted += (delimiter if kept else "") + line[opener:]
+        requoted += ending
+    return _Line(fields, requoted)
+
+
+def _line_fields(line: str, delimiter: str) -> list[str]:
+    """One physical line's fields, RFC 4180 within the line, except that a quote which does
+    not close (before a delimiter or the line's end) is an ordinary character."""
+    return _scan_line(line, delimiter).fields
+
+
+def _tolerant_rows(text: str, skip_lines: int, columns: list[str], delimiter: str,
+                   notes: ReadNotes, names: list[str] | None = None,
+                   first_line: int = 1) -> list[list[str | None]]:
+    """Rows read line by line (Python's csv module over a line feed), resynchronising after
+    an unmatched quote.
+
+    A record is suspect when it has the wrong width, or spans lines with a line break
+    outside a free-text column, or runs on past `MAX_QUOTED_LINES`. A suspect record is
+    read again with the unmatched quotes of its first line taken literally, first keeping a
+    quote that opens its last cell (a genuine multi-line text after a stray quote), then
+    taking every quote of the line literally (the line alone is the record) when that gives
+    the header's width or the next line is a record, or when the quote never closes, or
+    when the lines it joins hold no free text. Rows with extra fields keep them in the last
+    column; short rows are padded; a blank line is a row of nulls (counted as dropped by
+    the reader)."""
+    text = _after_line(text, skip_lines)
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]  # the text after the last line break (usually empty)
+    if not lines[-1]:
+        lines.pop()
+    width = len(columns)
+    flags = _multiline_flags(names if names is not None else columns)
+    feed = _LineFeed(lines)
+    total = len(lines)
+    counts = {"long": 0, "stray": 0, "unresolved": 0, "unreadable": 0}
+    first = {"stray": 0, "unresolved": 0}
+
+    def count(what: str, start: int) -> None:
+        counts[what] += 1
+        if what in first and not first[what]:
+            first[what] = start + first_line
+
+    readers: list[Iterator[list[str]]] = []  # one reader, kept while lines follow on
+
+    def read_at(start: int, limit: int) -> tuple[list[str], int, bool]:
+        """The record starting at line `start`, the line after it, and whether it is suspect."""
+        if feed.pos != start or not readers:
+            feed.pos = start
+            readers[:] = [csv.reader(feed, delimiter=delimiter, strict=False)]
+        feed.limit = min(total, start + limit)
+        try:
+            row = next(readers[0], [])
+        except csv.Error:  # a bare carriage return in a cell, a field too large
+            readers.clear()
+            count("unreadable", start)
+            return _line_fields(lines[start], delimiter), start + 1, False
+        end = feed.pos
+        open_at_stop = bool(row) and row[-1].endswith("\n")
+        if end - start > 1:
+            runaway = end == feed.limit and open_at_stop
+            return row, end, runaway or not _record_fits(row, width, flags)
+        return row, end, bool(row) and (len(row) != width or open_at_stop) and row != [""]
+
+    rows: list[list[str | None]] = []
+    start = 0
+    while start < total:
+        row, end, suspect = read_at(start, MAX_QUOTED_LINES)
+        if suspect:
+            row, end = _resolve(lines, start, row, end, width, delimiter, flags, read_at,
+                                count)
+        start = end
+        if not row or row == [""]:
+            rows.append([None] * width)
+            continue
+        if len(row) > width:
+            counts["long"] += 1
+            row = [*row[: width - 1], delimiter.join(row[width - 1 :])]
+        rows.append([*(cell if cell != "" else None for cell in row),
+                     *([None] * (width - len(row)))])
+    _tolerant_notes(notes, counts, first)
     return rows
+
+
+RecordReader = Callable[[int, int], tuple[list[str], int, bool]]
+
+
+def _resolve(lines: list[str], start: int, row: list[str], end: int, width: int,
+             delimiter: str, flags: list[bool], read_at: RecordReader,
+             count: Callable[[str, int], None]) -> tuple[list[str], int]:
+    """A suspect record starting at line `start`: which reading to keep (see _tolerant_rows)."""
+    scanned = _scan_line(lines[start], delimiter)
+    if scanned.requoted is not None:
+        original = lines[start]
+        lines[start] = scanned.requoted
+        fixed, fixed_end, still_suspect = read_at(start, MAX_QUOTED_LINES)
+        lines[start] = original
+        if not still_suspect:
+            count("stray", start)
+            return fixed, fixed_end
+    literal = scanned.fields
+    if end - start == 1:
+        # A quote left open on the last line, or a line that only fits with its quotes
+        # taken literally.
+        if row[-1].endswith("\n") or (len(literal) == width and literal != row):
+            count("stray", start)
+            return literal, end
+        return row, end
+    runaway = end - start >= MAX_QUOTED_LINES
+    next_is_record = (start + 1 < len(lines)
+                      and len(_line_fields(lines[start + 1], delimiter)) == width)
+    if (len(literal) == width and not runaway) or next_is_record:
+        count("stray", start)
+        return literal, start + 1
+    if runaway:  # perhaps a genuinely long quoted text: read it to its end
+        row, end, _ = read_at(start, len(lines))
+    never_closes = end == len(lines) and row[-1].endswith("\n")
+    # The first cell holding a line break; cells past the header's width hold no text.
+    in_text = next((index < len(flags) and flags[index]
+                    for index, cell in enumerate(row) if "\n" in cell), True)
+    if never_closes or not in_text:  # no text spans those lines: each is a record
+        count("stray", start)
+        return literal, start + 1
+    count("unresolved", start)
+    return row, end
+
+
+def _tolerant_notes(notes: ReadNotes, counts: dict[str, int], first: dict[str, int]) -> None:
+    notes.repaired(STRAY_QUOTES, counts["stray"])
+    notes.repaired("lines the CSV module refused (a carriage return or a huge cell inside), "
+                   "split on their delimiters", counts["unreadable"])
+    if counts["stray"]:
+        notes.warnings.append(
+            f"{counts['stray']} unmatched quote(s), the first on line {first['stray']}, read "
+            "as ordinary characters: a strict CSV reading would have merged the records "
+            "after each one into a single cell")
+    if counts["unresolved"]:
+        notes.warnings.append(
+            f"{counts['unresolved']} quoted field(s) from line {first['unresolved']} on could "
+            "not be told from a swallowed record; each was kept as one row")
+    if counts["long"]:
+        notes.repaired("rows with extra fields (kept in the last column)", counts["long"])
+        notes.warnings.append(
+            f"{counts['long']} row(s) had more fields than the header; the extra text was "
+            "kept in the last column"
+        )
+
+
+def _record_fits(row: list[str], width: int, flags: list[bool]) -> bool:
+    """Whether a record that spans lines looks genuine: the header's width, and line breaks
+    only in free-text columns. (A free-text cell may hold a line that looks like a record:
+    a well-formed record is trusted over that coincidence.)"""
+    if len(row) != width:
+        return False
+    return all(free or "\n" not in cell for cell, free in zip(row, flags, strict=False))
+
+
+# --- files concatenated into one ----------------------------------------------------------
+
+
+def _repair_concatenation(frame: pl.DataFrame, names: list[str],
+                          notes: ReadNotes) -> pl.DataFrame:
+    """A second file appended to the first: its byte-order mark (left at the start of a
+    line) is removed, its header line and the preamble lines before it are dropped. Cheap:
+    only the first column is looked at unless it shows one of them."""
+    if frame.is_empty() or not names:
+        return frame
+    first = pl.col(frame.columns[0])
+    # Equality only (string views compare their inline prefix: the cheapest test polars has):
+    # an appended file starts with its byte-order mark then its header or its preamble.
+    name = names[0].strip()
+    starts = [name, "Notes:"] if name else ["Notes:"]
+    if not frame.select(first.is_in([*starts, *("\ufeff" + s for s in starts)]).any()).item():
+        return frame
+    has_bom, header_like = frame.select(
+        first.str.starts_with("\ufeff").any().alias("bom"),
+        first.str.strip_chars_start("\ufeff").str.strip_chars().eq(name).any().alias("header"),
+    ).row(0)
+    if has_bom:
+        boms = int(frame.select(first.str.starts_with("\ufeff").sum()).item())
+        notes.repaired("byte-order marks inside the file removed (concatenated files)", boms)
+        frame = frame.with_columns(first.str.strip_chars_start("\ufeff"))
+    if not header_like:
+        return frame
+    wanted = [normalise_header(n) for n in names]
+    repeated = pl.all_horizontal([  # normalise_header, in polars
+        pl.col(c).fill_null("").str.to_lowercase().str.replace_all("[^0-9a-z]+", "") == w
+        for c, w in zip(frame.columns, wanted, strict=False)
+    ])
+    # A lone first cell: how the appended file's preamble lines read (`Notes:`, its note).
+    lone = (pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
+                               for c in frame.columns[1:]])
+            if frame.width >= 3 else pl.repeat(False, pl.len()))
+    marks = frame.select(repeated.alias("header"), lone.alias("lone")).to_dict(as_series=False)
+    headers = marks["header"]
+    if not any(headers):
+        return frame
+    drop = [False] * frame.height
+    preamble = 0
+    for index, is_header in enumerate(headers):
+        if not is_header:
+            continue
+        drop[index] = True
+        back = index - 1
+        # The second file's preamble (`Notes:`, its note, a blank line): lone-cell lines.
+        while back >= 0 and index - back <= MAX_HEADER_SCAN_LINES and marks["lone"][back] \
+                and not drop[back]:
+            drop[back] = True
+            preamble += 1
+            back -= 1
+    notes.drop("repeated header lines (files concatenated into one)", sum(headers))
+    notes.drop("lines before a repeated header (the appended file's preamble)", preamble)
+    return frame.filter(~pl.Series(drop))
 
 
 # --- date-led record splitting (Comments; Shares when its quoting is broken) -----------------
