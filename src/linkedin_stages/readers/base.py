@@ -201,9 +201,13 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
           .alias(f"padded {c}") for c in text_cols if kinds[c] != ID],
         *[(pl.col(c) == token).sum().alias(f"{token} {c}")
           for c in text_cols for token in PLACEHOLDERS],
-        *[(pl.col(c).is_null() | (pl.col(c) == "")).sum().alias(f"empty {c}")
-          for c in text_cols if kinds[c] not in typed],
     ).row(0, named=True) if text_cols else {}
+    holding = [c for c in text_cols if kinds[c] not in typed
+               and any(looked.get(f"{token} {c}") for token in PLACEHOLDERS)]
+    if holding:  # rare: only columns holding a placeholder have their empty cells counted
+        looked.update(frame.select(
+            (pl.col(c).is_null() | (pl.col(c) == "")).sum().alias(f"empty {c}")
+            for c in holding).row(0, named=True))
 
     def stripped(c: str) -> pl.Expr:
         return pl.col(c).str.strip_chars() if looked.get(f"padded {c}") else pl.col(c)
@@ -279,10 +283,12 @@ def merge_repeated(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> 
     key = [c for c in (spec.record_key or frame.columns) if c not in spec.merged]
     identified = (pl.all_horizontal(pl.col(c).is_not_null() for c in key) if spec.record_key
                   else pl.lit(True))
-    # Short columns first (dates, links, names): only rows equal on those have their long
-    # texts compared, so the usual file (no repeats) costs one cheap look.
+    # One short column first (the record's date, else every column that is not free text):
+    # only rows equal on it have their other cells compared, so the usual file (no repeats)
+    # costs one cheap look.
     free = {c.name for c in spec.columns if c.kind == FREE}
-    short = [c for c in key if c not in free] or key
+    short = ([spec.time_column] if spec.time_column in key
+             else [c for c in key if c not in free] or key)
     maybe = frame.select(pl.struct(short).is_duplicated() & identified).to_series()
     if not maybe.any():
         return frame
