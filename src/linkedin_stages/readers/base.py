@@ -201,7 +201,8 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
           .alias(f"padded {c}") for c in text_cols if kinds[c] != ID],
         *[(pl.col(c) == token).sum().alias(f"{token} {c}")
           for c in text_cols for token in PLACEHOLDERS],
-    ).row(0, named=True) if text_cols else {}
+        *[(pl.col(c) == "").any().alias(f"blank {c}") for c in [*text_cols, *free_cols]],
+    ).row(0, named=True) if text_cols or free_cols else {}
     holding = [c for c in text_cols if kinds[c] not in typed
                and any(looked.get(f"{token} {c}") for token in PLACEHOLDERS)]
     if holding:  # rare: only columns holding a placeholder have their empty cells counted
@@ -212,12 +213,17 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
     def stripped(c: str) -> pl.Expr:
         return pl.col(c).str.strip_chars() if looked.get(f"padded {c}") else pl.col(c)
 
+    def untouched(c: str, tokens: list[str]) -> bool:
+        """Nothing to change in column `c` (the usual case: looking costs less than writing)."""
+        return not looked.get(f"padded {c}") and not any(
+            looked.get(f"{t} {c}") if t else looked.get(f"blank {c}") for t in tokens)
+
     # Dates first: a placeholder is never a date, and a spreadsheet's date formats are part
     # of the evidence that the file was re-saved (which decides what `NA` means below).
     typed_cols = [c for c in text_cols if kinds[c] in typed]
     frame = frame.with_columns(
         pl.when(stripped(c).is_in(["", *PLACEHOLDERS])).then(None).otherwise(stripped(c))
-        .alias(c) for c in typed_cols)
+        .alias(c) for c in typed_cols if not untouched(c, ["", *PLACEHOLDERS]))
     frame = _parse_typed(frame, spec, notes)
     resaved = _resaved_by_spreadsheet(notes)
     blanked = {token: sum(int(looked.get(f"{token} {c}") or 0) for c in typed_cols)
@@ -234,8 +240,9 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
         if fill:
             for token, count in counts.items():
                 blanked[token] += count
-        cleaned.append(pl.when(stripped(c).is_in(tokens)).then(None).otherwise(stripped(c))
-                       .alias(c))
+        if not untouched(c, tokens):
+            cleaned.append(pl.when(stripped(c).is_in(tokens)).then(None)
+                           .otherwise(stripped(c)).alias(c))
     if resaved:
         notes.repaired(NA_CELLS, blanked["NA"] + blanked["N/A"])
     else:
@@ -243,7 +250,8 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
         notes.repaired("`N/A` cells read as empty", blanked["N/A"])
     return frame.with_columns(
         cleaned
-        + [pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in free_cols]
+        + [pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in free_cols
+           if looked.get(f"blank {c}")]
     )
 
 

@@ -169,12 +169,18 @@ def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
     # is a conversation titled so, or a one-way conversation whose sender has no name and
     # no profile.
     no_sender = ((pl.col("from_name").fill_null("").str.strip_chars().is_in(["", HIDDEN_MEMBER]))
-                 & pl.col("sender_url").is_null())
-    member_spoke = (pl.col("direction") == "sent").any().over("conversation_id")
+                 & pl.col("sender_url").is_null() & ~pl.col("draft"))
+    # Only the few conversations with such a sender are looked into (a window over every
+    # conversation of a 300,000-message file costs more than the whole rest of this step).
+    anonymous = frame.filter(no_sender)["conversation_id"].drop_nulls().unique()
+    spoke = frame.filter((pl.col("direction") == "sent")
+                         & pl.col("conversation_id").is_in(anonymous.implode())
+                         )["conversation_id"].unique()
+    one_way = ~pl.col("conversation_id").is_in(spoke.implode()).fill_null(False)
     frame = frame.with_columns(
         (~pl.col("draft") & (
             (pl.col("conversation_title").str.strip_chars() == SPONSORED_TITLE).fill_null(False)
-            | (no_sender & ~member_spoke.fill_null(False))
+            | (no_sender & one_way)
         )).alias("sponsored"),
     )
     drafts = int(frame["draft"].sum())
