@@ -233,3 +233,18 @@ def test_read_as_text_columns_not_dates(tmp_path: Path) -> None:
         "Connections.csv": CONNECTIONS_PREAMBLE + CONNECTIONS_HEADER + rows}))
     assert export.connections["connected_on"].to_list() == [None, datetime(2024, 3, 12)]
     assert not export.reports["connections"].warnings
+
+
+def test_comments_pasted_together_lose_no_record_and_gain_no_header(tmp_path: Path) -> None:
+    link = "https://www.linkedin.com/feed/update/urn:li:activity:7100000000000000001"
+    first = (b"Date,Link,Message\n" + f"2024-05-01 10:00:00,{link},First invented\n".encode())
+    second = (b"\xef\xbb\xbfDate,Link,Message\n"
+              + f"2024-05-02 10:00:00,{link},Second invented\n".encode()
+              + b"\xef\xbb\xbf" + f"2024-05-03 10:00:00,{link},Third invented\n".encode())
+    export = load_export(_export(tmp_path, {"Comments.csv": first + second,
+                                            "Profile.csv": PROFILE}))
+    assert export.comments["message"].to_list() == ["First invented", "Second invented",
+                                                    "Third invented"]
+    report = export.reports["comments"]
+    assert report.dropped["header lines repeated mid-file"] == 1
+    assert report.repairs["byte-order marks removed mid-file"] == 2

@@ -801,8 +801,10 @@ def date_led_records(body: Body, notes: ReadNotes, linked: bool) -> tuple[pl.Ser
             lines = None
         if lines is not None:
             start = _LINKED_LEAD_POLARS if linked else _DATE_LEAD_POLARS
+            lines = _without_pasted_headers(lines.with_columns(pl.col("line").fill_null("")),
+                                            body, notes)
             grouped = (
-                lines.with_columns(pl.col("line").fill_null(""))
+                lines
                 .with_columns(pl.col("line").str.contains(start).cum_sum().alias("record"))
                 .group_by("record", maintain_order=True)
                 .agg(pl.col("line").str.join("\n"))
@@ -813,8 +815,30 @@ def date_led_records(body: Body, notes: ReadNotes, linked: bool) -> tuple[pl.Ser
                            len(before["line"][0].strip().splitlines()))
             return grouped.filter(pl.col("record") > 0)["line"].alias("record"), backslash
     text = body.text(notes)
+    lines = _without_pasted_headers(pl.DataFrame({"line": text.split("\n")}), body, notes)
+    text = "\n".join(lines["line"].to_list())
     pieces = split_records(text, notes, LINKED_RECORD_START if linked else RECORD_START)
     return pl.Series("record", pieces, dtype=pl.String), backslash
+
+
+def _without_pasted_headers(lines: pl.DataFrame, body: Body, notes: ReadNotes) -> pl.DataFrame:
+    """Lines of a date-led file without what two files pasted together leave mid-file: a
+    byte-order mark at a line's start (removed, counted) and the header line again (dropped,
+    counted), which would otherwise be glued to the message before them."""
+    header = body.decoded.head.split("\n")[body.skip_lines - 1].rstrip("\r").lstrip("\ufeff")
+    line = pl.col("line")
+    boms, headers = lines.select(
+        line.str.starts_with("\ufeff").sum().alias("boms"),
+        (line.str.strip_chars_start("\ufeff").str.strip_chars_end("\r") == header).sum()
+        .alias("headers"),
+    ).row(0)
+    if boms:
+        notes.repaired("byte-order marks removed mid-file", int(boms))
+        lines = lines.with_columns(line.str.strip_chars_start("\ufeff"))
+    if headers:
+        notes.drop("header lines repeated mid-file", int(headers))
+        lines = lines.filter(line.str.strip_chars_end("\r") != header)
+    return lines
 
 
 def normalise_line_breaks(frame: pl.DataFrame, columns: tuple[str, ...]) -> pl.DataFrame:
