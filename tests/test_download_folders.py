@@ -283,3 +283,37 @@ def test_zip_name_warnings_reach_the_export(tmp_path: Path) -> None:
     assert any("Reactions.csv: the archive holds 2 entries" in w for w in export.warnings)
     assert all("\x1b" not in w for w in export.warnings)
     assert any("\\x1b" in w for w in export.warnings)
+
+
+def test_exports_nested_deep_are_never_merged(tmp_path: Path) -> None:
+    deep = tmp_path / "linkedin" / "2026"
+    copy_fixture("era2021", deep / "a" / "b" / "c" / "d")  # deeper than the search goes
+    copy_fixture("era2025", deep / "e" / "f" / "g" / "h")
+    with pytest.raises(ExportError, match="holds the files of 2 LinkedIn exports"):
+        load_export(tmp_path)
+
+
+def test_a_stray_linkedin_like_file_does_not_make_downloads_an_export(tmp_path: Path) -> None:
+    downloads = _downloads(tmp_path)
+    (downloads / "Events.csv").write_bytes(b"Event Name,Event Time,Status,External Url\n")
+    (downloads / "contacts.csv").write_bytes(b"Name,Email\ninvented,x@example.org\n")
+    with pytest.raises(ExportError, match="holds 2 LinkedIn exports"):
+        load_export(downloads)
+
+
+def test_a_huge_unrelated_zip_in_downloads_is_not_parsed(tmp_path: Path) -> None:
+    import linkedin_stages.downloads as downloads_module
+
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    with zipfile.ZipFile(downloads / "photos.zip", "w") as archive:
+        for n in range(300):
+            archive.writestr(f"photo-{n}.jpg", b"")
+    copy_fixture("era2021", downloads)
+    limit = downloads_module._MAX_ZIP_DIRECTORY
+    downloads_module._MAX_ZIP_DIRECTORY = 1000  # the photo zip's list is larger than this
+    try:
+        assert downloads_module._zip_keys(downloads / "photos.zip") is None
+        assert load_export(downloads).found_in is not None
+    finally:
+        downloads_module._MAX_ZIP_DIRECTORY = limit

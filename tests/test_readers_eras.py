@@ -740,7 +740,9 @@ def test_basic_archive_and_unknown_files(make_export):
     # the root Connections.csv wins over the copy in a sub-folder, which is reported
     assert export.reports["connections"].file == "Connections.csv"
     assert export.warnings == [
-        "old/Connections.csv: a second Connections.csv was ignored (read Connections.csv)"]
+        "old/Connections.csv: a second Connections.csv was ignored (read Connections.csv)",
+        "Basic_LinkedInDataExport_01-01-2025.zip (basic archive, zip, exported 2025-01-01): "
+        "another LinkedIn export inside this one, not read (point the tool at it to read it)"]
     assert {"shares", "comments", "reactions", "reposts"} <= set(export.missing)
     assert export.connections.height == 4
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import struct
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -25,15 +26,17 @@ from pathlib import Path
 from .errors import ExportError
 from .readers import COMPLETE_ONLY, CORE, KEY_TO_DATASET, RECOGNISED_UNUSED
 from .safe_output import safe_label
-from .source import normalise_name
+from .source import central_directory_size, normalise_name
 
 # LinkedIn names its downloads `Basic_LinkedInDataExport_MM-DD-YYYY` and
 # `Complete_LinkedInDataExport_MM-DD-YYYY` (a browser may add ` (1)`).
 _EXPORT_NAME = re.compile(
     r"(?i)(?:(basic|complete)_)?linkedin_?data_?export[_ -]*(\d{1,2})-(\d{1,2})-(\d{4})")
 # Files that make a folder an export on their own: the core files, or activity files.
-_MARKERS = frozenset(CORE) | COMPLETE_ONLY | {"messages", "invitations", "positions"}
-_SEARCH_DEPTH = 2  # ~/Downloads/<export>/ and ~/Downloads/<folder>/<export>/
+EXPORT_MARKERS = frozenset(CORE) | COMPLETE_ONLY | {"messages", "invitations", "positions"}
+_MARKERS = EXPORT_MARKERS
+_SEARCH_DEPTH = 4  # ~/Downloads/<export>/ … ~/Downloads/a/b/c/<export>/
+_MAX_ZIP_DIRECTORY = 16_000_000  # bytes: as source.py, a file list no export has
 _MAX_ENTRIES = 5_000  # a folder scanned for exports: enough for any download folder
 
 
@@ -49,9 +52,10 @@ class FoundExport:
         when = (f"exported {self.exported_on.isoformat()}" if self.exported_on
                 else "export date unknown")
         form = "zip" if self.path.suffix.lower() == ".zip" else "folder"
+        # Labels are made safe where they are printed (the CLI, inspect's text).
         kind = {"basic": "basic archive", "complete": "complete archive"}.get(
             self.kind, "archive")
-        return f"{safe_label(self.path.name)} ({kind}, {form}, {when})"
+        return f"{self.path.name} ({kind}, {form}, {when})"
 
 
 def date_in_name(name: str) -> date | None:
@@ -97,11 +101,16 @@ def _csv_keys(folder: Path) -> set[str]:
 
 
 def _zip_keys(path: Path) -> set[str] | None:
-    """Normalised names of a zip's CSV members, or None if it is not a readable zip."""
+    """Normalised names of a zip's CSV members, or None if it is not a readable zip (or one
+    whose list of files is far larger than any export's: not parsed at all)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        with open(path, "rb") as handle:
+            size = central_directory_size(handle)
+            if size is not None and size > _MAX_ZIP_DIRECTORY:
+                return None
+            with zipfile.ZipFile(handle) as archive:
+                names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, struct.error):
         return None
     return {normalise_name(n) for n in names[:_MAX_ENTRIES] if n.lower().endswith(".csv")}
 
@@ -132,8 +141,10 @@ def _as_export(path: Path, is_dir: bool) -> FoundExport | None:
 
 
 def holds_export_files(folder: Path) -> bool:
-    """Whether LinkedIn's files sit directly in `folder` (then it is an export itself)."""
-    return any(_is_export_key(k) for k in _csv_keys(folder))
+    """Whether the files that make an export (its core or activity files) sit directly in
+    `folder`: then it is an export itself. A stray `Events.csv` or `contacts.csv` in
+    ~/Downloads is not enough."""
+    return bool(_csv_keys(folder) & _MARKERS)
 
 
 def exports_inside(folder: Path, depth: int = _SEARCH_DEPTH) -> list[FoundExport]:
@@ -163,10 +174,12 @@ def exports_inside(folder: Path, depth: int = _SEARCH_DEPTH) -> list[FoundExport
 
 @dataclass(frozen=True)
 class Resolved:
-    """The export to read, and a note saying which when it was found inside a folder."""
+    """The export to read, a note saying which when it was found inside a folder, and
+    warnings about other exports that were left unread."""
 
     path: Path
     note: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def resolve_export(path: Path) -> Resolved:
@@ -183,21 +196,30 @@ def resolve_export(path: Path) -> Resolved:
         # read as this one's).
         # A sub-folder counts as another export when it is named like one or holds two of
         # the files that make an export (a lone copy of one file is a duplicate, reported).
-        found = [e for e in exports_inside(path, depth=1)
+        inside = exports_inside(path, depth=1)
+        found = [e for e in inside
                  if e.path.suffix.lower() != ".zip"
                  and (date_in_name(e.path.name) or len(_csv_keys(e.path) & _MARKERS) >= 2)]
         if not found:
-            return Resolved(path)
+            # A zip is never read as part of a folder export: say it is there, unread.
+            return Resolved(path, warnings=tuple(
+                f"{safe_label(e.describe())}: another LinkedIn export inside this one, not "
+                "read (point the tool at it to read it)"
+                for e in inside if e.path.suffix.lower() == ".zip"))
         found.insert(0, FoundExport(path, _kind_from_name(path.name)
                                     or _kind_from_keys(_csv_keys(path) & _MARKERS),
                                     date_in_name(path.name)))
     else:
         found = exports_inside(path)
+        if not found:
+            # No export anywhere it looks: the folder is read as one only if its files do
+            # not come from several (load_export checks that from the files it indexes).
+            return Resolved(path)
     if len(found) == 1:
         return Resolved(found[0].path, f"using {found[0].describe()}, the only LinkedIn "
-                                       f"export in {safe_label(str(path))}")
+                                       f"export in {path}")
     if len(found) > 1:
-        listed = "; ".join(f"{n}. {e.describe()}" for n, e in enumerate(found, 1))
+        listed = safe_label("; ".join(f"{n}. {e.describe()}" for n, e in enumerate(found, 1)))
         raise ExportError(
             f"{safe_label(str(path))} holds {len(found)} LinkedIn exports, which are never "
             f"merged: {listed}. "

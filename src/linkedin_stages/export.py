@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 import polars as pl
 
 from .csvread import ReadNotes
-from .downloads import date_in_name, resolve_export
+from .downloads import EXPORT_MARKERS, date_in_name, resolve_export
 from .errors import ExportError, FileReadError
 from .readers import (
     COMPLETE_ONLY,
@@ -27,6 +27,7 @@ from .readers import (
 )
 from .readers.articles import read_articles
 from .readers.base import DatasetSpec, ReadContext, TableRead, merge_repeated, read_dataset
+from .safe_output import safe_label
 from .source import ExportSource, Member, normalise_name
 
 Progress = Callable[[str], None]
@@ -193,6 +194,19 @@ def _index(source: ExportSource) -> _Index:
                   sorted(recognised), sorted(unknown), nested)
 
 
+def _export_roots(index: _Index) -> list[str]:
+    """Folders that each hold two or more of the files that make an export: more than one
+    means the files of several exports (a folder of downloads nested deeper than the search
+    for exports goes, or a zip holding two exports)."""
+    by_folder: dict[str, set[str]] = {}
+    members = [*index.files.values(), *(extra for _, extra in index.duplicates)]
+    for member in members:
+        key = _part_of(member)[0]
+        if key in EXPORT_MARKERS:
+            by_folder.setdefault(str(PurePosixPath(member.path).parent), set()).add(key)
+    return sorted(folder for folder, keys in by_folder.items() if len(keys) >= 2)
+
+
 def _archive_kind(index: _Index, reports: dict[str, DatasetReport]) -> str:
     """Complete, basic or partial, from the files that could be read (a spreadsheet saved
     under `Reactions.csv` does not make an archive complete)."""
@@ -259,6 +273,12 @@ def load_export(
     resolved = resolve_export(Path(path))
     with ExportSource.open(resolved.path) as source:
         index = _index(source)
+        roots = _export_roots(index)
+        if len(roots) > 1:
+            raise ExportError(
+                f"{source.label} holds the files of {len(roots)} LinkedIn exports, which are "
+                f"never merged: {safe_label(', '.join(f'{r}/' for r in roots))}. Point the "
+                "tool at one of them, or compare two with `linkedin-stages compare OLD NEW`")
         if not index.files and not index.articles:
             hint = ""
             if index.nested_zips:
@@ -323,6 +343,7 @@ def load_export(
         warnings += [report.warnings[0] for report in reports.values() if not report.readable]
         warnings += [f"{path}: a link or special file, not followed" for path in source.skipped]
         warnings += source.warnings  # repeated or odd member names, unreadable folders
+        warnings += resolved.warnings  # other exports inside this one, not read
         if reports and not any(report.readable for report in reports.values()):
             first = next(iter(reports.values())).warnings[0]
             raise ExportError(f"{source.label}: none of the {len(reports)} LinkedIn files "

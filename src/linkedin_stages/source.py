@@ -220,7 +220,7 @@ class _LenientNames(io.RawIOBase):
         return bytes(patched)
 
 
-def _central_directory_size(handle: BinaryIO) -> int | None:
+def central_directory_size(handle: BinaryIO) -> int | None:
     """The size the archive's end record gives its central directory (ZIP64 included), read
     the way zipfile finds it; None if there is no end record."""
     handle.seek(0, os.SEEK_END)
@@ -367,7 +367,7 @@ class ExportSource:
     def _open_zip(cls, path: Path, handle: BinaryIO) -> ExportSource:
         label = safe_label(str(path))
         try:
-            directory_size = _central_directory_size(handle)
+            directory_size = central_directory_size(handle)
         except (OSError, struct.error, ValueError):
             directory_size = None  # zipfile says what is wrong below
         if directory_size is not None and directory_size > MAX_CENTRAL_DIRECTORY_BYTES:
