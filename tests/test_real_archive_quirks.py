@@ -248,3 +248,34 @@ def test_comments_pasted_together_lose_no_record_and_gain_no_header(tmp_path: Pa
     report = export.reports["comments"]
     assert report.dropped["header lines repeated mid-file"] == 1
     assert report.repairs["byte-order marks removed mid-file"] == 2
+
+
+def test_two_na_positions_in_a_linkedin_file_are_values(tmp_path: Path) -> None:
+    rows = (b"Alex,Sample,https://www.linkedin.com/in/alex,,Example Co,NA,12 Mar 2024\n"
+            b"Sam,Other,https://www.linkedin.com/in/sam,,Other Co,NA,13 Mar 2024\n")
+    export = load_export(_export(tmp_path, {
+        "Connections.csv": CONNECTIONS_PREAMBLE + CONNECTIONS_HEADER + rows}))
+    assert export.connections["position"].to_list() == ["NA", "NA"]
+    assert not export.reports["connections"].repairs.get("`NA` cells read as empty")
+
+
+def test_messages_of_one_second_that_differ_in_attachments_are_both_kept(
+        tmp_path: Path) -> None:
+    header11 = MESSAGES_10 + b",ATTACHMENTS\n"
+    rows = b"".join(
+        _message("2-aaa", "", b"Camille Exemple", ME, b"Jordan Testperson",
+                 "2025-10-01 09:00:00", "", f",https://www.linkedin.com/dms/invented-{n}".encode())
+        for n in range(3))
+    export = load_export(_export(tmp_path, {"messages.csv": header11 + rows,
+                                            "Profile.csv": PROFILE}))
+    assert export.messages.height == 3
+    assert "attachments" in export.messages.columns
+
+
+def test_identical_messages_dated_to_the_minute_are_not_merged(tmp_path: Path) -> None:
+    # 2018 layout: dates to the minute, so two identical "ok" of one minute may both be real.
+    data = (b"From,To,Date,Subject,Content,Direction,Folder\n"
+            b'Camille Exemple,Jordan Testperson,"3/5/18, 9:15 AM",,ok,OUTGOING,INBOX\n'
+            b'Camille Exemple,Jordan Testperson,"3/5/18, 9:15 AM",,ok,OUTGOING,INBOX\n')
+    export = load_export(_export(tmp_path, {"Messages.csv": data, "Profile.csv": PROFILE}))
+    assert export.messages.height == 2

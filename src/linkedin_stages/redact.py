@@ -379,7 +379,7 @@ class Redactor:
                                                      return_dtype=pl.String),
             *self._people_columns(messages, "from_name", "to_names"),
             *self._null("conversation_title", "sender_url", "recipient_urls", "subject",
-                        "content"))
+                        "content", "attachments"))
         shares = t["shares"]
         site = self._mapped(shares, "shared_domain", self.domain)
         out["shares"] = self._urns(shares, "share_link", "media_url").with_columns(

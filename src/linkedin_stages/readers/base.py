@@ -233,13 +233,18 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
         if kinds[c] in typed:
             continue
         counts = {token: int(looked.get(f"{token} {c}") or 0) for token in PLACEHOLDERS}
-        # In LinkedIn's own files `NA` can be a value (a position, a company): it is a
-        # placeholder only in a re-saved file, or where it fills every empty cell of a column.
-        fill = resaved or (not looked.get(f"empty {c}") and sum(counts.values()) > 1)
-        tokens = ["", *PLACEHOLDERS] if fill else [""]
-        if fill:
-            for token, count in counts.items():
-                blanked[token] += count
+        # In LinkedIn's own files `NA` is a value (a position, a company called so): it is a
+        # placeholder only in a re-saved file. LinkedIn's own placeholder is `N/A`, read as
+        # empty where it fills a column (every empty cell of it), never when it stands alone.
+        if resaved:
+            placeholders = list(PLACEHOLDERS)
+        elif counts["N/A"] > 1 and not looked.get(f"empty {c}"):
+            placeholders = ["N/A"]
+        else:
+            placeholders = []
+        tokens = ["", *placeholders]
+        for token in placeholders:
+            blanked[token] += counts[token]
         if not untouched(c, tokens):
             cleaned.append(pl.when(stripped(c).is_in(tokens)).then(None)
                            .otherwise(stripped(c)).alias(c))
@@ -287,6 +292,11 @@ def _parse_typed(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl
 def merge_repeated(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataFrame:
     """Count a record LinkedIn wrote several times once (see `DatasetSpec.record_key`)."""
     if spec.record_key is None or frame.height < 2:
+        return frame
+    formats = notes.date_formats.get(spec.time_column or "", [])
+    if not spec.record_key and formats and not all("%S" in f for f in formats):
+        # Dates to the minute (2018 messages, invitations): two identical short messages of
+        # one minute may both be real. Only records dated to the second are merged whole.
         return frame
     key = [c for c in (spec.record_key or frame.columns) if c not in spec.merged]
     identified = (pl.all_horizontal(pl.col(c).is_not_null() for c in key) if spec.record_key
