@@ -240,6 +240,10 @@ def test_a_newer_basic_archive_deletes_no_post(tmp_path: Path) -> None:
     assert doc["missing_from_newer"]["comments"] is None
     assert doc["deleted_posts"] == []
     assert any("not compared" in w for w in doc["warnings"])
+    # What the newer archive cannot show is unknown, not "nothing happened".
+    assert doc["activity_between"]["comments"] is None
+    assert doc["activity_between"]["posts_original"] is None
+    assert doc["activity_between"]["connections_gained"] == 1
 
 
 def test_an_unreadable_newer_shares_file_deletes_no_post(tmp_path: Path) -> None:

@@ -279,3 +279,14 @@ def test_identical_messages_dated_to_the_minute_are_not_merged(tmp_path: Path) -
             b'Camille Exemple,Jordan Testperson,"3/5/18, 9:15 AM",,ok,OUTGOING,INBOX\n')
     export = load_export(_export(tmp_path, {"Messages.csv": data, "Profile.csv": PROFILE}))
     assert export.messages.height == 2
+
+
+def test_a_workbook_under_a_recognised_activity_name_does_not_make_it_complete(
+        tmp_path: Path) -> None:
+    export = load_export(_export(tmp_path, {
+        "Logins.csv": b"PK\x03\x04" + b"\x00" * 64, "Profile.csv": PROFILE,
+        "Registration.csv": REGISTRATION,
+        "Connections.csv": CONNECTIONS_PREAMBLE + CONNECTIONS_HEADER
+        + b"Alex,Sample,,,Co,Engineer,12 Mar 2024\n"}))
+    assert export.archive == "basic"
+    assert any(w.startswith("Logins.csv: a spreadsheet workbook") for w in export.warnings)

@@ -26,7 +26,14 @@ from .readers import (
     SPECS,
 )
 from .readers.articles import read_articles
-from .readers.base import DatasetSpec, ReadContext, TableRead, merge_repeated, read_dataset
+from .readers.base import (
+    NOT_TEXT,
+    DatasetSpec,
+    ReadContext,
+    TableRead,
+    merge_repeated,
+    read_dataset,
+)
 from .safe_output import safe_label
 from .source import ExportSource, Member, normalise_name
 
@@ -149,6 +156,7 @@ class _Index:
     duplicates: list[tuple[Member, Member]]
     articles: list[Member]
     recognised: list[str]
+    recognised_members: dict[str, Member]  # path → member, for the files the analysis skips
     unknown: list[str]
     nested_zips: list[str]
 
@@ -191,7 +199,8 @@ def _index(source: ExportSource) -> _Index:
         else:
             unknown.append(member.path)
     return _Index(files, parts, duplicates, sorted(articles, key=lambda m: m.path),
-                  sorted(recognised), sorted(unknown), nested)
+                  sorted(recognised), {m.path: m for m in source.members if m.path in recognised},
+                  sorted(unknown), nested)
 
 
 def _export_roots(index: _Index) -> list[str]:
@@ -207,13 +216,30 @@ def _export_roots(index: _Index) -> list[str]:
     return sorted(folder for folder, keys in by_folder.items() if len(keys) >= 2)
 
 
-def _archive_kind(index: _Index, reports: dict[str, DatasetReport]) -> str:
+def _not_text(source: ExportSource, member: Member) -> str | None:
+    """What a file is when its bytes are not text (a workbook under a `.csv` name), or None."""
+    try:
+        start = source.file(member).head(8)
+    except (FileReadError, OSError):
+        return "unreadable"
+    return next((what for magic, what in NOT_TEXT if start.startswith(magic)), None)
+
+
+def _archive_kind(index: _Index, reports: dict[str, DatasetReport],
+                  source: ExportSource, warnings: list[str]) -> str:
     """Complete, basic or partial, from the files that could be read (a spreadsheet saved
-    under `Reactions.csv` does not make an archive complete)."""
+    under `Reactions.csv` or `Logins.csv` does not make an archive complete)."""
     readable = {name: member for name, member in index.files.items()
                 if name not in reports or reports[name].readable}
-    present_keys = {_part_of(m)[0] for m in readable.values()} | {
-        _part_of(Member(p, 0))[0] for p in index.recognised}
+    present_keys = {_part_of(m)[0] for m in readable.values()}
+    for path, member in index.recognised_members.items():
+        key = _part_of(member)[0]
+        if key in COMPLETE_ONLY and key not in present_keys:
+            what = _not_text(source, member)  # only the few files that decide: cheap
+            if what is not None:
+                warnings.append(f"{path}: {what}, not LinkedIn's CSV (not read)")
+                continue
+        present_keys.add(key)
     complete = bool(present_keys & COMPLETE_ONLY)
     core = all(name in readable for name in CORE)
     if complete and core:
@@ -353,6 +379,7 @@ def load_export(
         if "profile" not in wanted:  # read only to help the messages reader
             ordered_reports.pop("profile", None)
             tables["profile"] = SPECS["profile"].empty()
+        archive = _archive_kind(index, reports, source, warnings)
         return Export(
             location=source.location,
             source_kind=source.kind,
@@ -362,7 +389,7 @@ def load_export(
             recognised_files=index.recognised,
             unknown_files=index.unknown,
             warnings=warnings,
-            archive=_archive_kind(index, reports),
+            archive=archive,
             found_in=resolved.note,
             exported_on=exported_on,
         )

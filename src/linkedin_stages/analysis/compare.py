@@ -56,7 +56,8 @@ class Comparison:
     job_moves: tuple[JobMove, ...]
     ghosts_old: int
     ghosts_new: int
-    between: dict[str, int]  # activity the newer archive adds after the older's date
+    # Activity the newer archive adds after the older's date; None where it cannot show it.
+    between: dict[str, int | None]
     # Records LinkedIn no longer keeps (retention), not deletions; None where the dataset
     # is not present and readable in both archives (nothing can be said).
     dropped: dict[str, int | None]
@@ -164,7 +165,8 @@ def compare_exports(first: Export, second: Export, *,
     )
 
 
-def _activity_between(new: Side, cutoff: datetime, gained: pl.DataFrame) -> dict[str, int]:
+def _activity_between(new: Side, cutoff: datetime, gained: pl.DataFrame
+                      ) -> dict[str, int | None]:
     e, posts = new.export, new.timeline.posts
     after = pl.col("timestamp") > cutoff
     kinds = posts.filter(after).group_by("kind").len()
@@ -175,6 +177,7 @@ def _activity_between(new: Side, cutoff: datetime, gained: pl.DataFrame) -> dict
         "comments": e.comments.filter(after).height,
         "reactions": e.reactions.filter(after).height,
         "reposts": e.reposts.filter(after).height,
+        "media_uploads": e.rich_media.filter(after).height,
         "messages_sent": e.messages.filter((pl.col("sent_at") > cutoff)
                                            & (pl.col("direction") == "sent")).height,
         "messages_received": e.messages.filter((pl.col("sent_at") > cutoff)
@@ -186,7 +189,19 @@ def _activity_between(new: Side, cutoff: datetime, gained: pl.DataFrame) -> dict
         "connections_gained": gained.height,
         "connections_gained_after": gained.filter(pl.col("connected_on") > cutoff).height,
     })
-    return dict(sorted(counts.items()))
+    # What the newer archive cannot show is unknown, not zero (a basic archive has no posts).
+    readable = {n for n, r in e.reports.items() if r.readable}
+    needs = {"comments": "comments", "reactions": "reactions", "reposts": "reposts",
+             "media_uploads": "rich_media", "messages_sent": "messages",
+             "messages_received": "messages", "invitations_in": "invitations",
+             "invitations_out": "invitations"}
+    result: dict[str, int | None] = dict(counts)
+    for key in counts:
+        source = "shares" if key.startswith("posts_") and key != "posts_article" else (
+            "articles" if key == "posts_article" else needs.get(key))
+        if source is not None and source not in readable:
+            result[key] = None
+    return dict(sorted(result.items()))
 
 
 def _comparable(old: Export, new: Export, name: str) -> bool:
@@ -218,8 +233,8 @@ def _dropped(old: Side, new: Side, cutoff: datetime
         dropped["invitations"] = dropped["invitations_before_retention"] = None
     if _comparable(o, n, "messages"):
         mkey = ["sent_at", "from_name", "content"]
-        dropped["messages"] = o.messages.join(n.messages.select(mkey), on=mkey, how="anti",
-                                              nulls_equal=True).height
+        dropped["messages"] = o.messages.filter(~pl.col("draft")).join(
+            n.messages.select(mkey), on=mkey, how="anti", nulls_equal=True).height
     else:
         dropped["messages"] = None
     for name, keys in (("comments", ["timestamp", "link"]), ("reactions", ["timestamp", "link"]),

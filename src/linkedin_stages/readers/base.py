@@ -105,7 +105,7 @@ class DatasetSpec:
 
 # What a file that is not text begins with, and what it then is (a spreadsheet saved under
 # the export's `.csv` name is the usual case: the reader must say so, not "header not found").
-_NOT_TEXT = (
+NOT_TEXT = (
     (b"PK\x03\x04", "a spreadsheet workbook (XLSX, a zip file) saved under a .csv name"),
     (b"\xd0\xcf\x11\xe0", "an Excel 97–2003 workbook (.xls) saved under a .csv name"),
     (b"%PDF-", "a PDF document saved under a .csv name"),
@@ -117,7 +117,7 @@ def read_dataset(spec: DatasetSpec, file: FileData, context: ReadContext) -> Tab
     notes = ReadNotes()
     path = file.path
     start = file.head(8)
-    for magic, what in _NOT_TEXT:
+    for magic, what in NOT_TEXT:
         if start.startswith(magic):
             raise FileReadError(f"{path}: {what}, not LinkedIn's CSV; export it from the "
                                 "spreadsheet as CSV, or use the file from LinkedIn's download")

@@ -234,6 +234,9 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     def num(value: float) -> str:
         return locale.integer(value, lang)
 
+    def known(value: int | None) -> str:  # None: not readable in both archives
+        return "—" if value is None else num(value)
+
     member = c.new.name or c.old.name or ""
     gap = locale.duration(month_count(f"{c.old.exported:%Y-%m}",
                                                 f"{c.new.exported:%Y-%m}") - 1, lang)
@@ -270,11 +273,9 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
                       numeric=(False, False, False))
     more = len(c.job_moves) - MOVES_SHOWN
     activity = Table(head=(t["what_col"], t["count_col"]),
-                     rows=tuple((t[key], num(c.between.get(key, 0))) for key in ACTIVITY_ORDER),
+                     rows=tuple((t[key], known(c.between.get(key, 0)))
+                                for key in ACTIVITY_ORDER),
                      numeric=(False, True))
-    def known(value: int | None) -> str:  # None: not readable in both archives
-        return "—" if value is None else num(value)
-
     dropped = (Stat(t["dropped_invitations"], known(c.dropped["invitations"])),
                Stat(t["dropped_messages"], known(c.dropped["messages"])),
                Stat(t["missing_comments"], known(c.dropped["comments"])),
