@@ -232,7 +232,7 @@ def test_a_newer_basic_archive_deletes_no_post(tmp_path: Path) -> None:
     for name in ("Shares.csv", "Comments.csv", "Reactions.csv", "Votes.csv"):
         (new / name).unlink()
     (new / "Connections.csv").write_bytes((new / "Connections.csv").read_bytes()
-                                          + b"\nNew,Person,,,Co,Engineer,02 Jan 2022")
+                                          + b"\nNew,Person,,Co,Engineer,02 Jan 2022")
     comparison = compare_exports(load_export(old), load_export(new))
     assert comparison.deleted_posts.height == 0
     assert {"shares", "comments", "reactions"} <= set(comparison.not_compared)
