@@ -187,13 +187,25 @@ def test_activity_dated_before_linkedin_or_after_the_export_is_set_aside(
         "Profile.csv": PROFILE}))
     report = export.reports["reactions"]
     assert report.rows == 5  # rows kept, dates set aside
-    assert report.repairs["dates after the export (2024-06-30) set aside"] == 3
-    assert report.repairs["dates before LinkedIn existed (May 2003) set aside"] == 1
+    assert report.dropped[
+        "dates after the export (2024-06-30) set aside (rows kept, undated)"] == 3
+    assert report.dropped[
+        "dates before LinkedIn existed (May 2003) set aside (rows kept, undated)"] == 1
     assert report.first.isoformat() == "2024-05-01" and report.last.isoformat() == "2024-05-01"
     assert len(report.warnings) == 2
     assert export.positions["started_on"].to_list()[0].year == 1995  # career dates keep theirs
     timeline = build_timeline(export)
     assert [m.month for m in timeline.months] == ["2024-03", "2024-04", "2024-05"]
+
+
+def test_a_renamed_copy_does_not_cut_the_timeline_at_its_name(tmp_path: Path) -> None:
+    folder = tmp_path / "Complete_LinkedInDataExport_01-01-2020"
+    days = [f"2023-{m:02d}-{d:02d}" for m in range(1, 13) for d in (3, 17)]
+    export = load_export(_write(folder, {"Reactions.csv": _reactions(*days),
+                                         "Profile.csv": PROFILE}))
+    assert export.exported_on is None
+    assert export.reactions["timestamp"].null_count() == 0
+    assert any("the name was probably changed" in w for w in export.warnings)
 
 
 def test_without_an_export_date_the_future_is_set_aside(tmp_path: Path) -> None:
@@ -321,3 +333,13 @@ def test_a_huge_unrelated_zip_in_downloads_is_not_parsed(tmp_path: Path) -> None
         assert load_export(downloads).found_in is not None
     finally:
         downloads_module._MAX_ZIP_DIRECTORY = limit
+
+
+def test_a_copy_named_like_a_numbered_part_is_not_read_twice(tmp_path: Path) -> None:
+    connections = (b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                   b",,,,,,12 Mar 2024\nAlex,Sample,,,Co,Engineer,12 Mar 2024\n")
+    export = load_export(_write(tmp_path, {"Connections.csv": connections,
+                                           "Connections_2.csv": connections}))
+    assert export.connections.height == 2
+    assert any("the same rows as the first file" in w
+               for w in export.reports["connections"].warnings)

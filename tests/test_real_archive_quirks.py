@@ -290,3 +290,12 @@ def test_a_workbook_under_a_recognised_activity_name_does_not_make_it_complete(
         + b"Alex,Sample,,,Co,Engineer,12 Mar 2024\n"}))
     assert export.archive == "basic"
     assert any(w.startswith("Logins.csv: a spreadsheet workbook") for w in export.warnings)
+
+
+def test_a_byte_order_mark_before_a_row_mid_file_is_removed(tmp_path: Path) -> None:
+    rows = (b"Alex,Sample,,,Co,Engineer,12 Mar 2024\n"
+            b"\xef\xbb\xbfSam,Other,,,Co,Engineer,13 Mar 2024\n")
+    export = load_export(_export(tmp_path, {
+        "Connections.csv": CONNECTIONS_PREAMBLE + CONNECTIONS_HEADER + rows}))
+    assert export.connections["first_name"].to_list() == ["Alex", "Sam"]
+    assert export.reports["connections"].repairs["byte-order marks removed mid-file"] == 1

@@ -321,13 +321,11 @@ def load_export(
         tables: dict[str, pl.DataFrame] = {n: SPECS[n].empty() for n in DATASETS}
         reports: dict[str, DatasetReport] = {}
         context = ReadContext()
-        exported_on = date_in_name(source.location.name)
-        latest = _latest_possible(exported_on)
+        read: dict[str, _Read] = {}
 
-        def read_one(name: str) -> tuple[pl.DataFrame, DatasetReport]:
+        def read_one(name: str) -> _Read:
             if name == "articles":
-                return _read_articles(source, index.articles, progress, latest,
-                                      exported_on is not None)
+                return _read_articles(source, index.articles, progress)
             member = index.files[name]
             if progress:
                 progress(f"reading {member.path}")
@@ -340,32 +338,39 @@ def load_export(
                 message = str(exc)
                 if not message.startswith(member.path):
                     message = f"{member.path}: {message}"
-                notes = ReadNotes(warnings=[message])
-                return SPECS[name].empty(), _report(name, member.path, SPECS[name].empty(),
-                                                    notes, "unreadable", readable=False)
+                return _Read(SPECS[name].empty(), ReadNotes(warnings=[message]), member.path,
+                             "unreadable", readable=False)
             label = member.path
             if name in index.parts:
                 count = len(index.parts[name])
                 label += f" (+{count} numbered part{'s' if count > 1 else ''})"
-            frame = _set_aside_impossible_dates(name, result.frame, result.notes, latest,
-                                                exported_on is not None)
-            return frame, _report(name, label, frame, result.notes, result.variant)
+            return _Read(result.frame, result.notes, label, result.variant)
 
         present = [n for n in DATASETS
                    if n in wanted and (index.articles if n == "articles" else n in index.files)]
         # The profile first: messages need the member's own name to tell sent from received.
         if "profile" in index.files and ("profile" in wanted or "messages" in wanted):
-            tables["profile"], reports["profile"] = read_one("profile")
-            if tables["profile"].height:
-                context.own_name = tables["profile"]["full_name"][0]
+            read["profile"] = read_one("profile")
+            if read["profile"].frame.height:
+                context.own_name = read["profile"].frame["full_name"][0]
         rest = [n for n in present if n != "profile"]
         # Files are independent: read them in threads. Polars releases the GIL while it
         # parses, so the big files overlap with the small ones' Python work. Four threads
         # even on two cores: one file's Python steps then fill another's polars gaps
         # (≈ 4 % less time than two threads on the 138 MB archive, 2 cores).
         with ThreadPoolExecutor(max_workers=4) as pool:
-            for name, (frame, report) in zip(rest, pool.map(read_one, rest), strict=True):
-                tables[name], reports[name] = frame, report
+            read.update(zip(rest, pool.map(read_one, rest), strict=True))
+        # Impossible dates are set aside once every file is read: whether the download's
+        # name can be trusted for the export's date depends on all of them.
+        exported_on = _trusted_export_date(date_in_name(source.location.name), read, warnings)
+        latest = _latest_possible(exported_on)
+        for name, one in read.items():
+            frame = (_set_aside_impossible_dates(name, one.frame, one.notes, latest,
+                                                 exported_on is not None)
+                     if one.readable else one.frame)
+            tables[name] = frame
+            reports[name] = _report(name, one.label, frame, one.notes, one.variant,
+                                    readable=one.readable)
         warnings += [report.warnings[0] for report in reports.values() if not report.readable]
         warnings += [f"{path}: a link or special file, not followed" for path in source.skipped]
         warnings += source.warnings  # repeated or odd member names, unreadable folders
@@ -395,6 +400,40 @@ def load_export(
         )
 
 
+@dataclass
+class _Read:
+    """One dataset as read, before its impossible dates are set aside and it is reported."""
+
+    frame: pl.DataFrame
+    notes: ReadNotes
+    label: str  # the file, as `inspect` names it
+    variant: str
+    readable: bool = True
+
+
+def _trusted_export_date(named: date | None, read: dict[str, _Read],
+                         warnings: list[str]) -> date | None:
+    """The export date the download's name gives, unless many records are dated after it
+    (a renamed copy): then none, and today bounds the dates instead."""
+    if named is None:
+        return None
+    bound = datetime.combine(named, time()) + timedelta(days=2)
+    later = total = 0
+    for name, one in read.items():
+        column = _ACTIVITY_DATES.get(name)
+        if column is None or not one.readable or one.frame.is_empty():
+            continue
+        values = one.frame[column]
+        total += values.len() - values.null_count()
+        later += int((values > bound).sum())
+    if later > max(10, total // 100):
+        warnings.append(f"the download's name says it was exported on {named.isoformat()}, "
+                        f"but {later:,} records are dated later: the name was probably "
+                        "changed, so it is not used as the export's date")
+        return None
+    return named
+
+
 def _with_parts(first: TableRead, spec: DatasetSpec, parts: list[Member],
                 source: ExportSource, context: ReadContext) -> TableRead:
     """A dataset LinkedIn split into numbered files, read part by part into one frame."""
@@ -404,7 +443,11 @@ def _with_parts(first: TableRead, spec: DatasetSpec, parts: list[Member],
             part = read_dataset(spec, source.file(member), context)
         except FileReadError as exc:
             notes.warnings.append(str(exc))
-            notes.drop("rows of unreadable numbered parts", 1)
+            notes.drop("numbered parts that could not be read (files)", 1)
+            continue
+        if part.frame.equals(first.frame):  # a copy of the file, not a further part
+            notes.warnings.append(f"{member.path}: the same rows as the first file (a copy?); "
+                                  "ignored")
             continue
         frames.append(part.frame)
         for what, count in part.notes.repairs.items():
@@ -426,6 +469,11 @@ _ACTIVITY_DATES: dict[str, str] = {
     "reposts": "timestamp", "votes": "timestamp", "messages": "sent_at",
     "invitations": "sent_at", "connections": "connected_on", "registration": "registered_at",
     "rich_media": "timestamp", "saved_items": "timestamp", "articles": "published",
+    # Dated by what the member did on LinkedIn too (they shape no timeline, but a date in
+    # 9999 is no less impossible there).
+    **{name: str(SPECS[name].time_column) for name in (
+        "company_follows", "member_follows", "hashtag_follows", "endorsements_received",
+        "endorsements_given", "recommendations_received", "recommendations_given")},
 }
 
 
@@ -449,21 +497,22 @@ def _set_aside_impossible_dates(name: str, frame: pl.DataFrame, notes: ReadNotes
     if not early and not late:
         return frame
     if early:
-        notes.repaired("dates before LinkedIn existed (May 2003) set aside", early)
+        notes.drop("dates before LinkedIn existed (May 2003) set aside (rows kept, undated)",
+                   early)
         notes.warnings.append(f"{early} date(s) in “{column}” are before LinkedIn existed "
                               "(May 2003): those rows are kept without a date")
     if late:
         day = (latest - timedelta(days=2)).date().isoformat()
         when = f"after the export ({day})" if known_export else f"in the future (after {day})"
-        notes.repaired(f"dates {when} set aside", late)
+        notes.drop(f"dates {when} set aside (rows kept, undated)", late)
         notes.warnings.append(f"{late} date(s) in “{column}” are {when}: "
                               "those rows are kept without a date")
     bad = (values < LINKEDIN_LAUNCH) | (values > latest)
     return frame.with_columns(pl.when(bad).then(None).otherwise(values).alias(column))
 
 
-def _read_articles(source: ExportSource, members: list[Member], progress: Progress | None,
-                   latest: datetime, known_export: bool) -> tuple[pl.DataFrame, DatasetReport]:
+def _read_articles(source: ExportSource, members: list[Member],
+                   progress: Progress | None) -> _Read:
     notes = ReadNotes()
     files: list[tuple[str, bytes]] = []
     for member in members:
@@ -474,9 +523,8 @@ def _read_articles(source: ExportSource, members: list[Member], progress: Progre
             notes.warnings.append(str(exc))
     if progress:
         progress(f"reading {len(files)} article file(s)")
-    frame = _set_aside_impossible_dates("articles", read_articles(files, notes), notes, latest,
-                                        known_export)
+    frame = read_articles(files, notes)
     folders = sorted({str(PurePosixPath(m.path).parent) for m in members})
     where = "the export's top folder" if folders == ["."] else ", ".join(f"{f}/" for f in folders)
     label = f"{where} ({len(members)} file{'s' if len(members) != 1 else ''})"
-    return frame, _report("articles", label, frame, notes, "HTML")
+    return _Read(frame, notes, label, "HTML")

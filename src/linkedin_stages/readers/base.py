@@ -135,6 +135,7 @@ def read_dataset(spec: DatasetSpec, file: FileData, context: ReadContext) -> Tab
 
     parser = spec.parse_rows or read_body
     frame = parser(body, match.names, match.delimiter, notes)
+    frame = _without_line_start_boms(frame, notes)
     header = {normalise_header(n) for n in match.names}
     frame = _to_columns(frame, spec, notes)
     frame = _drop_blank_rows(frame, notes)
@@ -148,6 +149,19 @@ def read_dataset(spec: DatasetSpec, file: FileData, context: ReadContext) -> Tab
     if _resaved_by_spreadsheet(notes):
         variant = (variant + "; " if variant else "") + "re-saved by a spreadsheet"
     return TableRead(frame, notes, variant)
+
+
+def _without_line_start_boms(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFrame:
+    """A byte-order mark left at the start of a row (a file pasted onto another) is removed
+    and counted: it would otherwise stick to a name or a date."""
+    if frame.is_empty() or not frame.width:
+        return frame
+    first = pl.col(frame.columns[0])
+    boms = frame.select(first.str.starts_with("\ufeff").sum()).item()
+    if not boms:
+        return frame
+    notes.repaired("byte-order marks removed mid-file", int(boms))
+    return frame.with_columns(first.str.strip_chars_start("\ufeff"))
 
 
 def _to_columns(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataFrame:
