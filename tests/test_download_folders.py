@@ -343,3 +343,20 @@ def test_a_copy_named_like_a_numbered_part_is_not_read_twice(tmp_path: Path) -> 
     assert export.connections.height == 2
     assert any("the same rows as the first file" in w
                for w in export.reports["connections"].warnings)
+
+
+def test_a_newer_basic_archive_has_unknown_rates_and_no_stage_disagreement(
+        tmp_path: Path) -> None:
+    old = copy_fixture("era2021", tmp_path / "old")
+    new = copy_fixture("era2021", tmp_path / "new")
+    for name in ("Shares.csv", "Comments.csv", "Reactions.csv", "Votes.csv"):
+        (new / name).unlink()
+    (new / "Connections.csv").write_bytes((new / "Connections.csv").read_bytes()
+                                          + b"\nNew,Person,,Co,Engineer,02 Jan 2022")
+    comparison = compare_exports(load_export(old), load_export(new))
+    assert not comparison.swapped
+    assert comparison.rates["original_posts"][1] is None
+    assert comparison.rates["comments"][0] is not None
+    assert comparison.overlap_months == 0 and comparison.disagreements == ()
+    doc = to_json(comparison)
+    assert doc["stage_change"]["metrics"]["comments"]["change"] is None

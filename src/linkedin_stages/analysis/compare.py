@@ -65,7 +65,8 @@ class Comparison:
     overlap_months: int
     overlap_agree: int
     disagreements: tuple[tuple[str, str | None, str | None], ...]  # month, old, new stage
-    rates: dict[str, tuple[float, float]]  # metric → (then, now) per month, last quarter
+    # metric → (then, now) per month over the last quarter; None where the archive lacks it
+    rates: dict[str, tuple[float | None, float | None]]
     notes: tuple[str, ...] = field(default=())
     # Datasets that are not present and readable in both archives: no loss or deletion is
     # claimed for them (a newer basic archive has no posts; that deletes nothing).
@@ -152,7 +153,7 @@ def compare_exports(first: Export, second: Export, *,
             "not compared, as they are not readable in both archives: "
             f"{', '.join(not_compared)} (nothing is claimed lost or deleted there)")
     agree, disagreements, overlap = _overlap(old.timeline, new.timeline)
-    rates = {m: (_rate(old.timeline, m), _rate(new.timeline, m)) for m in RATE_METRICS}
+    rates = {m: (_rate(old, m), _rate(new, m)) for m in RATE_METRICS}
     return Comparison(
         old=old, new=new, swapped=swapped, warnings=tuple(warnings),
         matched_by="url" if by_url else "name and date",
@@ -266,7 +267,8 @@ def _overlap(old: Timeline, new: Timeline) -> tuple[int, list[Disagreement], int
     newer = {m.month: m.stage for m in new.months}
     agree, overlap, differ = 0, 0, []
     for month in old.months[:-1]:
-        if month.month in newer:
+        # A month one archive cannot judge (a basic archive: no posts) is not compared.
+        if month.month in newer and month.stage is not None and newer[month.month] is not None:
             overlap += 1
             if newer[month.month] == month.stage:
                 agree += 1
@@ -275,8 +277,18 @@ def _overlap(old: Timeline, new: Timeline) -> tuple[int, list[Disagreement], int
     return agree, differ, overlap
 
 
-def _rate(timeline: Timeline, metric: str) -> float:
-    recent = timeline.monthly.tail(3)
+# The file each rate needs: without it, an archive's rate is unknown, not zero.
+_RATE_SOURCES = {"original_posts": "shares", "curated_shares": "shares", "reposts": "shares",
+                 "articles": "articles", "comments": "comments", "reactions": "reactions",
+                 "connections_added": "connections", "invitations_in": "invitations",
+                 "messages_sent": "messages"}
+
+
+def _rate(side: Side, metric: str) -> float | None:
+    report = side.export.reports.get(_RATE_SOURCES.get(metric, ""))
+    if metric in _RATE_SOURCES and (report is None or not report.readable):
+        return None
+    recent = side.timeline.monthly.tail(3)
     return round(float(recent[metric].sum()) / max(recent.height, 1), 1)
 
 
@@ -339,7 +351,8 @@ def to_json(comparison: Comparison) -> dict[str, object]:
             "then": then, "now": now, "direction": direction,
             "overlap_months": c.overlap_months, "agreeing_months": c.overlap_agree,
             "disagreements": [{"month": m, "old": a, "new": b} for m, a, b in c.disagreements],
-            "metrics": {m: {"then": t, "now": n, "change": round(n - t, 1)}
+            "metrics": {m: {"then": t, "now": n,
+                            "change": None if t is None or n is None else round(n - t, 1)}
                         for m, (t, n) in c.rates.items()},
         },
     }

@@ -41,6 +41,8 @@ CMP_TEXT: dict[str, dict[str, str]] = {
         "stage_unknown": "One of the archives cannot show a stage.",
         "overlap": "Of the {overlap} months both archives cover, {agree} get the same stage "
                    "from either.",
+        "overlap_none": "No month gets a stage from both archives, so they cannot be checked "
+                        "against each other.",
         "overlap_differ": "Months judged differently: {months}. The newer archive knows what "
                           "came next, which can move a month near a change of stage.",
         "rates": "Your monthly rhythm, last three months of each archive",
@@ -109,6 +111,8 @@ CMP_TEXT: dict[str, dict[str, str]] = {
         "stage_unknown": "L’une des archives ne permet pas de dire le stade.",
         "overlap": "Sur les {overlap} mois que couvrent les deux archives, {agree} reçoivent "
                    "le même stade de l’une et de l’autre.",
+        "overlap_none": "Aucun mois ne reçoit un stade des deux archives : on ne peut pas les "
+                        "confronter.",
         "overlap_differ": "Mois jugés différemment : {months}. L’archive la plus récente sait "
                           "ce qui a suivi, ce qui peut déplacer un mois proche d’un changement "
                           "de stade.",
@@ -237,6 +241,9 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     def known(value: int | None) -> str:  # None: not readable in both archives
         return "—" if value is None else num(value)
 
+    def rate(value: float | None) -> str:  # None: the archive does not hold that file
+        return "—" if value is None else locale.decimal(value, lang)
+
     member = c.new.name or c.old.name or ""
     gap = locale.duration(month_count(f"{c.old.exported:%Y-%m}",
                                                 f"{c.new.exported:%Y-%m}") - 1, lang)
@@ -251,15 +258,16 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
         old=locale.month(f"{c.old.exported:%Y-%m}", lang), then=wording.stage_name(then, lang),
         new=locale.month(f"{c.new.exported:%Y-%m}", lang), now=wording.stage_name(now, lang)
     ) + " " + direction_text
-    overlap = t["overlap"].format(overlap=num(c.overlap_months), agree=num(c.overlap_agree))
+    overlap = (t["overlap"].format(overlap=num(c.overlap_months), agree=num(c.overlap_agree))
+               if c.overlap_months else t["overlap_none"])
     if c.disagreements:
         overlap += " " + t["overlap_differ"].format(
             months=", ".join(locale.month(m, lang) for m, _, _ in c.disagreements[:12]))
     rates = Table(
         head=(t["metric_col"], t["then_col"], t["now_col"], t["change_col"]),
-        rows=tuple((wording.metric_label(metric, lang), locale.decimal(a, lang),
-                    locale.decimal(b, lang),
-                    ("+" if b - a > 0 else "") + locale.decimal(b - a, lang))
+        rows=tuple((wording.metric_label(metric, lang), rate(a), rate(b),
+                    "—" if a is None or b is None
+                    else ("+" if b - a > 0 else "") + locale.decimal(b - a, lang))
                    for metric, (a, b) in c.rates.items()),
         numeric=(False, True, True, True))
     network = (Stat(t["gained"], num(c.gained.height)), Stat(t["lost"], num(c.lost.height)),
