@@ -360,3 +360,13 @@ def test_a_newer_basic_archive_has_unknown_rates_and_no_stage_disagreement(
     assert comparison.overlap_months == 0 and comparison.disagreements == ()
     doc = to_json(comparison)
     assert doc["stage_change"]["metrics"]["comments"]["change"] is None
+
+
+def test_an_export_zipped_and_unzipped_side_by_side_is_named_as_one(tmp_path: Path) -> None:
+    downloads = tmp_path / "Downloads"
+    folder = copy_fixture("era2021", downloads).rename(
+        downloads / "Complete_LinkedInDataExport_01-15-2022")
+    make_zip(folder, downloads / "Complete_LinkedInDataExport_01-15-2022.zip")
+    with pytest.raises(ExportError) as caught:
+        load_export(downloads)
+    assert "1 and 2 look like one export, zipped and unzipped" in str(caught.value)

@@ -220,9 +220,16 @@ def resolve_export(path: Path) -> Resolved:
                                        f"export in {path}")
     if len(found) > 1:
         listed = safe_label("; ".join(f"{n}. {e.describe()}" for n, e in enumerate(found, 1)))
+        stems: dict[str, list[int]] = {}
+        for n, e in enumerate(found, 1):
+            stems.setdefault(e.path.stem if e.path.suffix.lower() == ".zip" else e.path.name,
+                             []).append(n)
+        twins = [" and ".join(map(str, ns)) for ns in stems.values() if len(ns) > 1]
+        same = (f" ({'; '.join(twins)} look like one export, zipped and unzipped: either "
+                "will do)" if twins else "")
         raise ExportError(
             f"{safe_label(str(path))} holds {len(found)} LinkedIn exports, which are never "
-            f"merged: {listed}. "
+            f"merged: {listed}.{same} "
             "Point the tool at one of them, or compare two with "
             "`linkedin-stages compare OLD NEW`")
     return Resolved(path)
