@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_fixture, make_zip
 from linkedin_stages import load_export
 from linkedin_stages.analysis import build_timeline
 from linkedin_stages.analysis.compare import compare_exports, to_json
 from linkedin_stages.cli import cli
 from linkedin_stages.errors import ExportError
-
-from conftest import copy_fixture, make_zip
 
 PROFILE = (b"First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
            b"Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\n"

@@ -223,7 +223,24 @@ def _resolved(export: Path) -> Path:
     resolved = resolve_export(export)
     if resolved.note:
         _tell(f"Note: {resolved.note}")
+        beside = _workbooks_beside(export)
+        if beside:
+            _tell(f"Note: {len(beside)} workbook(s) beside it in {export} (such as "
+                  f"{beside[0]}) are not read automatically; give LinkedIn's analytics "
+                  "workbook with --analytics FILE")
     return resolved.path
+
+
+def _workbooks_beside(folder: Path) -> list[str]:
+    """Names of the .xlsx files directly in a download folder (regular files only)."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries
+                          if e.name.lower().endswith(".xlsx")
+                          and not e.name.startswith(("~$", "._"))
+                          and e.is_file(follow_symlinks=False))
+    except OSError:
+        return []
 
 
 def _load(export: Path, **options):  # type: ignore[no-untyped-def]
@@ -293,7 +310,7 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
     from .analysis.thresholds import load_thresholds
 
     limits = load_thresholds(thresholds)  # a bad file is told before the export is read
-    loaded = _load(export)
+    loaded = _load(_resolved(export))
     analytics = _load_analytics([loaded.location], analytics_files)
     built = build_timeline(loaded, thresholds=limits, target=target, by=by,
                            analytics=analytics)
@@ -409,9 +426,8 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
       linkedin-stages analyze export.zip --target producer --by 2027-06 --tz Europe/Paris
       linkedin-stages analyze export.zip --redact -o to-share.html
     """
-    from .report.render import DEFAULT_NAME, check_output, check_zone, local_zone
-
     from .analysis.thresholds import load_thresholds
+    from .report.render import DEFAULT_NAME, check_output, check_zone, local_zone
 
     export = _resolved(export)  # the output is checked against the export actually read
     out = check_output(export, output if output is not None else Path(DEFAULT_NAME))

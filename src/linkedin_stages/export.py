@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path, PurePosixPath
 
 import polars as pl
@@ -480,7 +480,7 @@ _ACTIVITY_DATES: dict[str, str] = {
 def _latest_possible(exported_on: date | None) -> datetime:
     """The last moment an activity can be dated: the export's day (its name says it) or
     today, with two days of slack for time zones."""
-    day = exported_on or datetime.now(timezone.utc).date()
+    day = exported_on or datetime.now(UTC).date()
     return datetime.combine(day, time()) + timedelta(days=2)
 
 

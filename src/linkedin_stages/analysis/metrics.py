@@ -20,7 +20,8 @@ OWN_KINDS = ("original", "commented_share", "article")
 # The monthly metrics, in the order of the JSON/CSV outputs.
 METRICS: tuple[str, ...] = (
     "reactions", "comments", "replies_own", "reposts", "curated_shares", "commented_shares",
-    "original_posts", "articles", "media_uploads", "words", "business_posts", "personal_posts", "topic_focus",
+    "original_posts", "articles", "media_uploads", "words", "business_posts", "personal_posts",
+    "topic_focus",
     "active_weeks",
     "posting_days", "connections_added", "connections_total", "invitations_in",
     "invitations_out", "messages_sent", "messages_received", "new_conversations",
