@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from markupsafe import Markup
 
+from linkedin_stages.links import clip, first_line, linkedin_url
 from linkedin_stages.months import month_count
 from linkedin_stages.report import charts, locale
-from linkedin_stages.report.safety import clip, first_line, linkedin_url
 from linkedin_stages.report.text import LIMITS_FR, TEXT, strings
 
 NNBSP = "\u202f"

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .export import Export
 from .readers import SPECS
-from .report.render import environment
 from .safe_output import safe_label
+from .templating import environment
 
 ARCHIVE_MEANING = {
     "complete": "a complete archive (the larger download, with your activity)",

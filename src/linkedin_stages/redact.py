@@ -43,6 +43,7 @@ from .analysis.compare import Comparison, JobMove, Side
 from .analysis.lexicon import HASHTAG
 from .analysis.model import Engagement, Timeline
 from .export import DatasetReport, Export
+from .links import first_line
 from .readers.base import ReadContext
 from .readers.network import infer_own_identity
 
@@ -85,8 +86,6 @@ def detect_language(text: object) -> str | None:
 
 def lead_words(text: object) -> int:
     """Words on the first line of a post, as the report counts them to pick examples."""
-    from .report.safety import first_line
-
     return len(first_line(text).split())
 
 

@@ -11,10 +11,10 @@ from .. import __version__
 from ..analysis import wording
 from ..analysis.compare import Comparison
 from ..analysis.model import STAGES
+from ..links import clip, first_line, linkedin_url
 from ..months import month_count
+from ..templating import environment
 from . import locale
-from .render import environment
-from .safety import clip, first_line, linkedin_url
 from .viewmodel import (
     LABEL_LIMIT,
     Ranked,

@@ -24,11 +24,11 @@ from ..analysis import wording
 from ..analysis.metrics import OWN_KINDS
 from ..analysis.model import STAGES, MonthStage, Timeline
 from ..export import Export
+from ..links import clip, first_line, linkedin_url
 from ..months import month_count, month_start, plus_months
 from ..readers import SPECS
 from . import charts, locale
 from .charts import STAGE_COLORS, Series
-from .safety import clip, first_line, linkedin_url
 from .text import dataset_name, limits, strings
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""What member data may become in the page: links only to LinkedIn over https, text as text.
+"""What member data may become on a page: links only to LinkedIn over https, text as text.
 
 The archive is the member's, but its text came from other people too (connection names,
 companies, shared titles), and a report is a file that may be passed around. So nothing from
