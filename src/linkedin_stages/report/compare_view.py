@@ -15,16 +15,16 @@ from ..links import clip, first_line, linkedin_url
 from ..months import month_count
 from ..templating import environment
 from . import locale
-from .viewmodel import (
+from .common import (
     LABEL_LIMIT,
     Ranked,
+    ReportContext,
     StageBadge,
     Stat,
     Table,
     Trajectory,
-    _Ctx,
-    _ranked,
-    _trajectory,
+    ranked,
+    trajectory_view,
 )
 
 CMP_TEXT: dict[str, dict[str, str]] = {
@@ -229,8 +229,8 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     locale.check_lang(lang)
     c = comparison
     t = CMP_TEXT[lang]
-    old_ctx = _Ctx(c.old.export, c.old.timeline, lang)
-    new_ctx = _Ctx(c.new.export, c.new.timeline, lang)
+    old_ctx = ReportContext(c.old.export, c.old.timeline, lang)
+    new_ctx = ReportContext(c.new.export, c.new.timeline, lang)
 
     def day(value) -> str:  # noqa: ANN001
         return locale.day(value, lang)
@@ -307,13 +307,13 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
         notices=tuple(([t["swapped"]] if c.swapped else []) + list(c.warnings)),
         then=old_ctx.badge(then), now=new_ctx.badge(now), stage_sentence=stage_sentence,
         direction=direction, overlap=overlap, rates=rates,
-        old_trajectory=_trajectory(old_ctx), new_trajectory=_trajectory(new_ctx),
+        old_trajectory=trajectory_view(old_ctx), new_trajectory=trajectory_view(new_ctx),
         network=network,
         matched_note=t["matched_by_url"] if c.matched_by == "url" else t["matched_by_name"],
         unmatched_note=t["unmatched_note"].format(new=num(c.ghosts_new), old=num(c.ghosts_old)),
-        gained_companies=_ranked(c.gained["company"], 8, lang),
-        gained_positions=_ranked(c.gained["position"], 8, lang),
-        lost_companies=_ranked(c.lost["company"], 8, lang),
+        gained_companies=ranked(c.gained["company"], 8, lang),
+        gained_positions=ranked(c.gained["position"], 8, lang),
+        lost_companies=ranked(c.lost["company"], 8, lang),
         moves=moves,
         moves_more=t["moves_more"].format(count=num(more)) if more > 0 else "",
         activity_intro=t["activity_intro"].format(date=day(c.old.exported)),

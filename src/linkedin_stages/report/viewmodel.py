@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import polars as pl
 from markupsafe import Markup
@@ -22,58 +21,31 @@ from markupsafe import Markup
 from .. import __version__
 from ..analysis import wording
 from ..analysis.metrics import OWN_KINDS
-from ..analysis.model import STAGES, MonthStage, Timeline
+from ..analysis.model import STAGES, Timeline
 from ..export import Export
 from ..links import clip, first_line, linkedin_url
 from ..months import month_count, month_start, plus_months
 from ..readers import SPECS
 from . import charts, locale
 from .charts import STAGE_COLORS, Series
-from .text import dataset_name, limits, strings
-
-if TYPE_CHECKING:
-    from ..redact import Redaction
-
-LABEL_LIMIT = 80  # characters of a company, position, name or hashtag shown in a list
+from .common import (
+    LABEL_LIMIT,
+    Chart,
+    LegendItem,
+    Ranked,
+    ReportContext,
+    StageBadge,
+    Stat,
+    Table,
+    Trajectory,
+    ranked,
+    ranked_by_group,
+    stage_runs,
+    trajectory_view,
+)
+from .text import dataset_name, limits
 
 # ---------------------------------------------------------------------------- view classes
-
-
-@dataclass(frozen=True)
-class Table:
-    head: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]  # right-aligned columns
-
-
-@dataclass(frozen=True)
-class LegendItem:
-    label: str
-    color: str
-    dashed: bool = False
-
-
-@dataclass(frozen=True)
-class Chart:
-    key: str
-    title: str
-    svg: Markup
-    summary: str  # the text alternative, shown under the chart
-    legend: tuple[LegendItem, ...] = ()
-    table: Table | None = None  # the data, in a <details>
-
-
-@dataclass(frozen=True)
-class StageBadge:
-    stage: str  # stage id, or "unknown"
-    name: str
-    color: str
-
-
-@dataclass(frozen=True)
-class Stat:
-    label: str
-    value: str
 
 
 @dataclass(frozen=True)
@@ -96,41 +68,12 @@ class Where:
 
 
 @dataclass(frozen=True)
-class TransitionView:
-    month: str
-    text: str
-    direction: str  # "up", "down" or ""
-    direction_label: str
-
-
-@dataclass(frozen=True)
-class Period:
-    badge: StageBadge
-    text: str
-
-
-@dataclass(frozen=True)
-class Trajectory:
-    chart: Chart
-    transitions: tuple[TransitionView, ...]
-    periods: tuple[Period, ...]
-    no_change: str  # sentence when there was no transition, else ""
-
-
-@dataclass(frozen=True)
 class Activity:
     publishing: Chart | None
     taking_part: Chart | None
     mix: Chart | None
     nothing_published: str
     missing_note: str  # which activity files the archive lacks, or ""
-
-
-@dataclass(frozen=True)
-class Ranked:
-    text: str  # clipped for display
-    count: str
-    full: str = ""  # the whole text when it was clipped (shown as a tooltip), else ""
 
 
 @dataclass(frozen=True)
@@ -305,72 +248,13 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
-# Which dataset each metric comes from: a metric whose datasets are all absent from the
-# archive is unknown ("—"), not zero.
-METRIC_SOURCES = {
-    "reactions": ("reactions",), "comments": ("comments",), "reposts": ("reposts",),
-    "curated_shares": ("shares",), "commented_shares": ("shares",),
-    # LinkedIn adds the Articles folder only for members who wrote one: with Shares.csv
-    # present, no folder means no article.
-    "original_posts": ("shares",), "articles": ("articles", "shares"),
-    "connections_added": ("connections",), "connections_total": ("connections",),
-    "invitations_in": ("invitations",), "invitations_out": ("invitations",),
-}
-
-
-class _Ctx:
-    """What every section needs: the language, its strings and the month → stage map."""
-
-    def __init__(self, export: Export, timeline: Timeline, lang: str) -> None:
-        self.export = export
-        self.timeline = timeline
-        self.lang = lang
-        self.t = strings(lang)
-        self.months = [m.month for m in timeline.months]
-        self.stage_of = {m.month: m.stage for m in timeline.months}
-        self.columns = timeline.monthly.to_dict(as_series=False)
-        self._floats: dict[str, list[float]] = {}
-        self.absent = set(export.missing)
-        # Set by `redact.redact_export`: the data names nobody; the page says so.
-        self.redaction: Redaction | None = getattr(export, "redaction", None)
-
-    def known(self, *metrics: str) -> bool:
-        """Whether the archive can show any of `metrics` (some dataset behind them exists)."""
-        return any(source not in self.absent for metric in metrics
-                   for source in METRIC_SOURCES.get(metric, (metric,)))
-
-    def stage_name(self, stage: str | None) -> str:
-        return wording.stage_name(stage, self.lang)
-
-    def badge(self, stage: str | None) -> StageBadge:
-        return StageBadge(stage or "unknown", self.stage_name(stage), STAGE_COLORS[stage])
-
-    def column(self, name: str) -> list[float]:
-        """A monthly metric as floats (zeros when absent). Built once: sections index it
-        month by month."""
-        if name not in self._floats:
-            values = self.columns.get(name)
-            self._floats[name] = ([0.0] * len(self.months) if values is None
-                                  else [float(v or 0) for v in values])
-        return self._floats[name]
-
-    def fmt(self, key: str, **values: object) -> str:
-        return self.t[key].format(**values)
-
-    def num(self, value: float) -> str:
-        return locale.integer(value, self.lang)
-
-    def month(self, ym: str, short: bool = False) -> str:
-        return locale.month(ym, self.lang, short=short)
-
-
 def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
                now: datetime | None = None) -> ReportView:
     """Everything the report shows, computed and worded."""
     locale.check_lang(lang)
     if not timeline.months:
         raise ValueError("the timeline has no months")
-    ctx = _Ctx(export, timeline, lang)
+    ctx = ReportContext(export, timeline, lang)
     t = ctx.t
     member = export.member_name or ""
     first, last = ctx.months[0], ctx.months[-1]
@@ -382,7 +266,7 @@ def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
         subtitle=ctx.fmt("subtitle", first=ctx.month(first), last=ctx.month(last)),
         sections=tuple(Section(s, t[s]) for s in SECTION_IDS),
         where=_where(ctx),
-        trajectory=_trajectory(ctx),
+        trajectory=trajectory_view(ctx),
         activity=_activity(ctx),
         network=_network(ctx),
         voice=_voice(ctx),
@@ -399,7 +283,7 @@ def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
     )
 
 
-def _redaction(ctx: _Ctx) -> RedactionView | None:
+def _redaction(ctx: ReportContext) -> RedactionView | None:
     if ctx.redaction is None:
         return None
     t = ctx.t
@@ -409,7 +293,7 @@ def _redaction(ctx: _Ctx) -> RedactionView | None:
                           kept))
 
 
-def _engagement(ctx: _Ctx) -> EngagementView | None:
+def _engagement(ctx: ReportContext) -> EngagementView | None:
     """The analytics workbook's figures, when the member gave one (`--analytics`)."""
     engagement = ctx.timeline.engagement
     if engagement is None:
@@ -488,17 +372,7 @@ _KIND_METRIC = {"original": "original_posts", "curated_share": "curated_shares",
 # ---------------------------------------------------------------------------- 1. where
 
 
-def _runs(months: Sequence[MonthStage]) -> list[charts.Run]:
-    runs: list[charts.Run] = []
-    for m in months:
-        if runs and runs[-1].stage == m.stage:
-            runs[-1] = charts.Run(m.stage, runs[-1].first, m.month)
-        else:
-            runs.append(charts.Run(m.stage, m.month, m.month))
-    return runs
-
-
-def _last_year_stats(ctx: _Ctx) -> tuple[Stat, ...]:
+def _last_year_stats(ctx: ReportContext) -> tuple[Stat, ...]:
     recent = slice(-12, None)
 
     def total(*names: str) -> str:
@@ -521,7 +395,7 @@ def _month_cells(t: Mapping[str, str]) -> list[tuple[str, tuple[str, ...]]]:
     ]
 
 
-def _where(ctx: _Ctx) -> Where:
+def _where(ctx: ReportContext) -> Where:
     tl, t, lang = ctx.timeline, ctx.t, ctx.lang
     current = tl.current_stage
     visited = {m.stage for m in tl.months}
@@ -561,48 +435,7 @@ def _where(ctx: _Ctx) -> Where:
 
 
 # ---------------------------------------------------------------------------- 2. trajectory
-
-
-def _trajectory(ctx: _Ctx) -> Trajectory:
-    tl, t, lang = ctx.timeline, ctx.t, ctx.lang
-    runs = _runs(tl.months)
-    periods = tuple(
-        Period(ctx.badge(r.stage), ctx.fmt(
-            "period_item", stage=ctx.stage_name(r.stage),
-            span=locale.month_span(r.first, r.last, lang),
-            duration=locale.duration(month_count(r.first, r.last), lang)))
-        for r in runs
-    )
-    transitions = []
-    marks = []
-    for tr in tl.transitions:
-        if tr.from_stage in STAGES and tr.to_stage in STAGES:
-            up = STAGES.index(tr.to_stage) > STAGES.index(tr.from_stage)
-            direction = "up" if up else "down"
-        else:
-            direction = ""
-        transitions.append(TransitionView(
-            month=ctx.month(tr.month, short=True),
-            text=ctx.fmt("transition_item", month=ctx.month(tr.month),
-                         from_stage=ctx.stage_name(tr.from_stage),
-                         to_stage=ctx.stage_name(tr.to_stage)),
-            direction=direction,
-            direction_label=t[f"transition_{direction}"] if direction else ""))
-        marks.append(charts.Mark(tr.month, ctx.month(tr.month, short=True), tr.from_stage,
-                                 tr.to_stage))
-    lane_names = {s: ctx.stage_name(s) for s in (*STAGES, None)}
-    title = ctx.fmt("lanes_title", first=ctx.month(ctx.months[0]),
-                    last=ctx.month(ctx.months[-1]))
-    description = ctx.fmt("lanes_desc", periods="; ".join(p.text for p in periods))
-    svg = charts.lanes("lanes", title, description, runs, lane_names, marks, ctx.months[0],
-                       ctx.months[-1])
-    no_change = ""
-    if not transitions:
-        no_change = ctx.fmt("no_transition", stage=ctx.stage_name(tl.current_stage))
-    chart = Chart("lanes", title, svg, description,
-                  legend=tuple(LegendItem(ctx.stage_name(s), STAGE_COLORS[s])
-                               for s in (*STAGES, None) if any(r.stage == s for r in runs)))
-    return Trajectory(chart, tuple(transitions), periods, no_change)
+# `common.trajectory_view`: the comparison page shows it too.
 
 
 # ---------------------------------------------------------------------------- 3. activity
@@ -613,7 +446,7 @@ PUBLISHING = (("articles", charts.VERMILLION), ("original_posts", charts.GREEN),
 TAKING_PART = (("comments", charts.BLUE), ("reactions", charts.SKY))
 
 
-def _by_year(ctx: _Ctx, names: Sequence[str]) -> list[tuple[str, list[float]]]:
+def _by_year(ctx: ReportContext, names: Sequence[str]) -> list[tuple[str, list[float]]]:
     years: dict[str, list[float]] = {}
     for i, month in enumerate(ctx.months):
         row = years.setdefault(month[:4], [0.0] * len(names))
@@ -622,13 +455,13 @@ def _by_year(ctx: _Ctx, names: Sequence[str]) -> list[tuple[str, list[float]]]:
     return list(years.items())
 
 
-def _year_table(ctx: _Ctx, names: Sequence[str], labels: Sequence[str]) -> Table:
+def _year_table(ctx: ReportContext, names: Sequence[str], labels: Sequence[str]) -> Table:
     rows = tuple((year, *(ctx.num(v) for v in values))
                  for year, values in _by_year(ctx, names))
     return Table((ctx.t["year"], *labels), rows, (False, *([True] * len(labels))))
 
 
-def _stack_chart(ctx: _Ctx, key: str, spec: Sequence[tuple[str, str]],
+def _stack_chart(ctx: ReportContext, key: str, spec: Sequence[tuple[str, str]],
                  height_in: float) -> Chart | None:
     """Stacked monthly areas of the `spec` metrics that are not all zero (or None)."""
     t = ctx.t
@@ -677,7 +510,7 @@ def _quarter_x(quarter: str) -> float:
     return int(quarter[:4]) + (int(quarter[-1]) - 1) / 4 + 1 / 8
 
 
-def _mix_chart(ctx: _Ctx) -> Chart | None:
+def _mix_chart(ctx: ReportContext) -> Chart | None:
     """Own words versus others' content per quarter (None without Shares.csv: a share of a
     whole that cannot be seen would be a lie)."""
     t, lang = ctx.t, ctx.lang
@@ -718,7 +551,7 @@ def _mix_chart(ctx: _Ctx) -> Chart | None:
                  tuple(LegendItem(s.label, s.color) for s in series), table)
 
 
-def _activity(ctx: _Ctx) -> Activity:
+def _activity(ctx: ReportContext) -> Activity:
     t, lang = ctx.t, ctx.lang
     publishing = _stack_chart(ctx, "publishing", PUBLISHING, height_in=2.6)
     absent = [name for name in ("shares", "reposts", "comments", "reactions")
@@ -738,44 +571,20 @@ def _activity(ctx: _Ctx) -> Activity:
 # ---------------------------------------------------------------------------- 4. network
 
 
-def _ranked(values: pl.Series, count: int, lang: str) -> tuple[Ranked, ...]:
-    """The `count` most frequent values (trimmed, empty ones left out), most frequent first,
-    ties alphabetically. Counted by polars: a big archive has 100,000 connections."""
-    frame = values.cast(pl.String).to_frame("v").with_columns(pl.lit("").alias("group"))
-    return _ranked_by_group(frame, "v", count, lang).get("", ())
-
-
-def _ranked_by_group(frame: pl.DataFrame, column: str, count: int,
-                     lang: str) -> dict[str, tuple[Ranked, ...]]:
-    """`_ranked` of `column` for each value of `frame`'s `group` column, in one group-by."""
-    value = pl.col(column).cast(pl.String).str.strip_chars()
-    counted = (frame.select("group", value.alias("v"))
-               .filter(pl.col("v").is_not_null() & (pl.col("v") != ""))
-               .group_by("group", "v").len().rows())
-    by_group: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for group, text, n in counted:
-        by_group[group].append((text, n))
-    return {group: tuple(Ranked(clip(text, LABEL_LIMIT), locale.integer(n, lang),
-                                text if len(text) > LABEL_LIMIT else "")
-                         for text, n in sorted(pairs, key=lambda kv: (-kv[1], kv[0].casefold(),
-                                                                      kv[0]))[:count])
-            for group, pairs in by_group.items()}
-
-
-def _stage_spans(ctx: _Ctx) -> dict[str | None, str]:
-    runs = _runs(ctx.timeline.months)
+def _stage_spans(ctx: ReportContext) -> dict[str | None, str]:
+    runs = stage_runs(ctx.timeline.months)
     spans: dict[str | None, list[str]] = defaultdict(list)
     for r in runs:
         spans[r.stage].append(locale.month_span(r.first, r.last, ctx.lang))
     return {stage: ", ".join(parts) for stage, parts in spans.items()}
 
 
-def _stage_order(ctx: _Ctx) -> list[str | None]:
+def _stage_order(ctx: ReportContext) -> list[str | None]:
     present = {m.stage for m in ctx.timeline.months}
     return [s for s in (*STAGES, None) if s in present]
 
 
-def _joined(ctx: _Ctx) -> tuple[JoinedGroup, ...]:
+def _joined(ctx: ReportContext) -> tuple[JoinedGroup, ...]:
     frame = ctx.export.tables["connections"]
     if frame.is_empty() or "connected_on" not in frame.columns:
         return ()
@@ -803,8 +612,8 @@ def _joined(ctx: _Ctx) -> tuple[JoinedGroup, ...]:
         listed.join(cutoff, on="group").filter(when <= pl.col("cutoff"))
         .sort(["connected_on", order], nulls_last=True, maintain_order=True)
         .group_by("group").agg(named.head(3)).iter_rows())
-    companies = _ranked_by_group(people, "company", 5, ctx.lang)
-    positions = _ranked_by_group(people, "position", 5, ctx.lang)
+    companies = ranked_by_group(people, "company", 5, ctx.lang)
+    positions = ranked_by_group(people, "position", 5, ctx.lang)
     spans = _stage_spans(ctx)
     result = []
     for key in [str(s) for s in _stage_order(ctx)] + ["outside"]:
@@ -827,7 +636,7 @@ def _joined(ctx: _Ctx) -> tuple[JoinedGroup, ...]:
     return tuple(result)
 
 
-def _network(ctx: _Ctx) -> Network:
+def _network(ctx: ReportContext) -> Network:
     t, lang = ctx.t, ctx.lang
     total = ctx.column("connections_total")
     added = ctx.column("connections_added")
@@ -882,7 +691,7 @@ _POST_COLUMNS = ("timestamp", "post_urn", "link", "kind", "text", "words", "busi
                  "lead_words")
 
 
-def _post_frame(ctx: _Ctx) -> pl.DataFrame:
+def _post_frame(ctx: ReportContext) -> pl.DataFrame:
     """The member's posts with the stage of their month (`group`, as text; posts outside
     the timeline's months are left out), oldest first. Kept as a frame: a big archive has
     70,000 posts, and only the few shown become Python rows."""
@@ -903,7 +712,7 @@ def _post_frame(ctx: _Ctx) -> pl.DataFrame:
             .sort(["timestamp", "_urn"], maintain_order=True))
 
 
-def _post_view(ctx: _Ctx, row: Mapping[str, object]) -> PostView:
+def _post_view(ctx: ReportContext, row: Mapping[str, object]) -> PostView:
     t, lang = ctx.t, ctx.lang
     stamp = row["timestamp"]
     assert isinstance(stamp, datetime)
@@ -927,7 +736,7 @@ def _post_view(ctx: _Ctx, row: Mapping[str, object]) -> PostView:
         domain=str(domain) if show_domain else "")
 
 
-def _redacted_post_view(ctx: _Ctx, row: Mapping[str, object], kind: str, words: int,
+def _redacted_post_view(ctx: ReportContext, row: Mapping[str, object], kind: str, words: int,
                         word_key: str, domain: str) -> PostView:
     """A post of a redacted report: "Original post · 135 words · business intent · #data",
     from what the analysis measured; none of its words, no link."""
@@ -994,7 +803,7 @@ def _examples(stage: str | None, posts: pl.DataFrame) -> list[dict[str, object]]
     return pool.head(2).to_dicts()
 
 
-def _voice(ctx: _Ctx) -> Voice:
+def _voice(ctx: ReportContext) -> Voice:
     t, lang = ctx.t, ctx.lang
     frame = _post_frame(ctx)
     chart = _words_chart(ctx, frame)
@@ -1016,7 +825,7 @@ def _voice(ctx: _Ctx) -> Voice:
             median_words=ctx.num(statistics.median(worded.to_list())) if worded.len() else "—",
             business=locale.percent(business / own.height, lang) if own.height else "—",
             hashtags=tuple(Ranked(f"#{r.text.lstrip('#')}", r.count, r.full)
-                           for r in _ranked(tags, 5, lang)),
+                           for r in ranked(tags, 5, lang)),
             examples=examples,
             none_note=none_note,
         ))
@@ -1025,7 +834,7 @@ def _voice(ctx: _Ctx) -> Voice:
     return Voice(chart, empty, tuple(stages))
 
 
-def _words_chart(ctx: _Ctx, frame: pl.DataFrame) -> Chart | None:
+def _words_chart(ctx: ReportContext, frame: pl.DataFrame) -> Chart | None:
     t, lang = ctx.t, ctx.lang
     worded = frame.filter(pl.col("kind").is_in(WORD_KINDS))
     quarter = pl.format("{}-Q{}", pl.col("timestamp").dt.year(),
@@ -1061,7 +870,7 @@ def _words_chart(ctx: _Ctx, frame: pl.DataFrame) -> Chart | None:
 # ---------------------------------------------------------------------------- 6. rhythm
 
 
-def _rhythm(ctx: _Ctx, tz: str) -> Rhythm:
+def _rhythm(ctx: ReportContext, tz: str) -> Rhythm:
     t, lang = ctx.t, ctx.lang
     intro = ctx.fmt("rhythm_intro", zone=tz)
     posts = ctx.timeline.posts
@@ -1101,7 +910,7 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _week_stats(ctx: _Ctx, weeks: list[date]) -> tuple[Stat, ...]:
+def _week_stats(ctx: ReportContext, weeks: list[date]) -> tuple[Stat, ...]:
     """Weeks (Monday to Sunday, in the member's zone) with a post — `weeks` their Mondays,
     sorted — and the longest run."""
     t, lang = ctx.t, ctx.lang
@@ -1137,7 +946,7 @@ def _week_stats(ctx: _Ctx, weeks: list[date]) -> tuple[Stat, ...]:
 # ---------------------------------------------------------------------------- 7. months
 
 
-def _years(ctx: _Ctx) -> tuple[YearBlock, ...]:
+def _years(ctx: ReportContext) -> tuple[YearBlock, ...]:
     lang = ctx.lang
     cells = []
     for _, names in _month_cells(ctx.t):
@@ -1179,7 +988,7 @@ def _plan_number(value: float, other: float, lang: str) -> str:
     return locale.decimal(value, lang, digits)
 
 
-def _plan(ctx: _Ctx) -> PlanView | None:
+def _plan(ctx: ReportContext) -> PlanView | None:
     plan = ctx.timeline.plan
     if plan is None:
         return None
@@ -1228,7 +1037,7 @@ def _threshold_value(value: object, lang: str) -> str:
     return str(value)
 
 
-def _about(ctx: _Ctx, tz: str, now: datetime | None) -> About:
+def _about(ctx: ReportContext, tz: str, now: datetime | None) -> About:
     export, tl, t, lang = ctx.export, ctx.timeline, ctx.t, ctx.lang
 
     def when(value: date | None) -> str:

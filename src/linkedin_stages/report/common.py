@@ -1,0 +1,236 @@
+"""What the report and the comparison page share: view pieces, the context, two sections.
+
+Both pages are views of analysis results (`viewmodel.build_view` for one archive,
+`compare_view.build_compare_view` for two): the small frozen dataclasses they both show
+(tables, charts, badges, ranked lists, the trajectory), the `ReportContext` every section is
+built from (language, strings, month → stage), and the two sections the comparison reuses
+(`trajectory_view`, `ranked`) live here, so neither page reaches into the other's privates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import polars as pl
+from markupsafe import Markup
+
+from ..analysis import wording
+from ..analysis.model import STAGES, MonthStage, Timeline
+from ..export import Export
+from ..links import clip
+from ..months import month_count
+from . import charts, locale
+from .charts import STAGE_COLORS
+from .text import strings
+
+if TYPE_CHECKING:
+    from ..redact import Redaction
+
+LABEL_LIMIT = 80  # characters of a company, position, name or hashtag shown in a list
+
+# ---------------------------------------------------------------------------- view classes
+
+
+@dataclass(frozen=True)
+class Table:
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]  # right-aligned columns
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    label: str
+    color: str
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    svg: Markup
+    summary: str  # the text alternative, shown under the chart
+    legend: tuple[LegendItem, ...] = ()
+    table: Table | None = None  # the data, in a <details>
+
+
+@dataclass(frozen=True)
+class StageBadge:
+    stage: str  # stage id, or "unknown"
+    name: str
+    color: str
+
+
+@dataclass(frozen=True)
+class Stat:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class TransitionView:
+    month: str
+    text: str
+    direction: str  # "up", "down" or ""
+    direction_label: str
+
+
+@dataclass(frozen=True)
+class Period:
+    badge: StageBadge
+    text: str
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    chart: Chart
+    transitions: tuple[TransitionView, ...]
+    periods: tuple[Period, ...]
+    no_change: str  # sentence when there was no transition, else ""
+
+
+@dataclass(frozen=True)
+class Ranked:
+    text: str  # clipped for display
+    count: str
+    full: str = ""  # the whole text when it was clipped (shown as a tooltip), else ""
+
+
+
+# Which dataset each metric comes from: a metric whose datasets are all absent from the
+# archive is unknown ("—"), not zero.
+METRIC_SOURCES = {
+    "reactions": ("reactions",), "comments": ("comments",), "reposts": ("reposts",),
+    "curated_shares": ("shares",), "commented_shares": ("shares",),
+    # LinkedIn adds the Articles folder only for members who wrote one: with Shares.csv
+    # present, no folder means no article.
+    "original_posts": ("shares",), "articles": ("articles", "shares"),
+    "connections_added": ("connections",), "connections_total": ("connections",),
+    "invitations_in": ("invitations",), "invitations_out": ("invitations",),
+}
+
+
+class ReportContext:
+    """What every section needs: the language, its strings and the month → stage map."""
+
+    def __init__(self, export: Export, timeline: Timeline, lang: str) -> None:
+        self.export = export
+        self.timeline = timeline
+        self.lang = lang
+        self.t = strings(lang)
+        self.months = [m.month for m in timeline.months]
+        self.stage_of = {m.month: m.stage for m in timeline.months}
+        self.columns = timeline.monthly.to_dict(as_series=False)
+        self._floats: dict[str, list[float]] = {}
+        self.absent = set(export.missing)
+        # Set by `redact.redact_export`: the data names nobody; the page says so.
+        self.redaction: Redaction | None = getattr(export, "redaction", None)
+
+    def known(self, *metrics: str) -> bool:
+        """Whether the archive can show any of `metrics` (some dataset behind them exists)."""
+        return any(source not in self.absent for metric in metrics
+                   for source in METRIC_SOURCES.get(metric, (metric,)))
+
+    def stage_name(self, stage: str | None) -> str:
+        return wording.stage_name(stage, self.lang)
+
+    def badge(self, stage: str | None) -> StageBadge:
+        return StageBadge(stage or "unknown", self.stage_name(stage), STAGE_COLORS[stage])
+
+    def column(self, name: str) -> list[float]:
+        """A monthly metric as floats (zeros when absent). Built once: sections index it
+        month by month."""
+        if name not in self._floats:
+            values = self.columns.get(name)
+            self._floats[name] = ([0.0] * len(self.months) if values is None
+                                  else [float(v or 0) for v in values])
+        return self._floats[name]
+
+    def fmt(self, key: str, **values: object) -> str:
+        return self.t[key].format(**values)
+
+    def num(self, value: float) -> str:
+        return locale.integer(value, self.lang)
+
+    def month(self, ym: str, short: bool = False) -> str:
+        return locale.month(ym, self.lang, short=short)
+
+
+def stage_runs(months: Sequence[MonthStage]) -> list[charts.Run]:
+    runs: list[charts.Run] = []
+    for m in months:
+        if runs and runs[-1].stage == m.stage:
+            runs[-1] = charts.Run(m.stage, runs[-1].first, m.month)
+        else:
+            runs.append(charts.Run(m.stage, m.month, m.month))
+    return runs
+
+
+def trajectory_view(ctx: ReportContext) -> Trajectory:
+    tl, t, lang = ctx.timeline, ctx.t, ctx.lang
+    runs = stage_runs(tl.months)
+    periods = tuple(
+        Period(ctx.badge(r.stage), ctx.fmt(
+            "period_item", stage=ctx.stage_name(r.stage),
+            span=locale.month_span(r.first, r.last, lang),
+            duration=locale.duration(month_count(r.first, r.last), lang)))
+        for r in runs
+    )
+    transitions = []
+    marks = []
+    for tr in tl.transitions:
+        if tr.from_stage in STAGES and tr.to_stage in STAGES:
+            up = STAGES.index(tr.to_stage) > STAGES.index(tr.from_stage)
+            direction = "up" if up else "down"
+        else:
+            direction = ""
+        transitions.append(TransitionView(
+            month=ctx.month(tr.month, short=True),
+            text=ctx.fmt("transition_item", month=ctx.month(tr.month),
+                         from_stage=ctx.stage_name(tr.from_stage),
+                         to_stage=ctx.stage_name(tr.to_stage)),
+            direction=direction,
+            direction_label=t[f"transition_{direction}"] if direction else ""))
+        marks.append(charts.Mark(tr.month, ctx.month(tr.month, short=True), tr.from_stage,
+                                 tr.to_stage))
+    lane_names = {s: ctx.stage_name(s) for s in (*STAGES, None)}
+    title = ctx.fmt("lanes_title", first=ctx.month(ctx.months[0]),
+                    last=ctx.month(ctx.months[-1]))
+    description = ctx.fmt("lanes_desc", periods="; ".join(p.text for p in periods))
+    svg = charts.lanes("lanes", title, description, runs, lane_names, marks, ctx.months[0],
+                       ctx.months[-1])
+    no_change = ""
+    if not transitions:
+        no_change = ctx.fmt("no_transition", stage=ctx.stage_name(tl.current_stage))
+    chart = Chart("lanes", title, svg, description,
+                  legend=tuple(LegendItem(ctx.stage_name(s), STAGE_COLORS[s])
+                               for s in (*STAGES, None) if any(r.stage == s for r in runs)))
+    return Trajectory(chart, tuple(transitions), periods, no_change)
+
+
+def ranked(values: pl.Series, count: int, lang: str) -> tuple[Ranked, ...]:
+    """The `count` most frequent values (trimmed, empty ones left out), most frequent first,
+    ties alphabetically. Counted by polars: a big archive has 100,000 connections."""
+    frame = values.cast(pl.String).to_frame("v").with_columns(pl.lit("").alias("group"))
+    return ranked_by_group(frame, "v", count, lang).get("", ())
+
+
+def ranked_by_group(frame: pl.DataFrame, column: str, count: int,
+                    lang: str) -> dict[str, tuple[Ranked, ...]]:
+    """`ranked` of `column` for each value of `frame`'s `group` column, in one group-by."""
+    value = pl.col(column).cast(pl.String).str.strip_chars()
+    counted = (frame.select("group", value.alias("v"))
+               .filter(pl.col("v").is_not_null() & (pl.col("v") != ""))
+               .group_by("group", "v").len().rows())
+    by_group: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for group, text, n in counted:
+        by_group[group].append((text, n))
+    return {group: tuple(Ranked(clip(text, LABEL_LIMIT), locale.integer(n, lang),
+                                text if len(text) > LABEL_LIMIT else "")
+                         for text, n in sorted(pairs, key=lambda kv: (-kv[1], kv[0].casefold(),
+                                                                      kv[0]))[:count])
+            for group, pairs in by_group.items()}
