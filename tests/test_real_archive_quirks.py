@@ -299,3 +299,53 @@ def test_a_byte_order_mark_before_a_row_mid_file_is_removed(tmp_path: Path) -> N
         "Connections.csv": CONNECTIONS_PREAMBLE + CONNECTIONS_HEADER + rows}))
     assert export.connections["first_name"].to_list() == ["Alex", "Sam"]
     assert export.reports["connections"].repairs["byte-order marks removed mid-file"] == 1
+
+
+def test_an_unclosed_quote_in_a_comment_does_not_swallow_the_rest(tmp_path: Path) -> None:
+    link = "https://www.linkedin.com/feed/update/urn:li:activity:7100000000000000001"
+    rows = [f'2024-01-{1 + n % 28:02d} 10:{n % 60:02d}:00,{link},"Invented {n}"\n'
+            for n in range(60)]
+    rows[20] = rows[20].replace('"\n', "\n")  # its closing quote is lost
+    rows.append("   \n,,\n")  # blank-ish trailing lines belong to no message
+    export = load_export(_export(tmp_path, {
+        "Comments.csv": b"Date,Link,Message\n" + "".join(rows).encode(),
+        "Profile.csv": PROFILE}))
+    messages = export.comments["message"].to_list()
+    assert len(messages) == 60
+    assert messages[20] == "Invented 20" and messages[59] == "Invented 59"
+    report = export.reports["comments"]
+    assert report.repairs[
+        "unclosed quotes read literally (the records after them recovered)"] == 1
+    assert not any("never closed; kept as is" in w for w in report.warnings)
+
+
+def test_rows_of_delimiters_only_are_blank_lines(tmp_path: Path) -> None:
+    link = "https://www.linkedin.com/feed/update/urn:li:activity:7100000000000000001"
+    reposts = b"Date,Link\n" + f"2025-03-01 10:00:00,{link}\n".encode() + b",,\n"
+    media = (b"Date/Time,Media Description,Media Link\n"
+             b'"You uploaded a photo on January 5, 2025 at 10:00 AM (GMT)", -,'
+             b"https://media.licdn.com/dms/image/v2/INVENTED/1\n,,,,,\n")
+    export = load_export(_export(tmp_path, {"InstantReposts.csv": reposts,
+                                            "Rich_Media.csv": media, "Profile.csv": PROFILE}))
+    for name in ("reposts", "rich_media"):
+        report = export.reports[name]
+        assert report.rows == 1, name
+        assert "file re-split on record dates (broken quoting)" not in report.repairs
+        assert not report.dropped
+
+
+def test_reactions_differing_only_in_an_unreadable_date_are_kept(tmp_path: Path) -> None:
+    link = "https://www.linkedin.com/feed/update/urn:li:activity:7100000000000000001"
+    rows = "".join(f"{d},LIKE,{link}\n" for d in ("2024-02-30 10:00:00", "2024-13-01 10:00:00",
+                                                   "0000-00-00 00:00:00"))
+    export = load_export(_export(tmp_path, {"Reactions.csv": b"Date,Type,Link\n" + rows.encode(),
+                                            "Profile.csv": PROFILE}))
+    assert export.reactions.height == 3
+
+
+def test_a_few_n_a_positions_in_a_linkedin_file_are_values(tmp_path: Path) -> None:
+    rows = b"".join(f"P{n},Q{n},,,Co,{'N/A' if n < 2 else 'Engineer'},12 Mar 2024\n".encode()
+                    for n in range(40))
+    export = load_export(_export(tmp_path, {
+        "Connections.csv": CONNECTIONS_PREAMBLE + CONNECTIONS_HEADER + rows}))
+    assert export.connections["position"].to_list()[:3] == ["N/A", "N/A", "Engineer"]

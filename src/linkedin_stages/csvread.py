@@ -905,7 +905,9 @@ def split_last_free_text(
     record-by-record loop take over."""
     lead_fields = len(columns) - 1
     fields = records.rename("record").to_frame().select(
-        pl.col("record").str.strip_chars_end("\n").str.splitn(",", lead_fields + 1)
+        # Trailing lines with no value (`   `, `,,`) belong to no message.
+        pl.col("record").str.replace(_TRAILING_BLANK_LINES, "").str.strip_chars_end("\n")
+        .str.splitn(",", lead_fields + 1)
     ).unnest("record")
     free = pl.col(fields.columns[-1]) if fields.width else pl.lit(None)
     quoted = free.str.starts_with('"')
@@ -944,34 +946,60 @@ def _lead(parts: list[str], count: int) -> list[str | None]:
     return lead + [None] * (count - len(lead))
 
 
+_TRAILING_BLANK_LINES = r"(?:\n[ \t\r,;]*)+$"
+
+
 def _split_last_free_text_slowly(
     pieces: list[str], lead_fields: int, backslash: bool, notes: ReadNotes
 ) -> list[list[str | None]]:
-    """Record by record, joining a piece to the previous one while its quoted text is open."""
+    """Record by record, joining a piece to the previous one while its quoted text is open.
+
+    A quote that never closes would swallow every record after it: then it is read as a
+    literal character and the records after it are read on their own (counted, warned)."""
     if backslash:
         notes.repaired(BACKSLASH_REPAIR, sum('\\"' in piece for piece in pieces))
+    pieces = [re.sub(_TRAILING_BLANK_LINES, "\n", piece) for piece in pieces]
     rows: list[list[str | None]] = []
-    multiline = 0
-    pending: str | None = None
-    for piece in pieces:
-        record = piece if pending is None else pending + piece
-        parts = record.split(",", lead_fields)
+    multiline = recovered = 0
+    start = 0
+    while start < len(pieces):
+        pending: str | None = None
+        opened = start
+        for index in range(start, len(pieces)):
+            piece = pieces[index]
+            if pending is None:
+                opened = index
+            record = piece if pending is None else pending + piece
+            parts = record.split(",", lead_fields)
+            free = parts[-1].rstrip("\n") if len(parts) > lead_fields else ""
+            if len(parts) > lead_fields and _quoted_field_open(free, backslash):
+                pending = record  # a dated line inside a quoted message: not a new record
+                continue
+            pending = None
+            lead = _lead(parts, lead_fields)
+            message = unquote(free, backslash)
+            if "\n" in message and not free.startswith('"'):
+                multiline += 1
+            rows.append([*lead, message or None])
+        start = len(pieces)
+        if pending is None:
+            break
+        parts = pieces[opened].split(",", lead_fields)
         free = parts[-1].rstrip("\n") if len(parts) > lead_fields else ""
-        if len(parts) > lead_fields and _quoted_field_open(free, backslash):
-            pending = record  # a dated line inside a quoted message: not a new record
-            continue
-        pending = None
-        lead = _lead(parts, lead_fields)
-        message = unquote(free, backslash)
-        if "\n" in message and not free.startswith('"'):
-            multiline += 1
-        rows.append([*lead, message or None])
-    if pending is not None:
-        parts = pending.split(",", lead_fields)
-        free = parts[-1].rstrip("\n") if len(parts) > lead_fields else ""
-        rows.append([*_lead(parts, lead_fields),
-                     free[1:].replace('\\"', '"') if backslash else free[1:]])
-        notes.warnings.append("the last record's quoted text was never closed; kept as is")
+        text = free[1:].replace('\\"', '"') if backslash else free[1:]
+        if opened + 1 < len(pieces):
+            # An unclosed quote: its record keeps its text, the ones after it are read again.
+            rows.append([*_lead(parts, lead_fields), text or None])
+            recovered += 1
+            start = opened + 1
+        else:
+            rows.append([*_lead(parts, lead_fields), text or None])
+            notes.warnings.append("the last record's quoted text was never closed; kept as is")
+    if recovered:
+        notes.repaired("unclosed quotes read literally (the records after them recovered)",
+                       recovered)
+        notes.warnings.append(f"{recovered:,} quote(s) opened in a message never closed; the "
+                              "records after each were read on their own")
     notes.repaired("unquoted multi-line messages joined", multiline)
     return rows
 

@@ -19,6 +19,7 @@ from ..csvread import (
     unique_names,
 )
 from .base import (
+    BLANK_CHARS,
     FREE,
     ID,
     TIMESTAMP,
@@ -38,7 +39,7 @@ _DATE_LED = r"^\s*\d{4}[-/]\d{2}[-/]\d{2} \d{2}:\d{2}"
 def _undated_rows(frame: pl.DataFrame) -> int:
     """Rows with a value whose first cell does not start with a date: a sign of broken
     quoting. Blank rows (a trailing empty line) are not: they are dropped and counted later."""
-    blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars() == ""
+    blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars(BLANK_CHARS) == ""
                               for c in frame.columns)
     undated = ~pl.col(frame.columns[0]).fill_null("").str.contains(_DATE_LED)
     return frame.filter(undated & ~blank).height

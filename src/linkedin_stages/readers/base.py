@@ -179,6 +179,10 @@ def _to_columns(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.
     return frame.select(exprs) if exprs else frame
 
 
+# What a line with no value holds: spaces, and delimiters a spreadsheet pads it with (`,,,`).
+BLANK_CHARS = " \t\r,;"
+
+
 def _drop_blank_rows(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFrame:
     """Drop rows with no value at all (empty lines, `,,,,`), counting them."""
     if frame.is_empty() or not frame.columns:
@@ -191,11 +195,12 @@ def _drop_blank_rows(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFrame:
     if candidates.is_empty():
         return frame
     blank = pl.all_horizontal(
-        [pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in frame.columns]
+        [pl.col(c).is_null() | (pl.col(c).str.strip_chars(BLANK_CHARS) == "")
+         for c in frame.columns]
     )
     rows = candidates.filter(blank)["_row"]
     if rows.len():
-        notes.drop("empty lines or rows with no value", rows.len())
+        notes.repaired("empty lines or rows with no value skipped", rows.len())
         frame = frame.filter(~pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.implode()))
     return frame
 
@@ -252,7 +257,8 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
         # empty where it fills a column (every empty cell of it), never when it stands alone.
         if resaved:
             placeholders = list(PLACEHOLDERS)
-        elif counts["N/A"] > 1 and not looked.get(f"empty {c}"):
+        elif (counts["N/A"] > 1 and not looked.get(f"empty {c}")
+              and 2 * counts["N/A"] >= frame.height):  # a fill: most of the column
             placeholders = ["N/A"]
         else:
             placeholders = []
@@ -313,8 +319,11 @@ def merge_repeated(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> 
         # one minute may both be real. Only records dated to the second are merged whole.
         return frame
     key = [c for c in (spec.record_key or frame.columns) if c not in spec.merged]
+    # Rows whose date could not be read are never merged: they may differ only there.
+    dated = (pl.col(spec.time_column).is_not_null() if spec.time_column in frame.columns
+             else pl.lit(True))
     identified = (pl.all_horizontal(pl.col(c).is_not_null() for c in key) if spec.record_key
-                  else pl.lit(True))
+                  else dated)
     # One short column first (the record's date, else every column that is not free text):
     # only rows equal on it have their other cells compared, so the usual file (no repeats)
     # costs one cheap look.
