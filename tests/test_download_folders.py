@@ -369,3 +369,15 @@ def test_an_export_zipped_and_unzipped_side_by_side_is_named_as_one(tmp_path: Pa
     with pytest.raises(ExportError) as caught:
         load_export(downloads)
     assert "1 and 2 look like one export, zipped and unzipped" in str(caught.value)
+
+
+@pytest.mark.parametrize("damage", ["empty", "cut", "nul"])
+def test_a_damaged_newer_shares_file_deletes_no_post(tmp_path: Path, damage: str) -> None:
+    old = copy_fixture("era2021", tmp_path / "old")
+    new = copy_fixture("era2021", tmp_path / "new")
+    shares = (new / "Shares.csv").read_bytes()
+    (new / "Shares.csv").write_bytes({"empty": b"", "cut": shares[: shares.index(b'"', 80) + 5],
+                                      "nul": shares[:200] + b"\x00" * 5000}[damage])
+    comparison = compare_exports(load_export(old), load_export(new))
+    assert comparison.deleted_posts.height == 0
+    assert "shares" in comparison.not_compared

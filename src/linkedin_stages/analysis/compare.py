@@ -205,9 +205,17 @@ def _activity_between(new: Side, cutoff: datetime, gained: pl.DataFrame
     return dict(sorted(result.items()))
 
 
+# Datasets whose missing records are claimed as the member's deletions: their files must be
+# clean in both archives (no warning: an empty, damaged or partly unreadable file proves
+# nothing was deleted).
+_DELETIONS = frozenset({"shares", "articles"})
+
+
 def _comparable(old: Export, new: Export, name: str) -> bool:
-    """Whether a dataset's file is present and readable in both archives."""
-    return all(name in e.reports and e.reports[name].readable for e in (old, new))
+    """Whether a dataset's file is present and readable in both archives (and, for posts and
+    articles, read without any warning)."""
+    return all(name in e.reports and e.reports[name].readable
+               and not (name in _DELETIONS and e.reports[name].warnings) for e in (old, new))
 
 
 def _dropped(old: Side, new: Side, cutoff: datetime

@@ -53,6 +53,7 @@ OWN_MEDIA_HOSTS = r"(^|\.)(licdn\.com|linkedin\.com)$"
 def _parse_shares(body: Body, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
     """RFC parse first (valid for every real Shares.csv); if rows come out misaligned (no date
     in the Date column), re-split the file on its leading timestamps."""
+    _warn_if_damaged(body, notes)
     frame = read_body(body, names, delimiter, notes)
     if frame.is_empty():
         return frame
@@ -74,6 +75,21 @@ def _parse_shares(body: Body, names: list[str], delimiter: str, notes: ReadNotes
     for what, count in scratch.repairs.items():
         notes.repaired(what, count)
     return pl.DataFrame(rows, schema={c: pl.String for c in unique_names(names)}, orient="row")
+
+
+DAMAGED = "the file looks damaged"
+
+
+def _warn_if_damaged(body: Body, notes: ReadNotes) -> None:
+    """Shares.csv decides which posts `compare` calls deleted: a file cut short (it ends
+    inside a quoted text: an odd number of quotes) or holding NUL bytes is said to be
+    damaged, so that no post is claimed deleted from it. The file is small: one count."""
+    data = body.data()
+    if b"\x00" in data:
+        notes.warnings.append(f"{DAMAGED}: it holds NUL bytes (a disk or copy error?)")
+    elif data.count(b'"') % 2:
+        notes.warnings.append(f"{DAMAGED}: a quoted text is never closed (cut short, or a "
+                              "stray quote); posts may be missing or merged")
 
 
 # A newline inside a post is written quote-newline-quote inside the field (see docs/FORMAT.md).
