@@ -82,8 +82,8 @@ MAX_RATIO, RATIO_FROM = 100, 4 * 1024 * 1024  # a ratio past 100 is refused beyo
 MAX_SHEETS = 64
 MAX_ROWS = 100_000  # LinkedIn writes a row a day: a 400-day period is 403 rows
 MAX_COLUMNS = 256  # LinkedIn writes 8 columns at most; the old Excel width (IV) is 256
-MAX_SHEET_CELLS = 1_000_000  # used range of one sheet, rows × columns (real: 5,490)
-MAX_CELLS = 2_000_000  # used ranges of all sheets (≈ 64 MB once densified)
+MAX_SHEET_CELLS = 200_000  # used range of one sheet, rows × columns (real: 5,490)
+MAX_CELLS = 400_000  # used ranges of all sheets (36× the largest real; checked in Python)
 MAX_SHARED_STRINGS = 1_000_000
 MAX_STRING_BYTES = 64 * 1024 * 1024  # shared-string text repeated into the cells that use it
 MAX_MARKUP = 64 * 1024  # one tag, comment or CDATA section (real: 723 bytes)
@@ -450,6 +450,11 @@ class _SheetScan:
             raise _Refused(f"reaches {where}, beyond the {MAX_ROWS:,} rows and {MAX_COLUMNS} "
                            "columns a LinkedIn workbook stays within")
         self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col or 1)
+        if self.max_row * self.max_col > MAX_SHEET_CELLS:  # said at once, not at the end
+            area = self.max_row * self.max_col
+            raise _Refused(f"has a used range to {_column_name(self.max_col)}"
+                           f"{self.max_row}, {area:,} cells (at most {MAX_SHEET_CELLS:,} a "
+                           "sheet)")
 
 
 @dataclass

@@ -189,8 +189,8 @@ def test_the_area_of_a_sheet_and_of_the_workbook_is_bounded(
         base: bytes, tmp_path: Path, no_native_reader: list[str]) -> None:
     corner = b'<row r="5000"><c r="IP5000"><v>1</v></c></row>'  # 250 × 5000 = 1.25 M cells
     refused(tmp_path, rebuild(base, {SHEET: sheet(corner)}), "1,250,000 cells")
-    # four sheets of 600 k cells each: each is within the limit, together they are not
-    corner = b'<row r="6000"><c r="CV6000"><v>1</v></c></row>'
+    # four sheets of 150 k cells each: each is within the limit, together they are not
+    corner = b'<row r="1500"><c r="CV1500"><v>1</v></c></row>'
     parts = {f"xl/worksheets/sheet{n}.xml": sheet(corner) for n in range(1, 5)}
     refused(tmp_path, rebuild(base, parts), "cells in all")
 
