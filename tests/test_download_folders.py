@@ -381,3 +381,18 @@ def test_a_damaged_newer_shares_file_deletes_no_post(tmp_path: Path, damage: str
     comparison = compare_exports(load_export(old), load_export(new))
     assert comparison.deleted_posts.height == 0
     assert "shares" in comparison.not_compared
+
+
+def test_reports_of_an_export_whose_path_is_not_utf8(tmp_path: Path) -> None:
+    import os
+
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/exp\xff"))
+    copy_fixture("era2021", tmp_path).rename(odd)
+    other = copy_fixture("era2025", tmp_path / "b")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["analyze", str(odd), "-q", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "exp\\xff" in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", str(other), str(odd), "-o",
+                                      str(tmp_path / "c.html")])
+    assert result.exit_code == 0, result.output

@@ -13,6 +13,7 @@ from ..analysis.compare import Comparison
 from ..analysis.model import STAGES
 from ..links import clip, first_line, linkedin_url
 from ..months import month_count
+from ..safe_output import safe_label
 from ..templating import environment
 from . import locale
 from .common import (
@@ -295,7 +296,8 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
         for r in c.deleted_posts.iter_rows(named=True))
     about = Table(
         head=(t["archive_col"], t["file_col"], t["exported_col"], t["kind_col"], t["stage_col"]),
-        rows=tuple((t[label], str(side.export.location), day(side.exported), side.export.archive,
+        rows=tuple((t[label], safe_label(str(side.export.location)), day(side.exported),
+                    side.export.archive,
                     wording.stage_name(side.timeline.current_stage, lang))
                    for label, side in (("old", c.old), ("new", c.new))),
         numeric=(False, False, False, False, False))

@@ -26,6 +26,7 @@ from ..export import Export
 from ..links import clip, first_line, linkedin_url
 from ..months import month_count, month_start, plus_months
 from ..readers import SPECS
+from ..safe_output import safe_label
 from . import charts, locale
 from .charts import STAGE_COLORS, Series
 from .common import (
@@ -1069,7 +1070,9 @@ def _about(ctx: ReportContext, tz: str, now: datetime | None) -> About:
     warnings += [w for w in export.warnings if w not in warnings]
     facts = [
         Stat(t["export_name"],
-             t["redacted_export"] if ctx.redaction is not None else export.location.name),
+             # A folder name may hold bytes that are not UTF-8: shown escaped.
+             t["redacted_export"] if ctx.redaction is not None
+             else safe_label(export.location.name)),
         Stat(t["archive_kind"], t[f"archive_{export.archive}"]),
         Stat(t["time_zone"], tz),
         Stat(t["language"], t["language_value"]),
