@@ -54,13 +54,7 @@ SYNTH_USED_BY = ("cli",)
 
 # Violations known and not yet fixed: (module, imported module, name). Each is a debt with an
 # owner; `test_known_exceptions_still_exist` makes sure a fixed one is taken off this list.
-KNOWN_EXCEPTIONS: frozenset[tuple[str, str, str]] = frozenset({
-    # synth/generate.py's Poisson draw is shared with the workbook writer: it should be public
-    # (`poisson`) in generate.py, or live in a small synth/random module.
-    ("synth.analytics_workbook", "synth.generate", "_poisson"),
-    # synth/generate.py builds article slugs with synth/content.py's `_slug`: make it `slug`.
-    ("synth.generate", "synth.content", "_slug"),
-})
+KNOWN_EXCEPTIONS: frozenset[tuple[str, str, str]] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from . import content
-from .generate import Archive, Life, SampleError, _poisson, export_moment, simulate
+from .generate import Archive, Life, SampleError, export_moment, poisson, simulate
 from .personas import PERSONAS
 
 SHEETS = ("DISCOVERY", "ENGAGEMENT", "TOP POSTS", "FOLLOWERS", "DEMOGRAPHICS")
@@ -220,7 +220,7 @@ def analytics_data(source: str | Life | Archive, until_month: str | None = None,
     top_i = sorted(posts, key=lambda p: (-p.impressions, -p.engagements, p.timestamp))[:TOP_N]
     daily = tuple((d, impressions[d], engagements[d]) for d in days)
     total = sum(impressions.values())
-    followers_daily = tuple((d, _poisson(rng, 0.15 + impressions[d] / 450)) for d in days)
+    followers_daily = tuple((d, poisson(rng, 0.15 + impressions[d] / 450)) for d in days)
     followers_total = network(moment) + sum(n for _d, n in followers_daily)
     return WorkbookData(
         persona_id=persona.id,

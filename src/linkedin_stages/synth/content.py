@@ -408,7 +408,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _slug(text: str, max_words: int = 12) -> str:
+def slugify(text: str, max_words: int = 12) -> str:
     text = text.replace("’", " ").replace("'", " ")
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", plain)[:max_words])
@@ -489,7 +489,7 @@ def _day_month(rng: random.Random, lang: str) -> str:
 def _cta_link(rng: random.Random, booking: bool) -> str:
     """A booking page, or a landing page / LinkedIn short link (invented paths)."""
     first, last = person_name(rng, rng.choice(LANGS))
-    handle = _slug(f"{first} {last}")
+    handle = slugify(f"{first} {last}")
     if booking:
         kind = rng.choice(("30min", "decouverte", "intro"))
         return f"https://calendly.example.com/{handle}/{kind}"
@@ -558,7 +558,7 @@ def news_url(rng: random.Random, topic: str, lang: str, *, when: date | None = N
         when = date(rng.randint(2018, 2025), rng.randint(1, 12), rng.randint(1, 28))
     slots = _Slots(rng, lang, topic)
     pattern = rng.choice(_field(topic, "urls", lang))
-    slug = _slug(_pick(rng, _NEWS_TITLES[lang], slots))
+    slug = slugify(_pick(rng, _NEWS_TITLES[lang], slots))
     return "https://" + pattern.format(
         slug=slug, id=rng.randint(100_000, 99_999_999), y=when.year, m=f"{when.month:02d}",
         d=f"{when.day:02d}", mon=_MON3[when.month - 1], ymd=when.strftime("%Y%m%d"))

@@ -58,7 +58,7 @@ def export_moment(month: str) -> datetime:
     return month_start(month).replace(day=28, hour=12)
 
 
-def _poisson(rng: random.Random, mean: float) -> int:
+def poisson(rng: random.Random, mean: float) -> int:
     if mean <= 0:
         return 0
     if mean > 30:
@@ -208,7 +208,7 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
         topic = persona.topics[month_index % len(persona.topics)]
 
         def count(mean: float) -> int:
-            return _poisson(rng, mean * scale)
+            return poisson(rng, mean * scale)
 
         def when(month: str = month) -> datetime:
             moment = _moment_in(rng, month)
@@ -319,7 +319,7 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
             moment = when()
             title, body = content.article(rng, lang, topic)
             # LinkedIn appends a short code when a title's slug is already taken
-            slug = f"{content._slug(title)}-{persona.slug}-{rng.randrange(16**4):04x}"
+            slug = f"{content.slugify(title)}-{persona.slug}-{rng.randrange(16**4):04x}"
             life.articles.append({"created": moment - timedelta(days=rng.randint(1, 6)),
                                   "published": moment, "title": title, "body": body,
                                   "slug": slug})
