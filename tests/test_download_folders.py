@@ -237,13 +237,19 @@ def test_an_archive_whose_only_dated_activity_is_its_media_has_a_timeline(
 # --- compare: deletions only where both archives can tell ---------------------------------
 
 
-def test_a_newer_basic_archive_deletes_no_post(tmp_path: Path) -> None:
+def _older_and_newer_basic(tmp_path: Path) -> tuple[Path, Path]:
+    """An archive, and a later basic one of the same member (one more connection, no posts)."""
     old = copy_fixture("era2021", tmp_path / "old")
     new = copy_fixture("era2021", tmp_path / "new")
     for name in ("Shares.csv", "Comments.csv", "Reactions.csv", "Votes.csv"):
         (new / name).unlink()
     (new / "Connections.csv").write_bytes((new / "Connections.csv").read_bytes()
                                           + b"\nNew,Person,,Co,Engineer,02 Jan 2022")
+    return old, new
+
+
+def test_a_newer_basic_archive_deletes_no_post(tmp_path: Path) -> None:
+    old, new = _older_and_newer_basic(tmp_path)
     comparison = compare_exports(load_export(old), load_export(new))
     assert comparison.deleted_posts.height == 0
     assert {"shares", "comments", "reactions"} <= set(comparison.not_compared)
@@ -346,12 +352,7 @@ def test_a_copy_named_like_a_numbered_part_is_not_read_twice(tmp_path: Path) -> 
 
 def test_a_newer_basic_archive_has_unknown_rates_and_no_stage_disagreement(
         tmp_path: Path) -> None:
-    old = copy_fixture("era2021", tmp_path / "old")
-    new = copy_fixture("era2021", tmp_path / "new")
-    for name in ("Shares.csv", "Comments.csv", "Reactions.csv", "Votes.csv"):
-        (new / name).unlink()
-    (new / "Connections.csv").write_bytes((new / "Connections.csv").read_bytes()
-                                          + b"\nNew,Person,,Co,Engineer,02 Jan 2022")
+    old, new = _older_and_newer_basic(tmp_path)
     comparison = compare_exports(load_export(old), load_export(new))
     assert not comparison.swapped
     assert comparison.rates["original_posts"][1] is None
