@@ -244,13 +244,10 @@ def _workbooks_beside(folder: Path) -> list[str]:
 
 
 def _load(export: Path, **options):  # type: ignore[no-untyped-def]
-    """`load_export`, saying which export was used when it was found inside a folder."""
+    """`load_export` of an export already resolved by `_resolved` (which said which)."""
     from .export import load_export
 
-    loaded = load_export(export, **options)
-    if loaded.found_in:
-        _tell(f"Note: {loaded.found_in}")
-    return loaded
+    return load_export(export, **options)
 
 
 def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: ignore[no-untyped-def]

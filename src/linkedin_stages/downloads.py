@@ -47,6 +47,7 @@ class FoundExport:
     path: Path
     kind: str  # "basic", "complete" or "unknown"
     exported_on: date | None
+    keys: frozenset[str] = frozenset()  # normalised names of its CSV files (at its top)
 
     def describe(self) -> str:
         when = (f"exported {self.exported_on.isoformat()}" if self.exported_on
@@ -136,15 +137,12 @@ def _as_export(path: Path, is_dir: bool) -> FoundExport | None:
         if zip_keys is None or not (zip_keys & _MARKERS or (named and zip_keys)):
             return None
         keys = zip_keys
-    kind = _kind_from_name(path.name) or _kind_from_keys(keys & (_MARKERS | COMPLETE_ONLY))
-    return FoundExport(path, kind, date_in_name(path.name))
+    return _found(path, keys)
 
 
-def holds_export_files(folder: Path) -> bool:
-    """Whether the files that make an export (its core or activity files) sit directly in
-    `folder`: then it is an export itself. A stray `Events.csv` or `contacts.csv` in
-    ~/Downloads is not enough."""
-    return bool(_csv_keys(folder) & _MARKERS)
+def _found(path: Path, keys: set[str]) -> FoundExport:
+    kind = _kind_from_name(path.name) or _kind_from_keys(keys & _MARKERS)
+    return FoundExport(path, kind, date_in_name(path.name), frozenset(keys))
 
 
 def exports_inside(folder: Path, depth: int = _SEARCH_DEPTH) -> list[FoundExport]:
@@ -191,7 +189,10 @@ def resolve_export(path: Path) -> Resolved:
         return Resolved(path)  # the reader says what is wrong with it
     if not is_dir:
         return Resolved(path)
-    if holds_export_files(path):
+    top = _csv_keys(path)
+    # The files that make an export (its core or activity files) directly in the folder make
+    # it an export itself; a stray `Events.csv` or `contacts.csv` in ~/Downloads does not.
+    if top & _MARKERS:
         # An export folder itself, unless other exports sit in it too (their files would be
         # read as this one's).
         # A sub-folder counts as another export when it is named like one or holds two of
@@ -199,16 +200,14 @@ def resolve_export(path: Path) -> Resolved:
         inside = exports_inside(path, depth=1)
         found = [e for e in inside
                  if e.path.suffix.lower() != ".zip"
-                 and (date_in_name(e.path.name) or len(_csv_keys(e.path) & _MARKERS) >= 2)]
+                 and (e.exported_on or len(e.keys & _MARKERS) >= 2)]
         if not found:
             # A zip is never read as part of a folder export: say it is there, unread.
             return Resolved(path, warnings=tuple(
                 f"{safe_label(e.describe())}: another LinkedIn export inside this one, not "
                 "read (point the tool at it to read it)"
                 for e in inside if e.path.suffix.lower() == ".zip"))
-        found.insert(0, FoundExport(path, _kind_from_name(path.name)
-                                    or _kind_from_keys(_csv_keys(path) & _MARKERS),
-                                    date_in_name(path.name)))
+        found.insert(0, _found(path, top))
     else:
         found = exports_inside(path)
         if not found:

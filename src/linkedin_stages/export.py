@@ -226,9 +226,11 @@ def _not_text(source: ExportSource, member: Member) -> str | None:
 
 
 def _archive_kind(index: _Index, reports: dict[str, DatasetReport],
-                  source: ExportSource, warnings: list[str]) -> str:
+                  source: ExportSource) -> tuple[str, list[str]]:
     """Complete, basic or partial, from the files that could be read (a spreadsheet saved
-    under `Reactions.csv` or `Logins.csv` does not make an archive complete)."""
+    under `Reactions.csv` or `Logins.csv` does not make an archive complete), and a warning
+    for each such file the analysis does not read."""
+    warnings: list[str] = []
     readable = {name: member for name, member in index.files.items()
                 if name not in reports or reports[name].readable}
     present_keys = {_part_of(m)[0] for m in readable.values()}
@@ -242,11 +244,8 @@ def _archive_kind(index: _Index, reports: dict[str, DatasetReport],
         present_keys.add(key)
     complete = bool(present_keys & COMPLETE_ONLY)
     core = all(name in readable for name in CORE)
-    if complete and core:
-        return "complete"
-    if core:
-        return "basic"
-    return "partial"
+    kind = "complete" if complete and core else "basic" if core else "partial"
+    return kind, warnings
 
 
 def _date_range(frame: pl.DataFrame, column: str | None) -> tuple[date | None, date | None]:
@@ -384,7 +383,8 @@ def load_export(
         if "profile" not in wanted:  # read only to help the messages reader
             ordered_reports.pop("profile", None)
             tables["profile"] = SPECS["profile"].empty()
-        archive = _archive_kind(index, reports, source, warnings)
+        archive, unread = _archive_kind(index, reports, source)
+        warnings += unread
         return Export(
             location=source.location,
             source_kind=source.kind,
