@@ -1,0 +1,1 @@
+"""Every word the tool shows, one catalogue per language, and CLDR formatting (Babel)."""
