@@ -14,17 +14,14 @@ import pytest
 import xlsxwriter
 
 from linkedin_stages import LinkedInStagesError, load_export
-from linkedin_stages.analysis.metrics import classify_posts
-from linkedin_stages.analysis.thresholds import Thresholds
-from linkedin_stages.analytics import (
-    SHEETS,
-    Analytics,
-    AnalyticsError,
+from linkedin_stages.analysis.engagement import (
     engagement_by_kind,
-    load_analytics,
     match_top_posts,
     monthly_engagement,
 )
+from linkedin_stages.analysis.metrics import classify_posts
+from linkedin_stages.analysis.thresholds import Thresholds
+from linkedin_stages.analytics import SHEETS, Analytics, AnalyticsError, load_analytics
 from linkedin_stages.synth.analytics_workbook import (
     WorkbookData,
     analytics_data,

@@ -16,6 +16,7 @@ from ..errors import LinkedInStagesError
 from ..export import Export
 from ..months import months_between
 from . import wording
+from .engagement import with_engagement
 from .metrics import (
     METRICS,
     add_text_signals,
@@ -88,7 +89,7 @@ def build_timeline(
     monthly = with_signal_counts(partial, posts)
     engagement = None
     if analytics is not None:
-        monthly, engagement = _with_engagement(monthly, posts, analytics)
+        monthly, engagement = with_engagement(monthly, posts, analytics)
     can_judge = "shares" in export.reports and export.reports["shares"].readable
     rates = window_rates(monthly, posts, t)
     if can_judge:
@@ -130,21 +131,6 @@ def build_timeline(
                     if n in export.reports),
         engagement=engagement,
     )
-
-
-def _with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
-                     analytics: Analytics) -> tuple[pl.DataFrame, Engagement]:
-    from ..analytics import engagement_by_kind, match_top_posts, monthly_engagement
-
-    per_month = monthly_engagement(analytics).select(
-        "month", "impressions", "engagements", "new_followers", "engagement_rate")
-    monthly = monthly.join(per_month, on="month", how="left")
-    matched, counts = match_top_posts(analytics, posts)
-    known = set(monthly["month"])
-    covered = tuple(m for m in per_month["month"].to_list() if m in known)
-    return monthly, Engagement(summary=analytics.summary(), matching=counts,
-                               by_kind=engagement_by_kind(matched), months=covered,
-                               demographics=analytics.demographics)
 
 
 def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
