@@ -12,10 +12,13 @@ import polars as pl
 from ..export import Export
 from ..months import month_start
 from .lexicon import with_text_signals
+from .model import OWN_KINDS, POST_KINDS, FrameSchema, PostKind
 from .thresholds import Thresholds
 
-POST_KINDS = ("original", "commented_share", "curated_share", "reshare", "article")
-OWN_KINDS = ("original", "commented_share", "article")
+__all__ = ["BASE_MONTHLY_SCHEMA", "BASE_POSTS_SCHEMA", "METRICS", "MONTHLY_SCHEMA", "OWN_KINDS",
+           "POSTS_SCHEMA", "POST_KINDS", "SIGNAL_METRICS", "add_text_signals", "classify_posts",
+           "monthly_metrics", "post_kinds", "signal_counts", "span", "topic_focus",
+           "with_signal_counts"]
 
 # The monthly metrics, in the order of the JSON/CSV outputs.
 METRICS: tuple[str, ...] = (
@@ -27,6 +30,37 @@ METRICS: tuple[str, ...] = (
     "invitations_out", "messages_sent", "messages_received", "new_conversations",
     "outreach", "conversations_with_new_connections", "saved_items", "votes",
 )
+# The metrics counted from the posts' text signals, added once those are known.
+SIGNAL_METRICS: tuple[str, ...] = ("business_posts", "personal_posts", "topic_focus")
+
+# `post_kinds`: one row a post (shares and published articles), oldest first.
+BASE_POSTS_SCHEMA = FrameSchema({
+    "timestamp": pl.Datetime("us"),
+    "post_urn": pl.String(),
+    "urn_id": pl.String(),  # the id comments and analytics point to
+    "link": pl.String(),  # the post's (or article's) LinkedIn URL
+    "kind": pl.String(),  # a PostKind
+    "text": pl.String(),  # the commentary (an article: its title, a line break, its body)
+    "words": pl.Int64(),
+    "shared_domain": pl.String(),  # the shared link's domain, for curated/commented shares
+    "own_media": pl.Boolean(),  # the member's own image, video or document
+})
+# `add_text_signals` / `classify_posts`: the same with the text signals (see lexicon.py).
+POSTS_SCHEMA = FrameSchema({
+    **BASE_POSTS_SCHEMA.columns,
+    "business_words": pl.List(pl.String()),  # calls to action found, repeats kept
+    "personal": pl.Boolean(),  # personal voice (own posts only)
+    "hashtags": pl.List(pl.String()),  # lower-case
+    "business": pl.Boolean(),  # business intent (own posts only)
+})
+# `with_signal_counts`: one row a month, `month` (YYYY-MM) then every metric of METRICS.
+MONTHLY_SCHEMA = FrameSchema({
+    "month": pl.String(),
+    **{metric: pl.Float64() if metric == "topic_focus" else pl.Int64() for metric in METRICS},
+})
+# `monthly_metrics`: the same before the text signals are known (no SIGNAL_METRICS).
+BASE_MONTHLY_SCHEMA = FrameSchema({name: dtype for name, dtype in MONTHLY_SCHEMA.columns.items()
+                                   if name not in SIGNAL_METRICS})
 
 
 def _by_month(frame: pl.DataFrame | pl.LazyFrame, column: str, *aggs: pl.Expr) -> pl.LazyFrame:
@@ -38,17 +72,18 @@ def _by_month(frame: pl.DataFrame | pl.LazyFrame, column: str, *aggs: pl.Expr) -
 
 
 def classify_posts(export: Export, thresholds: Thresholds) -> pl.DataFrame:
-    """`post_kinds` with the text signals (`add_text_signals`)."""
+    """`post_kinds` with the text signals (`add_text_signals`): a POSTS_SCHEMA frame."""
     return add_text_signals(post_kinds(export, thresholds))
 
 
 def add_text_signals(posts: pl.DataFrame) -> pl.DataFrame:
     """Business intent and personal voice (own posts only), hashtags."""
     own = pl.col("kind").is_in(OWN_KINDS)
-    return with_text_signals(posts, "text").with_columns(
+    classified = with_text_signals(posts, "text").with_columns(
         (pl.col("business") & own).alias("business"),
         (pl.col("personal") & own).alias("personal"),
     )
+    return POSTS_SCHEMA.check(classified, "add_text_signals (the classified posts)")
 
 
 def post_kinds(export: Export, thresholds: Thresholds) -> pl.DataFrame:
@@ -59,14 +94,18 @@ def post_kinds(export: Export, thresholds: Thresholds) -> pl.DataFrame:
     `original` when it says at least `original_min_words` words or carries the member's own
     media, else `reshare` (a repost with a few words: LinkedIn drops the parent's URL)."""
     shares = export.shares
+
+    def as_kind(kind: PostKind) -> pl.Expr:
+        return pl.lit(kind)
+
     link = pl.col("shared_url").is_not_null()
     kind = (
         pl.when(link & (pl.col("word_count") >= thresholds.commentary_words))
-        .then(pl.lit("commented_share"))
-        .when(link).then(pl.lit("curated_share"))
+        .then(as_kind("commented_share"))
+        .when(link).then(as_kind("curated_share"))
         .when((pl.col("word_count") >= thresholds.original_min_words) | pl.col("own_media"))
-        .then(pl.lit("original"))
-        .otherwise(pl.lit("reshare"))
+        .then(as_kind("original"))
+        .otherwise(as_kind("reshare"))
     )
     posts = shares.select(
         pl.col("timestamp"),
@@ -85,7 +124,7 @@ def post_kinds(export: Export, thresholds: Thresholds) -> pl.DataFrame:
         pl.lit(None, dtype=pl.String).alias("post_urn"),
         pl.lit(None, dtype=pl.String).alias("urn_id"),
         pl.col("url").alias("link"),
-        pl.lit("article").alias("kind"),
+        as_kind("article").alias("kind"),
         pl.concat_str([pl.col("title").fill_null(""), pl.lit("\n"), pl.col("body").fill_null("")])
         .alias("text"),
         pl.col("word_count").cast(pl.Int64).alias("words"),
@@ -93,7 +132,8 @@ def post_kinds(export: Export, thresholds: Thresholds) -> pl.DataFrame:
         pl.lit(False).alias("own_media"),
     )
     posts = pl.concat([posts, article_rows], how="vertical_relaxed")
-    return posts.filter(pl.col("timestamp").is_not_null()).sort("timestamp")
+    return BASE_POSTS_SCHEMA.check(
+        posts.filter(pl.col("timestamp").is_not_null()).sort("timestamp"), "post_kinds")
 
 
 def span(export: Export, posts: pl.DataFrame) -> tuple[str, str] | None:
@@ -203,7 +243,7 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
         (pl.col("instant_reposts") + pl.col("reshares")).alias("reposts"),
         (pl.col("connections_added").cum_sum() + before.item()).alias("connections_total"),
     )
-    return frame.select("month", *(m for m in METRICS if m in frame.columns))
+    return BASE_MONTHLY_SCHEMA.check(frame.select(BASE_MONTHLY_SCHEMA.names), "monthly_metrics")
 
 
 def signal_counts(posts: pl.DataFrame) -> pl.DataFrame:
@@ -235,7 +275,8 @@ def topic_focus(posts: pl.DataFrame) -> pl.DataFrame:
 
 def with_signal_counts(monthly: pl.DataFrame, posts: pl.DataFrame) -> pl.DataFrame:
     """`monthly` (built from posts without signals) completed with the signal counts."""
-    return monthly.join(signal_counts(posts), on="month", how="left").with_columns(
+    monthly = monthly.join(signal_counts(posts), on="month", how="left").with_columns(
         pl.col("business_posts", "personal_posts").fill_null(0).cast(pl.Int64),
         pl.col("topic_focus").fill_null(0.0),
-    ).select("month", *METRICS)
+    ).select(MONTHLY_SCHEMA.names)
+    return MONTHLY_SCHEMA.check(monthly, "with_signal_counts (the monthly metrics)")

@@ -9,14 +9,63 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     import polars as pl
 
     from .thresholds import Thresholds
 
-STAGES: tuple[str, ...] = ("present", "relay", "producer", "power_networker")
+# The four stages, lowest first (the order is the ladder's). `None` where a stage is used
+# means unknown: the archive cannot show it. The strings are those of the JSON output.
+Stage = Literal["present", "relay", "producer", "power_networker"]
+STAGES: tuple[Stage, ...] = get_args(Stage)
+
+# What a post of the member is (docs/stage-model.md); `OwnKind` are those the member wrote.
+PostKind = Literal["original", "commented_share", "curated_share", "reshare", "article"]
+POST_KINDS: tuple[PostKind, ...] = get_args(PostKind)
+OwnKind = Literal["original", "commented_share", "article"]
+OWN_KINDS: tuple[OwnKind, ...] = get_args(OwnKind)
+
+
+class FrameSchemaError(TypeError):
+    """A frame the analysis built is not the one its schema declares (a bug, not bad input)."""
+
+
+@dataclass(frozen=True)
+class FrameSchema:
+    """The columns of a frame the analysis hands on, in order, with their polars types.
+
+    Declared once beside the function that builds the frame and checked on its way out, so
+    whoever reads the frame (the view model, the writers) can rely on every column."""
+
+    columns: Mapping[str, pl.DataType]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.columns)
+
+    def check(self, frame: pl.DataFrame, what: str) -> pl.DataFrame:
+        """`frame` itself when it has exactly these columns, in this order, of these types;
+        otherwise a `FrameSchemaError` naming `what` and every column that differs."""
+        actual = frame.schema
+        if list(actual.items()) == list(self.columns.items()):
+            return frame
+        problems = []
+        missing = [name for name in self.columns if name not in actual]
+        if missing:
+            problems.append("missing " + ", ".join(missing))
+        unexpected = [name for name in actual if name not in self.columns]
+        if unexpected:
+            problems.append("unexpected " + ", ".join(unexpected))
+        mistyped = [f"{name} is {actual[name]}, not {dtype}"
+                    for name, dtype in self.columns.items()
+                    if name in actual and actual[name] != dtype]
+        problems += mistyped
+        if not problems:
+            problems.append("columns out of order: " + ", ".join(actual.names()))
+        raise FrameSchemaError(f"{what}: the frame does not match its schema: "
+                               + "; ".join(problems))
 
 
 @dataclass(frozen=True)
@@ -30,8 +79,8 @@ class Reason:
 @dataclass(frozen=True)
 class MonthStage:
     month: str  # YYYY-MM
-    stage: str | None  # None: unknown (the archive cannot show it)
-    raw_stage: str | None  # what the month's window alone says, before hysteresis
+    stage: Stage | None  # None: unknown (the archive cannot show it)
+    raw_stage: Stage | None  # what the month's window alone says, before hysteresis
     metrics: Mapping[str, float]
     reasons: tuple[Reason, ...]
 
@@ -39,8 +88,8 @@ class MonthStage:
 @dataclass(frozen=True)
 class Transition:
     month: str  # the first month of the new stage
-    from_stage: str | None
-    to_stage: str | None
+    from_stage: Stage | None
+    to_stage: Stage | None
 
 
 @dataclass(frozen=True)
@@ -58,11 +107,11 @@ class PlanStep:
 
 @dataclass(frozen=True)
 class Plan:
-    target: str  # a stage id
+    target: Stage
     by: str  # YYYY-MM
     start: str  # first month of the plan (the month after the export)
     months: int  # months available
-    current: str | None
+    current: Stage | None
     steps: tuple[PlanStep, ...]
     missing: tuple[str, ...]  # metrics at zero today that the target needs
     reachable: bool
@@ -73,7 +122,7 @@ class Plan:
 class Timeline:
     months: tuple[MonthStage, ...]
     transitions: tuple[Transition, ...]
-    current_stage: str | None
+    current_stage: Stage | None
     current_since: str | None
     plan: Plan | None
     thresholds: Thresholds

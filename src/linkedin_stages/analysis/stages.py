@@ -18,14 +18,15 @@ Rules, from the top (docs/stage-model.md explains the numbers):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 import polars as pl
 
-from .metrics import OWN_KINDS
-from .model import STAGES, Reason
+from .model import OWN_KINDS, STAGES, Reason, Stage
 from .thresholds import Thresholds
 
-RANK = {stage: i for i, stage in enumerate(STAGES)}
+RANK: dict[Stage, int] = {stage: i for i, stage in enumerate(STAGES)}
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,12 @@ def _regularity_by_window(posts: pl.DataFrame, months: list[str], half: int) -> 
     return ((weekdays + hours) / 2).to_list()
 
 
-def verdict(rates: WindowRates, previous: str | None, t: Thresholds) -> tuple[str, list[Reason]]:
+def verdict(rates: WindowRates, previous: Stage | None,
+            t: Thresholds) -> tuple[Stage, list[Reason]]:
     """The stage the window's rates show, given the stage before (hysteresis)."""
-    was = RANK.get(previous or "", -1)
+    was = RANK[previous] if previous is not None else -1
     producer_level = t.producer_stay if was >= RANK["producer"] else t.producer_enter
-    numbers = {
+    numbers: dict[str, float | int | str] = {
         "own": round(rates.own, 1), "shared": round(rates.shared, 1),
         "originals": round(rates.originals, 1), "articles": round(rates.articles, 1),
         "commented": round(rates.commented, 1), "curated": round(rates.curated, 1),
@@ -162,10 +164,10 @@ def verdict(rates: WindowRates, previous: str | None, t: Thresholds) -> tuple[st
                                           "producer_level": producer_level})]
 
 
-def judge(rates: list[WindowRates], t: Thresholds) -> list[tuple[str, str, list[Reason]]]:
+def judge(rates: list[WindowRates], t: Thresholds) -> list[tuple[Stage, Stage, list[Reason]]]:
     """(stage, raw verdict, reasons) for each month, stabilised."""
-    raw: list[tuple[str, list[Reason]]] = []
-    previous: str | None = None
+    raw: list[tuple[Stage, list[Reason]]] = []
+    previous: Stage | None = None
     for window in rates:
         stage, reasons = verdict(window, previous, t)
         raw.append((stage, reasons))
@@ -181,31 +183,20 @@ def judge(rates: list[WindowRates], t: Thresholds) -> list[tuple[str, str, list[
     return out
 
 
-def _absorb_short_runs(stages: list[str], min_run: int) -> list[str]:
+def _absorb_short_runs(stages: list[Stage], min_run: int) -> list[Stage]:
     """Replace runs shorter than `min_run` by the stage before them (after them at the start)."""
     if min_run <= 1 or not stages:
         return list(stages)
-    runs: list[list[object]] = []  # [stage, length]
-    for stage in stages:
-        if runs and runs[-1][0] == stage:
-            runs[-1][1] += 1  # type: ignore[operator]
-        else:
-            runs.append([stage, 1])
-    changed = True
-    while changed and len(runs) > 1:
-        changed = False
-        for i, (_stage, length) in enumerate(runs):
-            if length < min_run:  # type: ignore[operator]
-                neighbour = i - 1 if i > 0 else i + 1
-                runs[neighbour][1] += length  # type: ignore[operator]
-                del runs[i]
-                merged: list[list[object]] = []
-                for run in runs:
-                    if merged and merged[-1][0] == run[0]:
-                        merged[-1][1] += run[1]  # type: ignore[operator]
-                    else:
-                        merged.append(run)
-                runs = merged
-                changed = True
-                break
-    return [stage for stage, length in runs for _ in range(length)]  # type: ignore[misc,arg-type]
+    runs = [(stage, len(list(run))) for stage, run in groupby(stages)]
+    while len(runs) > 1:
+        short = next((i for i, (_stage, length) in enumerate(runs) if length < min_run), None)
+        if short is None:
+            break
+        neighbour = short - 1 if short > 0 else short + 1
+        stage, length = runs[neighbour]
+        runs[neighbour] = (stage, length + runs[short][1])
+        del runs[short]
+        # the run absorbed may have joined two runs of one stage
+        runs = [(stage, sum(length for _stage, length in run))
+                for stage, run in groupby(runs, key=itemgetter(0))]
+    return [stage for stage, length in runs for _ in range(length)]
