@@ -7,7 +7,9 @@ and keeps regular files only: a FIFO named `x.xlsx` would block its reader forev
 (device and inode) and walked once. Finder and Office leftovers (`__MACOSX`, `._x.xlsx`,
 `~$x.xlsx`) are skipped silently; links and special files named `.xlsx` are skipped with a
 warning. The walk stops, with a warning, after `MAX_ENTRIES` entries: an export holds a few
-hundred files, a home folder given by mistake millions.
+hundred files, a home folder given by mistake millions. `workbooks_beside(folder)` only names
+the workbooks directly in a download folder (beside the export found in it), which are
+never read automatically.
 
 Standard library only: the command line calls it before deciding to import the reader.
 """
@@ -78,3 +80,17 @@ def find_workbooks(folder: str | os.PathLike[str]) -> tuple[list[Path], list[str
             else:
                 found.append(path)
     return sorted(found), warnings
+
+
+def workbooks_beside(folder: str | os.PathLike[str]) -> list[str]:
+    """Names of the `.xlsx` files directly in `folder` (a download folder holding an export),
+    regular files only, Office and Finder leftovers skipped; nothing if it cannot be listed.
+    They are only named (never read): the member is told to give the workbook explicitly."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entry.name for entry in entries
+                          if entry.name.lower().endswith(".xlsx")
+                          and not entry.name.startswith(_LEFTOVER_PREFIXES)
+                          and entry.is_file(follow_symlinks=False))
+    except (OSError, ValueError):
+        return []
