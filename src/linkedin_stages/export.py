@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path, PurePosixPath
+from typing import Literal, get_args, overload
 
 import polars as pl
 
@@ -35,9 +36,14 @@ from .readers.base import (
     read_dataset,
 )
 from .safe_output import safe_label
-from .source import ExportSource, Member, normalise_name
+from .source import ExportSource, Member, SourceKind, normalise_name
 
 Progress = Callable[[str], None]
+
+# What an archive holds (`_archive_kind`): every file LinkedIn writes, only the basic ones
+# (profile, connections, messages…), or not even those. The strings are the JSON output's.
+ArchiveKind = Literal["complete", "basic", "partial"]
+ARCHIVE_KINDS: tuple[ArchiveKind, ...] = get_args(ArchiveKind)
 
 
 @dataclass
@@ -74,29 +80,80 @@ class DatasetReport:
         }
 
 
+class Dataset:
+    """`export.<name>`: the frame of one dataset (`export.tables[name]`), read-only.
+
+    One per dataset of `readers.SPECS` on `Export`, so that each is a typed attribute the
+    type checker knows (a misspelt dataset is an error before the code runs)."""
+
+    name: str
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Dataset({self.name!r})"
+
+    @overload
+    def __get__(self, export: None, owner: type | None = None) -> Dataset: ...
+    @overload
+    def __get__(self, export: Export, owner: type | None = None) -> pl.DataFrame: ...
+    def __get__(self, export: Export | None, owner: type | None = None) -> Dataset | pl.DataFrame:
+        if export is None:
+            return self
+        try:
+            return export.tables[self.name]
+        except KeyError:
+            raise AttributeError(f"this Export holds no {self.name!r} table") from None
+
+    def __set__(self, export: Export, value: object) -> None:
+        raise AttributeError(f"Export.{self.name} is read-only (its frame is in `tables`)")
+
+
 @dataclass
 class Export:
-    """A loaded export. Each dataset is an attribute (`export.shares`) and in `tables`."""
+    """A loaded export. Each dataset is a typed attribute (`export.shares`) and in `tables`."""
 
     location: Path
-    source_kind: str  # "folder" or "zip"
+    source_kind: SourceKind
     tables: dict[str, pl.DataFrame]
     reports: dict[str, DatasetReport]  # datasets whose file was found
     missing: list[str]  # datasets with no file in this export
     recognised_files: list[str]  # LinkedIn files the analysis does not use
     unknown_files: list[str]
     warnings: list[str]  # export-level problems (unreadable or duplicate files)
-    archive: str  # "complete", "basic" or "partial"
+    archive: ArchiveKind
     # How the export was found: "using …, the only LinkedIn export in ~/Downloads", or None.
     found_in: str | None = None
     # The day LinkedIn made the export (from its download's name), if known.
     exported_on: date | None = None
 
-    def __getattr__(self, name: str) -> pl.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(f"Export has no dataset or attribute {name!r}")
+    # One attribute per dataset of readers.SPECS, in its order (tests/test_types.py checks).
+    connections = Dataset()
+    invitations = Dataset()
+    messages = Dataset()
+    shares = Dataset()
+    comments = Dataset()
+    reactions = Dataset()
+    reposts = Dataset()
+    articles = Dataset()
+    votes = Dataset()
+    profile = Dataset()
+    registration = Dataset()
+    positions = Dataset()
+    education = Dataset()
+    skills = Dataset()
+    endorsements_received = Dataset()
+    endorsements_given = Dataset()
+    recommendations_received = Dataset()
+    recommendations_given = Dataset()
+    company_follows = Dataset()
+    member_follows = Dataset()
+    hashtag_follows = Dataset()
+    rich_media = Dataset()
+    events = Dataset()
+    saved_items = Dataset()
+    learning = Dataset()
 
     @property
     def member_name(self) -> str | None:
@@ -226,7 +283,7 @@ def _not_text(source: ExportSource, member: Member) -> str | None:
 
 
 def _archive_kind(index: _Index, reports: dict[str, DatasetReport],
-                  source: ExportSource) -> tuple[str, list[str]]:
+                  source: ExportSource) -> tuple[ArchiveKind, list[str]]:
     """Complete, basic or partial, from the files that could be read (a spreadsheet saved
     under `Reactions.csv` or `Logins.csv` does not make an archive complete), and a warning
     for each such file the analysis does not read."""
@@ -244,7 +301,7 @@ def _archive_kind(index: _Index, reports: dict[str, DatasetReport],
         present_keys.add(key)
     complete = bool(present_keys & COMPLETE_ONLY)
     core = all(name in readable for name in CORE)
-    kind = "complete" if complete and core else "basic" if core else "partial"
+    kind: ArchiveKind = "complete" if complete and core else "basic" if core else "partial"
     return kind, warnings
 
 

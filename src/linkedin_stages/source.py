@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import IO, BinaryIO, Literal
 
 from .errors import ExportError, FileReadError
 from .safe_output import safe_label
@@ -249,6 +249,10 @@ def _valid_utf8(data: bytes) -> bool:
     return True
 
 
+# What an export was given as: an unzipped folder or LinkedIn's zip.
+SourceKind = Literal["folder", "zip"]
+
+
 @dataclass
 class ExportSource:
     """A read-only view of an export: `members` lists every file, `read()` returns its bytes.
@@ -258,7 +262,7 @@ class ExportSource:
     """
 
     location: Path
-    kind: str  # "folder" or "zip"
+    kind: SourceKind
     members: list[Member] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # links and special files not followed
     warnings: list[str] = field(default_factory=list)
@@ -436,7 +440,7 @@ class ExportSource:
                 raise FileReadError(f"{member.path}: cannot read ({_describe(exc)})") from exc
 
     @staticmethod
-    def _read_capped(handle: BinaryIO, member: Member) -> bytes:
+    def _read_capped(handle: IO[bytes], member: Member) -> bytes:
         """Read, counting the bytes actually produced: stop as soon as they pass the size cap
         or, for a zip member, the compression-ratio cap (whatever the headers say). A folder
         file's size (already checked) comes in one read, anything beyond it in chunks; a zip
