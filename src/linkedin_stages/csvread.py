@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -250,7 +250,7 @@ def read_body(body: Body, names: list[str], delimiter: str, notes: ReadNotes) ->
     which takes an unmatched quote literally. Two concatenated files (a second header, a byte-order
     mark mid-file) are repaired afterwards, with counts."""
     columns = unique_names(names)
-    schema = {c: pl.String for c in columns}
+    schema = {c: pl.String() for c in columns}
     text: str | None = None
     try:
         frame = _polars_read(body.polars_source(), body.skip_lines, schema, delimiter)
@@ -276,7 +276,7 @@ def read_body(body: Body, names: list[str], delimiter: str, notes: ReadNotes) ->
     return frame
 
 
-def _polars_read(source: bytes | Path, skip_lines: int, schema: dict[str, pl.DataType],
+def _polars_read(source: bytes | Path, skip_lines: int, schema: Mapping[str, pl.DataType],
                  delimiter: str) -> pl.DataFrame:
     return pl.read_csv(
         source,
@@ -872,7 +872,7 @@ def linked_records_rfc(body: Body, columns: list[str], notes: ReadNotes) -> pl.D
     if backslash:
         data = source if isinstance(source, bytes) else body.data()
         source = data.replace(b'\\"', b'""')
-    schema = {c: pl.String for c in columns}
+    schema = {c: pl.String() for c in columns}
     try:
         frame = _polars_read(source, body.skip_lines, schema, ",")
     except pl.exceptions.PolarsError:

@@ -26,8 +26,13 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from .errors import ReportError
+
+# What `signal.getsignal` returns: a handler, SIG_DFL/SIG_IGN, or None (set outside Python).
+SignalHandler = Callable[[int, FrameType | None], Any] | int | None
 
 # Short on purpose: `.{name}.partial` with a 250-byte name exceeds NAME_MAX (255 bytes).
 TEMP_PREFIX = ".linkedin-stages-"
@@ -90,7 +95,7 @@ def removed_on_termination(cleanup: Callable[[], None], target: Path,
         raise ReportError(f"{target}: interrupted by {signal.Signals(signum).name}; "
                           f"{what} was not written")
 
-    previous: dict[int, object] = {}
+    previous: dict[int, SignalHandler] = {}
     try:
         for sig in TERMINATING_SIGNALS:
             handler = signal.getsignal(sig)

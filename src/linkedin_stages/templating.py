@@ -8,11 +8,25 @@ one strictness (undefined names are errors), one compiled-template cache.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypedDict
 
 from .safe_output import safe_label
 
+if TYPE_CHECKING:  # imported when a template is first needed, so `--help` stays fast
+    import jinja2
 
-def _bytecode_cache(options: dict[str, bool]):  # noqa: ANN202
+
+class _Options(TypedDict):
+    """The Environment's options that shape the compiled code (part of the cache key)."""
+
+    autoescape: bool
+    trim_blocks: bool
+    lstrip_blocks: bool
+    keep_trailing_newline: bool
+
+
+def _bytecode_cache(options: Mapping[str, object]) -> jinja2.BytecodeCache | None:
     """Jinja2's compiled-template cache in the temporary folder (Jinja2's own per-user,
     owner-only folder): compiling the report template costs ~0.14 s a run, loading it 2 ms.
     It holds templates only, never member data; if it cannot be used, templates compile.
@@ -37,22 +51,23 @@ def _bytecode_cache(options: dict[str, bool]):  # noqa: ANN202
 
     if os.environ.get("LINKEDIN_STAGES_NO_TEMPLATE_CACHE"):
         return None
-    key = hashlib.sha256(repr((sorted(options.items()), jinja2.__version__)).encode())
+    ordered = sorted(options.items(), key=lambda option: option[0])
+    key = hashlib.sha256(repr((ordered, jinja2.__version__)).encode())
     try:
         return QuietCache(pattern=f"__linkedin_stages_{key.hexdigest()[:12]}_%s.cache")
     except (OSError, RuntimeError):  # no usable temporary folder
         return None
 
 
-def environment(*, autoescape: bool = True):  # noqa: ANN201
+def environment(*, autoescape: bool = True) -> jinja2.Environment:
     """The project's Jinja2 environment: its templates, strict about undefined names, HTML
     autoescaped. `autoescape=False` is only for plain-text terminal output (`inspect`): there
     every `{{ … }}` goes through `safe_label`, so no text from an archive reaches the
     terminal with its control characters (the template's own line breaks are kept)."""
     import jinja2
 
-    options = {"autoescape": autoescape, "trim_blocks": True, "lstrip_blocks": True,
-               "keep_trailing_newline": True}
+    options: _Options = {"autoescape": autoescape, "trim_blocks": True, "lstrip_blocks": True,
+                         "keep_trailing_newline": True}
     finalize = None if autoescape else safe_label
     return jinja2.Environment(
         loader=jinja2.PackageLoader("linkedin_stages.templates", ""),
