@@ -251,7 +251,7 @@ def test_thresholds_file_overrides_defaults(tmp_path: Path) -> None:
     loaded = load_thresholds(path)
     assert loaded.relay_enter == 50.0 and loaded.min_run_months == 1
     assert loaded.producer_enter == DEFAULTS.producer_enter
-    timeline = build_timeline(load_export(SAMPLES / "curator"), thresholds=path)
+    timeline = build_timeline(load_export(SAMPLES / "curator"), thresholds=loaded)
     assert "relay" not in {m.stage for m in timeline.months}
     assert to_json(timeline)["thresholds"]["relay_enter"] == 50.0
 

@@ -40,12 +40,16 @@ from urllib.parse import unquote
 import polars as pl
 
 from .errors import LinkedInStagesError
+from .workbook_files import find_workbooks
 
 __all__ = [
     "SHEETS",
     "Analytics",
     "AnalyticsError",
+    "Notice",
+    "Workbooks",
     "load_analytics",
+    "load_workbooks",
 ]
 
 
@@ -1162,3 +1166,57 @@ def _merge(files: tuple[Path, ...], books: list[_Book]) -> Analytics:
         warnings=warnings,
         file_totals={book.file: dict(book.totals) for book in books},
     )
+
+
+# --- the workbooks a command reads ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the member about the workbooks: `level` is "Warning" (a workbook
+    skipped or read by a fallback) or "Note" (which workbook is used)."""
+
+    level: str
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Workbooks:
+    """The analytics a command uses (None: no workbook) and what to tell, in order."""
+
+    analytics: Analytics | None
+    notices: tuple[Notice, ...]
+
+
+def load_workbooks(exports: Sequence[str | Path], given: Sequence[str | Path] = ()
+                   ) -> Workbooks:
+    """The workbooks `given` (`--analytics`), merged; without any, those found inside the
+    export folders (`workbook_files.find_workbooks`; nothing inside a .zip).
+
+    A workbook given that cannot be read is an `AnalyticsError`; one found that cannot be
+    read is only a warning (it may be any spreadsheet the member kept there), and each one
+    used is said in a note. The merged workbooks' own warnings come last."""
+    notices: list[Notice] = []
+    found: list[Path] = []
+    for export in [] if given else exports:
+        workbooks, skipped = find_workbooks(export)
+        found += workbooks
+        notices += [Notice("Warning", warning) for warning in skipped]
+    chosen = [Path(path) for path in given]
+    readable = []  # each workbook found, read on its own to check it
+    if not chosen:
+        for candidate in found:
+            try:
+                readable.append(load_analytics([candidate]))
+            except AnalyticsError as exc:
+                notices.append(Notice("Warning", str(exc)))
+                continue
+            notices.append(Notice("Note", f"using the analytics workbook {candidate} found "
+                                          "in the export"))
+            chosen.append(candidate)
+    if not chosen:
+        return Workbooks(None, tuple(notices))
+    # One workbook found: it was just read. Several (or given ones): merged in one reading.
+    analytics = readable[0] if len(readable) == 1 else load_analytics(chosen)
+    notices += [Notice("Warning", warning) for warning in analytics.warnings]
+    return Workbooks(analytics, tuple(notices))

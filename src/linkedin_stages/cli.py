@@ -219,28 +219,17 @@ def _resolved(export: Path) -> Path:
     """The export a path means: itself, or the only export inside a download folder (a folder
     of several stops here, before anything is written)."""
     from .downloads import resolve_export
+    from .workbook_files import workbooks_beside
 
     resolved = resolve_export(export)
     if resolved.note:
         _tell(f"Note: {resolved.note}")
-        beside = _workbooks_beside(export)
+        beside = workbooks_beside(export)
         if beside:
             _tell(f"Note: {len(beside)} workbook(s) beside it in {export} (such as "
                   f"{beside[0]}) are not read automatically; give LinkedIn's analytics "
                   "workbook with --analytics FILE")
     return resolved.path
-
-
-def _workbooks_beside(folder: Path) -> list[str]:
-    """Names of the .xlsx files directly in a download folder (regular files only)."""
-    try:
-        with os.scandir(folder) as entries:
-            return sorted(e.name for e in entries
-                          if e.name.lower().endswith(".xlsx")
-                          and not e.name.startswith(("~$", "._"))
-                          and e.is_file(follow_symlinks=False))
-    except OSError:
-        return []
 
 
 def _load(export: Path, **options):  # type: ignore[no-untyped-def]
@@ -251,37 +240,14 @@ def _load(export: Path, **options):  # type: ignore[no-untyped-def]
 
 
 def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
-    """The workbooks given, or those found inside the export folders (with a notice)."""
-    from .workbook_files import find_workbooks
+    """The workbooks given, or those found inside the export folders (`load_workbooks`),
+    with what it says told on standard error."""
+    from .analytics import load_workbooks
 
-    found: list[Path] = []
-    for export in [] if files else exports:
-        workbooks, skipped = find_workbooks(export)  # nothing for a .zip
-        found += workbooks
-        for warning in skipped:
-            _tell(f"Warning: {warning}")
-    if not files and not found:
-        return None
-    from .analytics import AnalyticsError, load_analytics  # only with a workbook: 13 ms
-
-    chosen = list(files)
-    readable = []  # each workbook found, read on its own to check it
-    if not chosen:
-        for candidate in found:
-            try:
-                readable.append(load_analytics([candidate]))
-            except AnalyticsError as exc:
-                _tell(f"Warning: {exc}")
-                continue
-            _tell(f"Note: using the analytics workbook {candidate} found in the export")
-            chosen.append(candidate)
-    if not chosen:
-        return None
-    # One workbook found: it was just read. Several (or given ones): merged in one reading.
-    analytics = readable[0] if len(readable) == 1 else load_analytics(chosen)
-    for warning in analytics.warnings:
-        _tell(f"Warning: {warning}")
-    return analytics
+    workbooks = load_workbooks(exports, files)
+    for notice in workbooks.notices:
+        _tell(f"{notice.level}: {notice.text}")
+    return workbooks.analytics
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import stat
 import tomllib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _checked(location: Path, key: str, value: object) -> float | int:
+def _checked(location: str | Path, key: str, value: object) -> float | int:
     """`value` for `key` as the dataclass holds it, or a ThresholdsError naming both."""
     default = getattr(DEFAULTS, key)
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -120,13 +121,22 @@ def _read(location: Path) -> dict[str, object]:
 def load_thresholds(path: str | Path | None) -> Thresholds:
     """The defaults, overridden by a TOML file (`[thresholds]` table or top-level keys).
 
-    Each value must be a finite number ≥ 0 (TOML's `nan` and `inf` are refused), whole for
-    the counts, at most 1 for the shares; anything else is a ThresholdsError naming the file
-    and the key."""
+    The one function here that reads a file: called at the edge (the command line), before
+    the export is read, so that the analysis only ever receives a `Thresholds` object. A file
+    that cannot be used is a ThresholdsError naming it (see `thresholds_from_toml`)."""
     if path is None:
         return DEFAULTS
     location = Path(path)
-    data = _read(location)
+    return thresholds_from_toml(_read(location), location)
+
+
+def thresholds_from_toml(data: Mapping[str, object], location: str | Path) -> Thresholds:
+    """The defaults, overridden by a parsed TOML document (`[thresholds]` table or top-level
+    keys); `location` names its source in errors.
+
+    Each value must be a finite number ≥ 0 (TOML's `nan` and `inf` are refused), whole for
+    the counts, at most 1 for the shares; anything else is a ThresholdsError naming the file
+    and the key."""
     table = data.get("thresholds", data)
     if not isinstance(table, dict):
         raise ThresholdsError(f"{location}: expected a [thresholds] table")

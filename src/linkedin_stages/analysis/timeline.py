@@ -7,7 +7,6 @@ import io
 import json
 import re
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -28,7 +27,7 @@ from .metrics import (
 from .model import STAGES, Engagement, MonthStage, Reason, Timeline, Transition
 from .plan import make_plan
 from .stages import judge, window_rates
-from .thresholds import Thresholds, load_thresholds
+from .thresholds import DEFAULTS, Thresholds
 
 if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is given
     from ..analytics import Analytics
@@ -59,21 +58,26 @@ def _limitations(export: Export, engagement: Engagement | None = None) -> list[R
 def build_timeline(
     export: Export,
     *,
-    thresholds: Thresholds | str | Path | None = None,
+    thresholds: Thresholds = DEFAULTS,
     target: str | None = None,
     by: str | None = None,
     analytics: Analytics | None = None,
 ) -> Timeline:
     """Each month's stage with its evidence, the transitions, the current stage and a plan.
 
-    With `analytics` (LinkedIn's content-analytics workbooks, see `load_analytics`), months
+    `thresholds` is a `Thresholds` object, never a file: a TOML file is read at the edge
+    (`load_thresholds`, by the command line) before the export is. With `analytics`
+    (LinkedIn's content-analytics workbooks, read by `analytics.load_analytics`), months
     the workbooks cover gain impressions, engagements and new followers, with a reason
     giving them; the stage rules themselves stay on what the member did."""
+    if not isinstance(thresholds, Thresholds):
+        raise TypeError(f"thresholds must be a Thresholds object (read a file with "
+                        f"load_thresholds first), not {type(thresholds).__name__}")
     if target is not None and target not in STAGES:
         raise TimelineError(f"--target must be one of {', '.join(STAGES)}, not {target!r}")
     if by is not None and not _MONTH.match(by):
         raise TimelineError(f"--by must be a month like 2027-06, not {by!r}")
-    t = thresholds if isinstance(thresholds, Thresholds) else load_thresholds(thresholds)
+    t = thresholds
     base = post_kinds(export, t)
     # The text signals (regexes over every post) and the monthly counts (group-bys over
     # every dataset) are independent: computed side by side, polars releasing the GIL.
