@@ -1,0 +1,96 @@
+"""Warnings as codes with values, worded in each page's language.
+
+A `Notice` is a `str` whose value is its English wording (the `[notices]` table of en.toml),
+so everything that treats warnings as strings (logs, JSON, `"… in warning"` tests, `inspect`)
+keeps working; it also carries `.code` and `.values`, so a page words it in its own language
+with `word(notice, lang)`. A plain string that is not a Notice is returned as it is.
+
+To turn a warning into a notice:
+
+1. add an entry under `[notices]` in every catalogue (`catalogues/en.toml`, `fr.toml`…), the
+   code as its key, `{name}` fields for its values;
+2. raise it as `Notice("readers_unclosed_quote", file="Comments.csv", rows=3)` where the
+   English f-string was;
+3. values are worded by type: `int`/`float` as numbers of the language, `date`/`datetime`
+   as days, `Terms(table, keys)` as a list of catalogue entries (dataset names, say), any
+   other value with `str()` (member text, file names: kept as they are).
+
+    >>> n = Notice("compare_same_day")
+    >>> n == "both archives end on the same day: there is nothing in between"
+    True
+    >>> word(n, "fr").startswith("les deux archives s’arrêtent le même jour")
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from .catalogue import REFERENCE, catalogue
+
+TABLE = "notices"
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Entries of a catalogue table, listed in the language: `Terms("datasets", ("shares",
+    "reactions"))` → "posts and shares and reactions" / "posts et partages et réactions"."""
+
+    table: str
+    keys: tuple[str, ...]
+
+
+def _value(value: object, lang: str) -> object:
+    from . import formatting
+
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return formatting.integer(value, lang)
+    if isinstance(value, float):
+        return formatting.decimal(value, lang)
+    if isinstance(value, (date, datetime)):
+        return formatting.when(value, lang)
+    if isinstance(value, Terms):
+        words = catalogue(lang)[value.table]
+        return formatting.format_list([words.get(key, key) for key in value.keys], lang)
+    return value
+
+
+def _wording(code: str, values: dict[str, Any], lang: str) -> str:
+    return catalogue(lang).text(f"{TABLE}.{code}",
+                                **{k: _value(v, lang) for k, v in values.items()})
+
+
+class Notice(str):
+    """A warning: its English wording as a string, its `code` and `values` to word it in
+    another language (`word`). Equal to, and hashed as, its English text."""
+
+    code: str
+    values: dict[str, Any]
+
+    def __new__(cls, code: str, /, **values: Any) -> Notice:
+        notice = super().__new__(cls, _wording(code, values, REFERENCE))
+        notice.code, notice.values = code, dict(values)
+        return notice
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle and copy rebuild it from its code
+        return (_rebuild, (self.code, self.values))
+
+    def __repr__(self) -> str:
+        return f"Notice({self.code!r}, {self.values!r})"
+
+    def worded(self, lang: str) -> str:
+        """The notice in `lang`."""
+        return _wording(self.code, self.values, lang)
+
+
+def _rebuild(code: str, values: dict[str, Any]) -> Notice:
+    return Notice(code, **values)
+
+
+def word(notice: str, lang: str) -> str:
+    """A warning in `lang`: a Notice worded from the catalogue, any other string as it is."""
+    return notice.worded(lang) if isinstance(notice, Notice) else notice
