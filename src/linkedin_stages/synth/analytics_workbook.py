@@ -283,7 +283,8 @@ def write_workbook(data: WorkbookData, *, style: str = "linkedin", omit: tuple[s
     deleted, DISCOVERY as `Overall Performance | Value | Time Period`). `omit`: sheets left out
     (English names). `lang`: "en" or "fr". `text_cells`: numbers as text cells, shares under
     1% as `< 1%`."""
-    import xlsxwriter  # an optional dependency: only the synthetic workbooks need it
+    # an optional dependency (only the synthetic workbooks need it), without type hints
+    import xlsxwriter  # type: ignore[import-untyped]
 
     if style not in STYLES:
         raise SampleError(f"style must be one of {', '.join(STYLES)}, not {style!r}")

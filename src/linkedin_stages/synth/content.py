@@ -840,7 +840,7 @@ def original_post(rng: random.Random, lang: str, topic: str, *, personal: bool =
     p = int(personal)
     slots = _Slots(rng, lang, topic, m=mention or "")
     sep = rng.choice(("\n", "\n\n", "\n\n"))
-    hook_bank = _HOOKS[lang][p]
+    hook_bank: tuple[str, ...] = _HOOKS[lang][p]
     if business and rng.random() < 0.5:
         hook_bank = _BUSINESS_HOOKS[lang][p]
     opening = _pick(rng, hook_bank, slots)
@@ -1253,6 +1253,7 @@ def article(rng: random.Random, lang: str, topic: str) -> tuple[str, str]:
 
 # --- Profile -------------------------------------------------------------------------------------
 
+_HEADLINES: dict[str, dict[str, tuple[str, ...]]]  # stage → language → headlines
 _HEADLINES = {"present": {"en": ("{title} at {company}", "{title} | {company}"),
                           "fr": ("{title} chez {company}", "{title} | {company}")},
               "relay": {"en": ("{title} at {company} | Curious about {kw} and {kw2}",

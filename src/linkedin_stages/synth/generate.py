@@ -21,11 +21,15 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..months import month_start, months_between
 from ..safe_output import TEMP_PREFIX, removed_on_termination, signals_blocked, write_atomically
 from . import content, writers
 from .personas import BEHAVIOUR, PERSONAS, STAGES, Persona
+
+# One simulated record, as the writers take it (`writers.Record`): dates as datetime.
+Record = dict[str, Any]
 
 REACTION_TYPES = ("LIKE", "LIKE", "LIKE", "LIKE", "PRAISE", "EMPATHY", "APPRECIATION",
                   "INTEREST", "INTEREST", "ENTERTAINMENT")
@@ -120,24 +124,24 @@ class Life:
     persona: Persona
     me_url: str
     contacts: list[Contact] = field(default_factory=list)
-    shares: list[dict[str, object]] = field(default_factory=list)
-    comments: list[dict[str, object]] = field(default_factory=list)
-    reactions: list[dict[str, object]] = field(default_factory=list)
-    reposts: list[dict[str, object]] = field(default_factory=list)
-    votes: list[dict[str, object]] = field(default_factory=list)
-    articles: list[dict[str, object]] = field(default_factory=list)
-    invitations: list[dict[str, object]] = field(default_factory=list)
-    messages: list[dict[str, object]] = field(default_factory=list)
-    media: list[dict[str, object]] = field(default_factory=list)
-    events: list[dict[str, object]] = field(default_factory=list)
-    saved: list[dict[str, object]] = field(default_factory=list)
-    company_follows: list[dict[str, object]] = field(default_factory=list)
-    member_follows: list[dict[str, object]] = field(default_factory=list)
-    hashtag_follows: list[dict[str, object]] = field(default_factory=list)
-    endorsements_received: list[dict[str, object]] = field(default_factory=list)
-    endorsements_given: list[dict[str, object]] = field(default_factory=list)
-    recommendations: list[dict[str, object]] = field(default_factory=list)
-    learning: list[dict[str, object]] = field(default_factory=list)
+    shares: list[Record] = field(default_factory=list)
+    comments: list[Record] = field(default_factory=list)
+    reactions: list[Record] = field(default_factory=list)
+    reposts: list[Record] = field(default_factory=list)
+    votes: list[Record] = field(default_factory=list)
+    articles: list[Record] = field(default_factory=list)
+    invitations: list[Record] = field(default_factory=list)
+    messages: list[Record] = field(default_factory=list)
+    media: list[Record] = field(default_factory=list)
+    events: list[Record] = field(default_factory=list)
+    saved: list[Record] = field(default_factory=list)
+    company_follows: list[Record] = field(default_factory=list)
+    member_follows: list[Record] = field(default_factory=list)
+    hashtag_follows: list[Record] = field(default_factory=list)
+    endorsements_received: list[Record] = field(default_factory=list)
+    endorsements_given: list[Record] = field(default_factory=list)
+    recommendations: list[Record] = field(default_factory=list)
+    learning: list[Record] = field(default_factory=list)
     logins: list[datetime] = field(default_factory=list)
 
 
@@ -449,7 +453,7 @@ class Archive:
     month: str
     files: dict[str, bytes]
     truth: dict[str, str]
-    expected: dict[str, list[dict[str, object]]]  # dataset → the records written, in order
+    expected: dict[str, list[Record]]  # dataset → the records written, in order
 
     @property
     def zip_name(self) -> str:
@@ -498,20 +502,19 @@ def build_archive(persona_id: str, *, seed: int = 0, until: str | None = None,
     if not 0 < scale <= 1000:
         raise SampleError("--scale must be between 0 and 1000")
     life = simulate(persona, seed, scale)
-    expected: dict[str, list[dict[str, object]]] = {}
+    expected: dict[str, list[Record]] = {}
     files = _write_files(life, Layout(month), export_moment(month), expected)
     truth = {m: persona.stage_at(m) for m in months_between(persona.registered[:7], month)}
     return Archive(persona, month, files, truth, expected)
 
 
-def _before(items: list[dict[str, object]], cutoff: datetime, key: str = "date"
-            ) -> list[dict[str, object]]:
-    kept = [item for item in items if item[key] is not None and item[key] < cutoff]  # type: ignore[operator]
-    return sorted(kept, key=lambda item: item[key], reverse=True)  # type: ignore[arg-type,return-value]
+def _before(items: list[Record], cutoff: datetime, key: str = "date") -> list[Record]:
+    kept = [item for item in items if item[key] is not None and item[key] < cutoff]
+    return sorted(kept, key=lambda item: item[key], reverse=True)
 
 
 def _write_files(life: Life, layout: Layout, cutoff: datetime,
-                 expected: dict[str, list[dict[str, object]]]) -> dict[str, bytes]:
+                 expected: dict[str, list[Record]]) -> dict[str, bytes]:
     """Every file of the archive; `expected` receives the records of the main datasets."""
     persona = life.persona
     files: dict[str, bytes] = {}
@@ -522,7 +525,7 @@ def _write_files(life: Life, layout: Layout, cutoff: datetime,
     contacts = sorted((c for c in life.contacts if c.connected_on < cutoff
                        and (c.removed_on is None or c.removed_on >= cutoff)),
                       key=lambda c: c.connected_on, reverse=True)
-    rows = []
+    rows: list[Record] = []
     for contact in contacts:
         company, position = contact.job_at(cutoff)
         if contact.ghost:
@@ -586,12 +589,12 @@ def _write_files(life: Life, layout: Layout, cutoff: datetime,
 
     # Invitations: LinkedIn only keeps about the last six months of them.
     recent = cutoff - timedelta(days=183)
-    invitations = [i for i in _before(life.invitations, cutoff) if i["date"] >= recent]  # type: ignore[operator]
+    invitations = [i for i in _before(life.invitations, cutoff) if i["date"] >= recent]
     invitation_rows = []
     for inv in invitations:
         me, other = persona.full_name, str(inv["other"])
         sender, receiver = (other, me) if inv["incoming"] else (me, other)
-        row = [sender, receiver, writers.us_short(inv["date"]), inv["message"],  # type: ignore[arg-type]
+        row = [sender, receiver, writers.us_short(inv["date"]), inv["message"],
                "INCOMING" if inv["incoming"] else "OUTGOING"]
         if layout.month >= "2023-01":
             row += [inv["other_url"] if inv["incoming"] else life.me_url,
@@ -613,16 +616,16 @@ def _write_files(life: Life, layout: Layout, cutoff: datetime,
         [[f"{persona.slug.replace('-', '.')}@example.com", "Yes", "Yes",
           writers.us_short(datetime.fromisoformat(persona.registered))]])
 
-    articles = [a for a in life.articles if a["created"] < cutoff]  # type: ignore[operator]
+    articles = [a for a in life.articles if a["created"] < cutoff]
     expected["articles"] = articles
     article_folder = "Articles/" if layout.month < "2025-01" else "Articles/Articles/"
     for art in articles:
-        published = art["published"] if art["published"] and art["published"] < cutoff else None  # type: ignore[operator]
+        published = art["published"] if art["published"] and art["published"] < cutoff else None
         slug = art["slug"] if published else None
-        name = writers.article_filename(slug=slug, created=art["created"], title=str(art["title"]))  # type: ignore[arg-type]
+        name = writers.article_filename(slug=slug, created=art["created"], title=str(art["title"]))
         files[article_folder + name] = writers.article_html(
-            title=str(art["title"]), body_html=str(art["body"]), created=art["created"],  # type: ignore[arg-type]
-            published=published, slug=slug,  # type: ignore[arg-type]
+            title=str(art["title"]), body_html=str(art["body"]), created=art["created"],
+            published=published, slug=slug,
             era="2018" if layout.old else "2025").encode("utf-8")
 
     if basic:
@@ -653,58 +656,58 @@ def _write_files(life: Life, layout: Layout, cutoff: datetime,
     files["Comments.csv"] = writers.comments_bytes(expected["comments"], layout.comments)
     files["Reactions.csv"] = writers.csv_bytes(
         ("Date", "Type", "Link"),
-        [[writers.iso_seconds(r["date"]), r["type"], r["link"]]  # type: ignore[arg-type]
+        [[writers.iso_seconds(r["date"]), r["type"], r["link"]]
          for r in _before(life.reactions, cutoff)], line_ending=nl)
     files["Votes.csv"] = writers.csv_bytes(
         ("Date", "Link", "OptionText"),
-        [[writers.iso_seconds(v["date"]), v["link"], v["option"]]  # type: ignore[arg-type]
+        [[writers.iso_seconds(v["date"]), v["link"], v["option"]]
          for v in _before(life.votes, cutoff)], line_ending=nl)
     if layout.month >= "2025-01":
         expected["reposts"] = _before(life.reposts, cutoff)
         files["InstantReposts.csv"] = writers.csv_bytes(
-            ("Date", "Link"), [[writers.iso_seconds(r["date"]), r["link"]]  # type: ignore[arg-type]
+            ("Date", "Link"), [[writers.iso_seconds(r["date"]), r["link"]]
                                for r in _before(life.reposts, cutoff)])
         files["Rich_Media.csv"] = writers.csv_bytes(
             ("Date/Time", "Media Description", "Media Link"),
-            [[writers.upload_sentence(str(m["kind"]), m["date"]), " -", m["link"]]  # type: ignore[arg-type]
+            [[writers.upload_sentence(str(m["kind"]), m["date"]), " -", m["link"]]
              for m in _before(life.media, cutoff)])
         files["Events.csv"] = writers.csv_bytes(
             ("Event Name", "Event Time", "Status", "External Url"),
-            [[e["name"], writers.event_range(e["start"], e["end"]), e["status"], e["url"]]  # type: ignore[arg-type]
+            [[e["name"], writers.event_range(e["start"], e["end"]), e["status"], e["url"]]
              for e in _before(life.events, cutoff, "start")])
     else:
         files["Rich Media.csv"] = writers.csv_bytes(
             ("Type", "Link"), [[str(m["kind"]), m["link"]] for m in _before(life.media, cutoff)])
     files["Saved_Items.csv"] = writers.csv_bytes(
         ("savedItem", "CreatedTime" if layout.month >= "2025-01" else "createdTime"),
-        [[s["item"], writers.iso_seconds(s["date"])] for s in _before(life.saved, cutoff)],  # type: ignore[arg-type]
+        [[s["item"], writers.iso_seconds(s["date"])] for s in _before(life.saved, cutoff)],
         line_ending=nl)
     files["Company Follows.csv"] = writers.csv_bytes(
         ("Organization", "Followed On"),
-        [[f["name"], writers.java_date(f["date"])] for f in _before(life.company_follows, cutoff)],  # type: ignore[arg-type]
+        [[f["name"], writers.java_date(f["date"])] for f in _before(life.company_follows, cutoff)],
         final_newline=False)
     files["Member_Follows.csv"] = writers.csv_bytes(
         ("Date", "Status", "FullName"),
-        [[writers.iso_seconds(f["date"]), f["status"], f["name"]]  # type: ignore[arg-type]
+        [[writers.iso_seconds(f["date"]), f["status"], f["name"]]
          for f in _before(life.member_follows, cutoff)], line_ending=nl)
     files["Hashtag_Follows.csv"] = writers.csv_bytes(
         ("HashTag", "CreatedTime", "LastModifiedTime", "State"),
-        [[f["tag"], writers.iso_seconds(f["date"]), writers.iso_seconds(f["date"]), "Follow"]  # type: ignore[arg-type]
+        [[f["tag"], writers.iso_seconds(f["date"]), writers.iso_seconds(f["date"]), "Follow"]
          for f in _before(life.hashtag_follows, cutoff)], line_ending=nl)
     files["Endorsement_Received_Info.csv"] = writers.csv_bytes(
         ("Endorsement Date", "Skill Name", "Endorser First Name", "Endorser Last Name",
          "Endorser Public Url", "Endorsement Status"),
-        [[writers.slash_utc(e["date"]), e["skill"], e["first"], e["last"], e["url"], "ACCEPTED"]  # type: ignore[arg-type]
+        [[writers.slash_utc(e["date"]), e["skill"], e["first"], e["last"], e["url"], "ACCEPTED"]
          for e in _before(life.endorsements_received, cutoff)])
     files["Endorsement_Given_Info.csv"] = writers.csv_bytes(
         ("Endorsement Date", "Skill Name", "Endorsee First Name", "Endorsee Last Name",
          "Endorsee Public Url", "Endorsement Status"),
-        [[writers.slash_utc(e["date"]), e["skill"], e["first"], e["last"], e["url"], "ACCEPTED"]  # type: ignore[arg-type]
+        [[writers.slash_utc(e["date"]), e["skill"], e["first"], e["last"], e["url"], "ACCEPTED"]
          for e in _before(life.endorsements_given, cutoff)])
     files["Recommendations_Received.csv"] = writers.csv_bytes(
         ("First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"),
         [[r["first"], r["last"], r["company"], r["title"], r["text"],
-          writers.us_short(r["date"], pad_hour=True), "VISIBLE"]  # type: ignore[arg-type]
+          writers.us_short(r["date"], pad_hour=True), "VISIBLE"]
          for r in _before(life.recommendations, cutoff)])
     files["Learning.csv"] = writers.csv_bytes(
         ("Content Title", "Content Description", "Content Type",

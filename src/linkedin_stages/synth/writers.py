@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 ERAS = ("2018", "2021", "2024", "2025")
 
@@ -24,6 +25,10 @@ CONNECTIONS_PREAMBLE = (
     'https://www.linkedin.com/help/linkedin/answer/261"\n'
     "\n"
 )
+
+# One synthetic record (a share, a message, a connection…): field name → value, dates as
+# `datetime`, text as `str` or None. Each writer's docstring names the fields it reads.
+Record = Mapping[str, Any]
 
 # --- dates as each file writes them ---------------------------------------------------------
 
@@ -127,7 +132,7 @@ SHARES_HEADERS = {
 }
 
 
-def shares_bytes(shares: Iterable[dict[str, object]], era: str = "2025") -> bytes:
+def shares_bytes(shares: Iterable[Record], era: str = "2025") -> bytes:
     """Shares.csv. Each share: date (datetime), link, commentary, shared_url, media_url,
     visibility; 2018 also title/description."""
     header = SHARES_HEADERS[era]
@@ -167,7 +172,7 @@ def _quote_rfc(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-def comments_bytes(comments: Iterable[dict[str, object]], era: str = "2025") -> bytes:
+def comments_bytes(comments: Iterable[Record], era: str = "2025") -> bytes:
     """Comments.csv. 2021–24: CRLF, quoted only for `,` or `"` (so multi-line messages without
     either spill onto raw lines); 2025: LF, quoted when needed, quotes escaped `\\"`."""
     rfc_era = era in ("2021", "2024")
@@ -186,9 +191,10 @@ def comments_bytes(comments: Iterable[dict[str, object]], era: str = "2025") -> 
     return out.getvalue().encode("utf-8")
 
 
-def connections_bytes(connections: Iterable[dict[str, object]], era: str = "2025") -> bytes:
+def connections_bytes(connections: Iterable[Record], era: str = "2025") -> bytes:
     """Connections.csv: 2018 without preamble and with US dates; 2021–23 with the `Notes:`
     preamble but no URL column; 2024 on with both. A connection without a name is a ghost row."""
+    header: Sequence[str]
     if era == "2018":
         header = ("First Name", "Last Name", "Email Address", "Company", "Position",
                   "Connected On")
@@ -218,7 +224,7 @@ MESSAGES_HEADERS = {
 }
 
 
-def messages_bytes(messages: Iterable[dict[str, object]], era: str = "2025") -> bytes:
+def messages_bytes(messages: Iterable[Record], era: str = "2025") -> bytes:
     """messages.csv (Messages.csv in 2018). Each message: conversation_id, title, from_name,
     sender_url, to_names, recipient_urls, date, subject, content, folder, sent (bool)."""
     key = "2024" if era in ("2024", "2025") else era
