@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from linkedin_stages import load_export
 from linkedin_stages.analysis.compare import compare_exports
 from linkedin_stages.cli import cli
-from linkedin_stages.report.compare_view import CMP_TEXT, build_compare_report
+from linkedin_stages.i18n.catalogue import catalogue
+from linkedin_stages.report.compare_view import build_compare_report
 from report_support import IMG, SCRIPT, external_references, hostile_export
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
@@ -27,7 +28,7 @@ def comparison():  # noqa: ANN201
 
 
 def test_both_languages_have_the_same_words() -> None:
-    assert set(CMP_TEXT["en"]) == set(CMP_TEXT["fr"])
+    assert set(catalogue("en")["compare"]) == set(catalogue("fr")["compare"])
 
 
 @pytest.mark.parametrize("lang,expected", [

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from ..export import Export
+from ..i18n.notices import Notice, Terms
 from .metrics import POST_KINDS
 from .model import STAGES, Timeline
 from .timeline import build_timeline
@@ -49,7 +50,7 @@ class Comparison:
     old: Side
     new: Side
     swapped: bool  # the arguments were given newest first
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...]  # i18n Notices: English text, worded per page by `word`
     matched_by: str  # "url" or "name and date"
     gained: pl.DataFrame  # connections in the newer archive only
     lost: pl.DataFrame  # connections in the older archive only
@@ -119,16 +120,15 @@ def compare_exports(first: Export, second: Export, *,
     a, b = _side(first, analytics), _side(second, analytics)
     swapped = b.exported < a.exported
     old, new = (b, a) if swapped else (a, b)
-    warnings: list[str] = []
+    # Notices: English strings with a code, worded in each page's language
+    warnings: list[Notice] = []
     if old.name and new.name and _norm(old.name) != _norm(new.name):
-        warnings.append(f"the two archives have different names ({old.name} and {new.name}): "
-                        "they may not be the same member")
+        warnings.append(Notice("compare_different_names", old=old.name, new=new.name))
     if old.registered and new.registered and old.registered != new.registered:
-        warnings.append(f"the two archives have different registration dates "
-                        f"({old.registered} and {new.registered}): they may not be the same "
-                        "member")
+        warnings.append(Notice("compare_different_registrations", old=old.registered,
+                               new=new.registered))
     if old.exported == new.exported:
-        warnings.append("both archives end on the same day: there is nothing in between")
+        warnings.append(Notice("compare_same_day"))
 
     oc, nc = old.export.connections, new.export.connections
     by_url = bool(oc["url"].drop_nulls().len()) and bool(nc["url"].drop_nulls().len())
@@ -149,9 +149,8 @@ def compare_exports(first: Export, second: Export, *,
     between = _activity_between(new, cutoff, gained)
     dropped, deleted, not_compared = _dropped(old, new, cutoff)
     if not_compared:
-        warnings.append(
-            "not compared, as they are not readable in both archives: "
-            f"{', '.join(not_compared)} (nothing is claimed lost or deleted there)")
+        warnings.append(Notice("compare_not_compared",
+                               datasets=Terms("datasets", tuple(not_compared))))
     agree, disagreements, overlap = _overlap(old.timeline, new.timeline)
     rates = {m: (_rate(old, m), _rate(new, m)) for m in RATE_METRICS}
     return Comparison(
