@@ -27,6 +27,7 @@ from .base import (
     Column,
     DatasetSpec,
     ReadContext,
+    RowParser,
     domain_of,
     with_urn,
     word_count,
@@ -158,7 +159,7 @@ SHARES = DatasetSpec(
 # --- comments -----------------------------------------------------------------------------
 
 
-def _parse_date_led(lead_fields: int, linked: bool = False):
+def _parse_date_led(lead_fields: int, linked: bool = False) -> RowParser:
     def parse(body: Body, names: list[str], delimiter: str, notes: ReadNotes) -> pl.DataFrame:
         columns = unique_names(names)[: lead_fields + 1]
         while len(columns) < lead_fields + 1:
