@@ -10,17 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .export import Export
+from .i18n.catalogue import catalogue
 from .readers import SPECS
 from .safe_output import safe_label
 from .templating import environment
 
-ARCHIVE_MEANING = {
-    "complete": "a complete archive (the larger download, with your activity)",
-    "basic": "a basic archive (the fast download: no posts, comments or reactions, so content "
-             "stages will show as unknown)",
-    "partial": "a partial archive (some core files are missing: selected categories, or files "
-               "lost when copying)",
-}
+# The words of the text output: the [inspect] table of the English catalogue (the terminal
+# output is English; the JSON summary has no words of its own)
+WORDS = catalogue("en")["inspect"]
+ARCHIVE_MEANING: dict[str, str] = WORDS["archive_kind"]
 
 
 def summary(export: Export) -> dict[str, object]:
@@ -61,10 +59,12 @@ def render_text(export: Export) -> str:
         for name, report in export.reports.items()
     ]
     widths = {
-        "name": max([len("dataset"), *(len(r.name) for r in rows),
+        "name": max([len(WORDS["dataset_col"]), *(len(r.name) for r in rows),
                      *(len(name) for name in export.missing)]),
-        "file": min(44, max([len("file"), *(len(r.file) for r in rows)])),
-        "rows": max([len("rows"), *(len(r.rows) for r in rows)]),
+        "file": min(44, max([len(WORDS["file_col"]), *(len(r.file) for r in rows)])),
+        "rows": max([len(WORDS["rows_col"]), *(len(r.rows) for r in rows)]),
+        # the labels of the first lines, aligned after the longest
+        "label": 1 + max(len(WORDS[key]) for key in ("export", "found", "member", "archive")),
     }
     repairs = [
         (name, what, count)
@@ -85,6 +85,7 @@ def render_text(export: Export) -> str:
     # so that the columns are measured on what is printed.
     template = environment(autoescape=False).get_template("inspect.txt.j2")
     return template.render(
+        w=WORDS,
         export=export,
         archive_meaning=ARCHIVE_MEANING[export.archive],
         rows=rows,
