@@ -39,7 +39,7 @@ from urllib.parse import unquote
 
 import polars as pl
 
-from .errors import LinkedInStagesError
+from .errors import AnalyticsError
 from .workbook_files import find_workbooks
 
 __all__ = [
@@ -51,11 +51,6 @@ __all__ = [
     "load_analytics",
     "load_workbooks",
 ]
-
-
-class AnalyticsError(LinkedInStagesError):
-    """An analytics workbook cannot be read at all (missing, not an XLSX file, corrupt, or not
-    LinkedIn's content-analytics workbook). A missing sheet is only a warning."""
 
 
 SHEETS = ("DISCOVERY", "ENGAGEMENT", "TOP POSTS", "FOLLOWERS", "DEMOGRAPHICS")

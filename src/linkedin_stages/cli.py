@@ -1,7 +1,9 @@
 """The `linkedin-stages` command line: a thin shell over the library.
 
-It parses arguments, calls library functions, and turns the library's errors into one
-`Error: …` line with exit code 1 (2 for usage errors, as click does). Heavy libraries are
+It parses arguments, reads files at the edge (the thresholds file, the analytics workbooks,
+through the library's readers), calls library functions, and turns the library's errors into
+one `Error: …` line with the exit code their class carries (`errors.ExitCode`: 1 for bad
+input, 2 for usage errors as click reports them, 141 for a closed pipe). Heavy libraries are
 imported inside the commands so that `--help` stays instant.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import LinkedInStagesError
+from .errors import ExitCode, LinkedInStagesError
 from .safe_output import safe_label
 
 COMPARE_NAME = "linkedin-stages-compare.html"
@@ -27,6 +29,13 @@ BUG_HINT = "this is a bug in linkedin-stages: please report it with the output o
 def _one_line(text: object) -> str:
     """A message on one line, safe for the terminal (control characters shown escaped)."""
     return safe_label(" ".join(str(text).split()))
+
+
+def _error(message: object, code: ExitCode = ExitCode.BAD_INPUT) -> click.ClickException:
+    """One `Error: …` line, and the command ends with `code`."""
+    failure = click.ClickException(_one_line(message))
+    failure.exit_code = int(code)
+    return failure
 
 
 class _StdoutFailed(Exception):
@@ -100,9 +109,9 @@ def _stdout_failure(error: OSError) -> click.exceptions.ClickException | click.e
     other failure (a full disk) is one `Error:` line and exit 1."""
     _silence_stdout()
     if error.errno == errno.EPIPE:
-        return click.exceptions.Exit(141)
-    return click.ClickException(
-        f"cannot write to standard output: {error.strerror or error}")
+        return click.exceptions.Exit(int(ExitCode.CLOSED_PIPE))
+    return _error(f"cannot write to standard output: {error.strerror or error}",
+                  ExitCode.FAILED)
 
 
 class _Cli(click.Group):
@@ -121,14 +130,14 @@ class _Cli(click.Group):
             if _echo_failure(exc) is None:
                 raise _unexpected(exc) from None
             raise _stdout_failure(exc) from None
-        except LinkedInStagesError as exc:
+        except LinkedInStagesError as exc:  # the class says which exit code
             if _debug(ctx):
                 raise
-            raise click.ClickException(_one_line(str(exc))) from None
+            raise _error(exc, exc.exit_code) from None
         except MemoryError:
             if _debug(ctx):
                 raise
-            raise click.ClickException("out of memory while reading the export") from None
+            raise _error("out of memory while reading the export", ExitCode.FAILED) from None
         except Exception as exc:  # the last line of defence: no traceback reaches the user
             if _debug(ctx):
                 raise
@@ -136,8 +145,7 @@ class _Cli(click.Group):
 
 
 def _unexpected(exc: BaseException) -> click.ClickException:
-    return click.ClickException(_one_line(f"unexpected {type(exc).__name__}: {exc} — "
-                                          f"{BUG_HINT}"))
+    return _error(f"unexpected {type(exc).__name__}: {exc} — {BUG_HINT}", ExitCode.FAILED)
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -494,8 +502,8 @@ def sample(persona: str | None, outdir: Path | None, seed: int, until: str | Non
                                  workbook_bytes(persona_id, archive.month, seed, scale=scale),
                                  what="the analytics workbook")
                 _say(f"wrote {safe_label(place.workbook)}")
-    except SampleError as exc:
-        raise click.ClickException(_one_line(str(exc))) from None
+    except SampleError as exc:  # a refused target: bad input like the library's errors
+        raise _error(exc) from None
 
 
 def main() -> None:
@@ -524,9 +532,10 @@ def main() -> None:
         code = done.code
         if code is not None and not isinstance(code, int):
             raise
-        if code == 1 and type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
-            code = 141  # click's own answer to a closed pipe: the same exit as ours
-        code = _flush_outputs(code or 0)
+        if code == ExitCode.FAILED and type(sys.stdout).__name__.endswith(
+                "PacifyFlushWrapper"):
+            code = int(ExitCode.CLOSED_PIPE)  # click's own answer to a closed pipe: ours
+        code = _flush_outputs(code or int(ExitCode.OK))
         if _observed():
             raise SystemExit(code) from None
         os._exit(code)
@@ -543,7 +552,7 @@ def _flush_outputs(code: int) -> int:
                 failure.show()
             except (OSError, ValueError):
                 pass
-            code = code or 1
+            code = code or int(ExitCode.FAILED)
         elif failure is not None:  # a closed pipe
             code = code or failure.exit_code
     try:

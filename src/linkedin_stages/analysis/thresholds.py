@@ -13,11 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from ..errors import LinkedInStagesError
-
-
-class ThresholdsError(LinkedInStagesError):
-    """A thresholds file cannot be used."""
+from ..errors import ThresholdsError
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..errors import LinkedInStagesError
+from ..errors import TimelineError
 from ..export import Export
 from ..months import months_between
 from . import wording
@@ -34,10 +34,6 @@ if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is giv
 
 SCHEMA = "linkedin-stages.timeline/1"
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
-class TimelineError(LinkedInStagesError):
-    """The timeline cannot be built with these options."""
 
 
 def _limitations(export: Export, engagement: Engagement | None = None) -> list[Reason]:
