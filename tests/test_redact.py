@@ -20,10 +20,19 @@ import pytest
 from click.testing import CliRunner
 
 from linkedin_stages.analysis import build_timeline
+from linkedin_stages.analysis.report_data import ReportData, analyze_for_report
 from linkedin_stages.cli import cli
 from linkedin_stages.export import Export, load_export
-from linkedin_stages.redact import PERSON, Redactor, redact, redact_export, redact_timeline
+from linkedin_stages.redact import (
+    PERSON,
+    Redactor,
+    redact,
+    redact_export,
+    redact_report,
+    redact_timeline,
+)
 from linkedin_stages.report import build_report
+from linkedin_stages.report.render import render_report
 from report_support import SAMPLES, ZONES, hostile_export, loaded, report
 
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if (p / "Profile.csv").exists())
@@ -93,12 +102,18 @@ def leaks(page: str, export: Export) -> list[str]:
     return found
 
 
+def redacted_data(export: Export, timeline, lang: str, zone: str,  # noqa: ANN001
+                  companies: bool = False) -> ReportData:
+    """The report's analysis of the real archive, then redacted: what the view is given."""
+    data = analyze_for_report(export, timeline, zone=zone)
+    return redact_report(data, export, companies=companies, lang=lang).data
+
+
 @cache
-def redacted(name: str, lang: str, companies: bool = False) -> tuple[Export, object, str]:
+def redacted(name: str, lang: str, companies: bool = False) -> tuple[ReportData, object, str]:
     export, timeline = loaded(name)
-    r_export, r_timeline = redact(export, timeline, companies=companies, lang=lang)
-    page = build_report(r_export, r_timeline, lang=lang, tz=ZONES[lang])
-    return r_export, r_timeline, page
+    data = redacted_data(export, timeline, lang, ZONES[lang], companies)
+    return data, data.timeline, render_report(data, lang=lang)
 
 
 def section(page: str, section_id: str) -> str:
@@ -152,8 +167,7 @@ def test_redacted_export_names_nobody() -> None:
 
 def test_hostile_archive_redacted(tmp_path: Path) -> None:
     export = load_export(hostile_export(tmp_path))
-    r_export, r_timeline = redact(export, build_timeline(export), lang="en")
-    page = build_report(r_export, r_timeline, lang="en", tz="UTC")
+    page = render_report(redacted_data(export, build_timeline(export), "en", "UTC"), lang="en")
     assert leaks(page, export) == []
     assert "<script" not in page and "<img" not in page
     assert "and a long word" not in page  # the hostile post's text
@@ -165,8 +179,8 @@ def test_location_named_after_the_member_is_hidden(tmp_path: Path) -> None:
     folder = tmp_path / "Maya Lindqvist LinkedIn export"
     shutil.copytree(SAMPLES / "lurker", folder)
     export = load_export(folder)
-    r_export, r_timeline = redact(export, build_timeline(export), lang="fr")
-    page = html.unescape(build_report(r_export, r_timeline, lang="fr", tz="UTC"))
+    data = redacted_data(export, build_timeline(export), "fr", "UTC")
+    page = html.unescape(render_report(data, lang="fr"))
     assert "Lindqvist" not in page and "masqué (rapport anonymisé)" in page
 
 
@@ -319,8 +333,8 @@ def test_pseudonyms_stable(name: str) -> None:
     assert french == [[n.replace(PERSON["en"], PERSON["fr"]) for n in group]
                       for group in lists]
     # Deterministic: the same archive gives the same page.
-    again_export, again_timeline = redact(export, timeline, lang="en")
-    assert build_report(again_export, again_timeline, lang="en", tz=ZONES["en"]) == \
+    again = redacted_data(export, timeline, "en", ZONES["en"])
+    assert render_report(again, lang="en") == \
         redacted(name, "en")[2]
 
 
@@ -352,3 +366,20 @@ def test_detect_language() -> None:
     assert detect_language("I think that the best way to learn is to write about it.") == "en"
     assert detect_language("Je pense que la meilleure façon d’apprendre est d’écrire.") == "fr"
     assert detect_language("#data #ai") is None and detect_language(None) is None
+
+
+def test_two_step_form_gives_the_same_page() -> None:
+    """`build_report(*redact(export, timeline))`, the CLI's form, is the redacted report."""
+    export, timeline = loaded("consultante")
+    pending, r_timeline = redact(export, timeline, companies=True, lang="fr")
+    assert r_timeline.months == timeline.months
+    assert build_report(pending, r_timeline, lang="fr", tz=ZONES["fr"]) == \
+        redacted("consultante", "fr", companies=True)[2]
+
+
+def test_redaction_is_said_and_counted() -> None:
+    data = redacted("climber", "en")[0]
+    assert data.redaction is not None and data.redaction.people > 10
+    assert data.archive.member_name is None and data.archive.location_name is None
+    export, timeline = loaded("climber")
+    assert analyze_for_report(export, timeline, zone="UTC").redaction is None

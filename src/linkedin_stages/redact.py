@@ -1,32 +1,33 @@
 """Share a report safely (`analyze --redact`): the same stages and charts, without the people.
 
-Two steps, one mapping:
+Redaction works on analysis results, with one mapping built from the real export
+(`Redactor`): people (connections, message correspondents, invitation senders and
+recipients, endorsers, recommenders, members followed, the person who invited you) become
+stable pseudonyms, "Person 17" / "Personne 17", numbered by first appearance in a fixed order
+(connections by date then name, then invitations, messages, endorsements, recommendations,
+follows, registration); the member's own name is dropped ("You" / "Vous" elsewhere);
+companies and job titles stay, unless `companies=True` ("Company 3" / "Entreprise 3").
 
-* `redact_export(export)` returns a new `Export` whose frames name nobody. People (connections,
-  message correspondents, invitation senders and recipients, endorsers, recommenders, members
-  followed, the person who invited you) become stable pseudonyms, "Person 17" / "Personne 17",
-  numbered by first appearance in a fixed order (connections by date then name, then
-  invitations, messages, endorsements, recommendations, follows, registration). The member's
-  own name is dropped from the profile and becomes "You" / "Vous" elsewhere. Profile URLs,
-  e-mail addresses, message subjects and contents, invitation messages, links to posts,
-  media and saved items are nulled; post, comment and article texts become a neutral
-  placeholder that keeps only their hashtags (word counts are separate columns and stay).
-  Conversation ids and post ids become opaque, consistent numbers, so every join the analysis
-  makes (conversations with new connections, replies in your own threads) still holds.
-  Companies and job titles stay, unless `companies=True` ("Company 3" / "Entreprise 3").
-* `redact_timeline(timeline)` does the same to what the analysis produced: the posts keep
-  their kind, length, timestamps and signals, lose their text and link, and gain the two
-  facts the report needs from the text (its language, the words of its first line).
+* `redact_report(data, export)` takes the report's analysis (`analysis.report_data.ReportData`,
+  computed on the real export) and returns `Redacted(data, mapping)`: the same analysis
+  naming nobody — first connections as pseudonyms, companies and positions scrubbed, example
+  posts without their words or link (the view describes them from what the analysis measured:
+  kind, length, language, signals, hashtags), file names and warnings scrubbed, no member name
+  or export name — with `data.redaction` saying how it was redacted (the page's banner).
+* `redact_timeline(timeline, export)`: the timeline's posts lose their text and link (ids
+  made opaque); months, stages, reasons and numbers are untouched.
+* `redact_export(export)`: a new `Export` whose frames name nobody (profile URLs, e-mails,
+  message texts, links nulled; post, comment and article texts replaced by a placeholder that
+  keeps their hashtags; ids made opaque but consistent), for `compare --redact` and for the
+  test that the analysis of a redacted export keeps every number that is not read from words.
 
-Why the timeline is computed on the real export: business intent and personal voice are
-read from the words of each post, which redaction removes. Recomputing them on placeholders
-would change the stages (a power networker without calls to action is a producer). So the
-analysis runs once on the real archive, and only its results cross into the report, after
-`redact_timeline`; the report itself is built from the redacted export and the redacted
-timeline only, and never sees a name, a text or a link. Stages, transitions, reasons and
-every monthly number are therefore identical with and without `--redact` (a test checks it,
-and that re-running the analysis on the redacted export gives every metric but the two text
-signals unchanged).
+Why the analysis runs on the real export: business intent and personal voice are read from
+the words of each post, which redaction removes; recomputing them on placeholders would change
+the stages (a power networker without calls to action is a producer), and the example posts
+are chosen by their words. So the analysis runs once on the real archive and only its results
+are redacted; the view is built from the redacted results only, and never sees a name, a
+text or a link. Stages, transitions, reasons and every monthly number are therefore identical
+with and without `--redact` (tests/test_redact.py).
 """
 
 from __future__ import annotations
@@ -42,8 +43,18 @@ import polars as pl
 from .analysis.compare import Comparison, JobMove, Side
 from .analysis.lexicon import HASHTAG
 from .analysis.model import Engagement, Timeline
+from .analysis.network import JoinedDuring
+from .analysis.ranking import Counted, merge_counted
+from .analysis.report_data import (
+    ArchiveFacts,
+    DatasetFound,
+    EngagementFigures,
+    RedactionInfo,
+    ReportData,
+    analyze_for_report,
+)
+from .analysis.voice import ExamplePost, detect_language
 from .export import DatasetReport, Export
-from .links import first_line
 from .readers.base import ReadContext
 from .readers.network import infer_own_identity
 
@@ -61,49 +72,20 @@ _PATH = re.compile(r"(?:[^\s/\\:]+[/\\])+(?=[^\s/\\]+)")
 _COMPANY_CATEGORIES = {"companies", "company", "entreprises", "entreprise", "sociétés",
                        "societes"}
 
-# A few frequent words of each language: enough to tell an English post from a French one.
-_STOPWORDS = {
-    "en": frozenset("the and to of a in is it you that for on with this my i we are be "
-                    "was have not at your our but what from they can about just".split()),
-    "fr": frozenset("le la les et de des un une du en est je que qui pour pas sur dans "
-                    "vous nous avec ce cette mon ma mes au aux il elle on plus mais".split()),
-}
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+__all__ = ["COMPANY", "PERSON", "PLACEHOLDER", "YOU", "PendingRedaction", "Redacted",
+           "Redaction", "Redactor", "detect_language", "redact", "redact_comparison",
+           "redact_export", "redact_report", "redact_timeline"]
 
-
-def detect_language(text: object) -> str | None:
-    """"en", "fr" or None (too few common words to tell) for a post's text."""
-    if not isinstance(text, str):
-        return None
-    words = [w.lower().split("'")[-1].split("’")[-1] for w in _WORD.findall(text)]
-    hits = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
-    other = min(hits.values())
-    if hits[best] < 2 or hits[best] <= other:
-        return None
-    return best
-
-
-def lead_words(text: object) -> int:
-    """Words on the first line of a post, as the report counts them to pick examples."""
-    return len(first_line(text).split())
+Redaction = RedactionInfo  # the name this module gave it before it moved to the analysis
 
 
 @dataclass(frozen=True)
-class Redaction:
-    """What was redacted: the report shows it in its banner."""
+class Redacted:
+    """A redacted `ReportData` and the mapping that made it (`mapping.people`, `.orgs`,
+    `.person(name)`)."""
 
-    lang: str
-    companies: bool  # companies pseudonymised too
-    people: int  # pseudonyms given
-    organisations: int  # company pseudonyms given (0 unless `companies`)
-
-
-@dataclass
-class RedactedExport(Export):
-    """An `Export` with nobody in it (see `redact_export`), and how it was redacted."""
-
-    redaction: Redaction | None = None
+    data: ReportData
+    mapping: Redactor
 
 
 def _sorted(frame: pl.DataFrame, by: list[str]) -> pl.DataFrame:
@@ -357,13 +339,7 @@ class Redactor:
     def frames(self) -> dict[str, pl.DataFrame]:
         t = self.source.tables
         out = dict(t)
-        # The report lists who joined first by date then name: `redacted_order` keeps the
-        # order of the real names, so the same people are listed, as pseudonyms.
-        connections = (t["connections"].with_row_index("_row")
-                       .sort(["connected_on", "full_name"], nulls_last=True, maintain_order=True)
-                       .with_row_index("redacted_order").sort("_row")
-                       .select(*t["connections"].columns,
-                               pl.col("redacted_order").cast(pl.Int64)))
+        connections = t["connections"]
         out["connections"] = self._with_names(connections).with_columns(
             *self._null("url", "email"),
             self._mapped(connections, "company", self.company).alias("company"),
@@ -436,21 +412,25 @@ class Redactor:
         out["learning"] = t["learning"].with_columns(*self._null("notes"))
         return out
 
+    @staticmethod
+    def _file(dataset: str, file: str) -> str:
+        """A dataset's file as shown: its name only (the folders may name the member)."""
+        if dataset == "articles":
+            count = file[file.rfind(" ("):] if " (" in file else ""
+            return f"Articles/{count}"
+        return PurePosixPath(file.replace("\\", "/")).name
+
     def _report(self, report: DatasetReport) -> DatasetReport:
-        if report.name == "articles":
-            count = report.file[report.file.rfind(" ("):] if " (" in report.file else ""
-            file = f"Articles/{count}"
-        else:
-            file = PurePosixPath(report.file.replace("\\", "/")).name
         return dataclasses.replace(
-            report, file=file, warnings=[self.scrub(w) or "" for w in report.warnings],
+            report, file=self._file(report.name, report.file),
+            warnings=[self.scrub(w) or "" for w in report.warnings],
             repairs=dict(report.repairs), dropped=dict(report.dropped))
 
-    def export(self) -> RedactedExport:
+    def export(self) -> Export:
         """The redacted export (see the module's docstring)."""
         source = self.source
         frames = self.frames()
-        return RedactedExport(
+        return Export(
             location=LOCATION,
             source_kind=source.source_kind,
             tables=frames,
@@ -461,24 +441,19 @@ class Redactor:
                            source.unknown_files],
             warnings=[self.scrub(w) or "" for w in source.warnings],
             archive=source.archive,
-            redaction=self.redaction(),
         )
 
-    def redaction(self) -> Redaction:
-        return Redaction(lang=self.lang, companies=self.companies, people=len(self.people),
-                         organisations=len(self.orgs))
+    def redaction(self) -> RedactionInfo:
+        return RedactionInfo(lang=self.lang, companies=self.companies,
+                             people=len(self.people), organisations=len(self.orgs))
 
     # ------------------------------------------------------------------ timeline
 
     def posts(self, posts: pl.DataFrame) -> pl.DataFrame:
-        """The timeline's posts: text and link gone; language and lead words kept."""
+        """The timeline's posts: text and link gone, ids opaque; the same columns."""
         if posts.is_empty():
-            return posts.with_columns(pl.lit(None, dtype=pl.String).alias("language"),
-                                      pl.lit(0, dtype=pl.Int64).alias("lead_words"))
-        texts = posts["text"].to_list()
+            return posts
         redacted = self._urns(posts, "link").with_columns(
-            pl.Series("language", [detect_language(t) for t in texts], dtype=pl.String),
-            pl.Series("lead_words", [lead_words(t) for t in texts], dtype=pl.Int64),
             self._placeholder("text"),
             self._mapped(posts, "shared_domain", self.domain).alias("shared_domain"),
         )
@@ -517,9 +492,63 @@ class Redactor:
         return dataclasses.replace(timeline, posts=self.posts(timeline.posts),
                                    engagement=self.engagement(timeline.engagement))
 
+    # ------------------------------------------------------------------ report data
 
-def redact_export(export: Export, *, companies: bool = False, lang: str = "en"
-                  ) -> RedactedExport:
+    def _counted(self, items: tuple[Counted, ...], fn: Callable[[object], str | None]
+                 ) -> tuple[Counted, ...]:
+        """Counted values rewritten by `fn` (two that become one are added up)."""
+        return merge_counted(tuple(Counted(fn(item.value) or HIDDEN, item.count)
+                                   for item in items))
+
+    def _joined(self, group: JoinedDuring) -> JoinedDuring:
+        return dataclasses.replace(
+            group, companies=self._counted(group.companies, self.company),
+            positions=self._counted(group.positions, self.label),
+            first_people=tuple(self.person(n) or HIDDEN for n in group.first_people))
+
+    def _example(self, post: ExamplePost) -> ExamplePost:
+        return dataclasses.replace(
+            # The placeholder, as in the redacted posts: a post with text still has some.
+            post, text=None if post.text is None else PLACEHOLDER, link=None,
+            shared_domain=self.domain(post.shared_domain),
+            hashtags=tuple(self.hashtag(tag) or f"#{HIDDEN}" for tag in post.hashtags))
+
+    def _archive(self, archive: ArchiveFacts) -> ArchiveFacts:
+        def dataset(found: DatasetFound) -> DatasetFound:
+            return dataclasses.replace(found, file=self._file(found.name, found.file))
+
+        return dataclasses.replace(
+            archive, member_name=None, location_name=None,
+            datasets=tuple(dataset(d) for d in archive.datasets),
+            warnings=tuple(self.scrub(w) or "" for w in archive.warnings))
+
+    def _figures(self, figures: EngagementFigures | None) -> EngagementFigures | None:
+        if figures is None:
+            return None
+        audience = tuple(dataclasses.replace(item, value=(
+            self.company(item.value) if self.companies
+            and item.category.strip().casefold() in _COMPANY_CATEGORIES
+            else self.label(item.value)) or HIDDEN) for item in figures.audience)
+        return dataclasses.replace(
+            figures, files=tuple(f"analytics-{i + 1}.xlsx" for i in range(len(figures.files))),
+            audience=audience)
+
+    def report_data(self, data: ReportData) -> ReportData:
+        """`data` (the analysis of the real export) naming nobody (see the module's
+        docstring), its `redaction` saying how."""
+        voice = dataclasses.replace(data.voice, stages=tuple(
+            dataclasses.replace(stage, hashtags=self._counted(stage.hashtags, self.hashtag),
+                                examples=tuple(self._example(p) for p in stage.examples))
+            for stage in data.voice.stages))
+        redacted = dataclasses.replace(
+            data, timeline=self.timeline(data.timeline), archive=self._archive(data.archive),
+            joined=tuple(self._joined(g) for g in data.joined), voice=voice,
+            engagement=self._figures(data.engagement))
+        # Last: the mapping may have grown on the way (a company named after someone).
+        return dataclasses.replace(redacted, redaction=self.redaction())
+
+
+def redact_export(export: Export, *, companies: bool = False, lang: str = "en") -> Export:
     """A new Export naming nobody: people as "Person N" (French "Personne N"), no profile
     URL, e-mail, conversation id, message text or post link; companies pseudonymised too
     with `companies`. Deterministic: the same export gives the same pseudonyms."""
@@ -533,13 +562,37 @@ def redact_timeline(timeline: Timeline, export: Export, *, companies: bool = Fal
     return Redactor(export, companies=companies, lang=lang).timeline(timeline)
 
 
-def redact(export: Export, timeline: Timeline, *, companies: bool = False, lang: str = "en"
-           ) -> tuple[RedactedExport, Timeline]:
-    """Both at once, with one mapping: what `analyze --redact` gives the report."""
+def redact_report(data: ReportData, export: Export, *, companies: bool = False,
+                  lang: str = "en") -> Redacted:
+    """The report's analysis `data` (computed on the real `export`) naming nobody, and the
+    mapping used: what `analyze --redact` gives the view."""
     redactor = Redactor(export, companies=companies, lang=lang)
-    redacted_timeline = redactor.timeline(timeline)  # may add late company pseudonyms
-    return redactor.export(), redacted_timeline
+    return Redacted(redactor.report_data(data), redactor)
 
+
+@dataclass(frozen=True)
+class PendingRedaction:
+    """What `redact` returns in place of an export: the real export and timeline, and how to
+    redact the report made of them (`report.render.build_report` analyses them, then
+    redacts the result with `redact_report`)."""
+
+    export: Export
+    timeline: Timeline
+    companies: bool
+    lang: str
+
+    def report_data(self, zone: str) -> ReportData:
+        data = analyze_for_report(self.export, self.timeline, zone=zone)
+        return redact_report(data, self.export, companies=self.companies, lang=self.lang).data
+
+
+def redact(export: Export, timeline: Timeline, *, companies: bool = False, lang: str = "en"
+           ) -> tuple[PendingRedaction, Timeline]:
+    """The two-step form `build_report(*redact(export, timeline), …)` (the CLI's): the report
+    is analysed on the real archive and redacted after (`redact_report`); the second value is
+    the redacted timeline (same months, stages and numbers; posts without text or link)."""
+    redactor = Redactor(export, companies=companies, lang=lang)
+    return (PendingRedaction(export, timeline, companies, lang), redactor.timeline(timeline))
 
 
 def redact_comparison(comparison: Comparison, *, companies: bool = False,

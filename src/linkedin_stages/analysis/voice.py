@@ -57,7 +57,7 @@ class ExamplePost:
 
     timestamp: datetime
     kind: str
-    text: str | None  # the member's words (None once redacted)
+    text: str | None  # the member's words (a placeholder once redacted)
     link: str | None  # as in the archive (None once redacted); the view checks it
     words: int
     shared_domain: str | None

@@ -1,5 +1,6 @@
 """Charts as inline SVG strings: matplotlib's `Figure` API for data, hand-written SVG for the
-two diagrams (the four-stage staircase and the stage lanes).
+two diagrams (the four-stage staircase and the stage lanes); and the specifications views
+hold (`…Spec`, plain data), drawn by `draw`.
 
 Every chart is deterministic (fixed hash salt, no date, no version in the output), keeps its
 text as text (`svg.fonttype = none`, font family removed so the page font applies), and takes
@@ -479,3 +480,124 @@ def lanes(key: str, title: str, description: str, runs: Sequence[Run],
                      f'{escape(mark.label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+# --------------------------------------------------------------------------- specifications
+# What a view holds: each chart as plain data (key, words, values). `draw` turns one into
+# SVG; `draw.drawn` does it for every chart of a view, after the view is built, so views are
+# built and tested without matplotlib.
+
+
+@dataclass(frozen=True)
+class StackedAreasSpec:
+    key: str
+    title: str
+    description: str
+    months: tuple[str, ...]
+    series: tuple[Series, ...]
+    lang: str
+    height_in: float
+
+
+@dataclass(frozen=True)
+class ShareAreasSpec:
+    key: str
+    title: str
+    description: str
+    xs: tuple[float, ...]
+    series: tuple[Series, ...]
+    lang: str
+    first: str
+    last: str
+    width: float
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    key: str
+    title: str
+    description: str
+    months: tuple[str, ...]
+    total: tuple[float, ...]
+    added: tuple[float, ...]
+    invitations: tuple[tuple[float, ...], tuple[float, ...]] | None  # in, out
+    total_label: str
+    added_label: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class WordsSpec:
+    key: str
+    title: str
+    description: str
+    xs: tuple[float, ...]
+    median: tuple[float, ...]  # NaN where nothing was posted: the line breaks
+    low: tuple[float, ...]
+    high: tuple[float, ...]
+    first: str
+    last: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class HeatmapSpec:
+    key: str
+    title: str
+    description: str
+    counts: tuple[tuple[int, ...], ...]
+    weekdays: tuple[str, ...]
+    lang: str
+
+
+@dataclass(frozen=True)
+class LadderSpec:
+    key: str
+    title: str
+    description: str
+    steps: tuple[LadderStep, ...]
+    middle_share: str
+    you: str
+
+
+@dataclass(frozen=True)
+class LanesSpec:
+    key: str
+    title: str
+    description: str
+    runs: tuple[Run, ...]
+    lane_names: tuple[tuple[str | None, str], ...]  # stage (None: unknown) → its name
+    marks: tuple[Mark, ...]
+    first: str
+    last: str
+
+
+ChartSpec = (StackedAreasSpec | ShareAreasSpec | NetworkSpec | WordsSpec | HeatmapSpec
+             | LadderSpec | LanesSpec)
+
+
+def draw(spec: ChartSpec) -> Markup:
+    """The SVG of one chart specification."""
+    if isinstance(spec, StackedAreasSpec):
+        return stacked_areas(spec.key, spec.title, spec.description, spec.months, spec.series,
+                             spec.lang, height_in=spec.height_in)
+    if isinstance(spec, ShareAreasSpec):
+        return share_areas(spec.key, spec.title, spec.description, spec.xs, spec.series,
+                           spec.lang, spec.first, spec.last, spec.width)
+    if isinstance(spec, NetworkSpec):
+        return network(spec.key, spec.title, spec.description, spec.months, spec.total,
+                       spec.added, spec.invitations,
+                       {"total": spec.total_label, "added": spec.added_label}, spec.lang)
+    if isinstance(spec, WordsSpec):
+        return words_per_post(spec.key, spec.title, spec.description, spec.xs, spec.median,
+                              spec.low, spec.high, spec.first, spec.last, spec.lang)
+    if isinstance(spec, HeatmapSpec):
+        return heatmap(spec.key, spec.title, spec.description, spec.counts, spec.weekdays,
+                       spec.lang)
+    if isinstance(spec, LadderSpec):
+        return ladder(spec.key, spec.title, spec.description, spec.steps, spec.middle_share,
+                      spec.you)
+    if isinstance(spec, LanesSpec):
+        return lanes(spec.key, spec.title, spec.description, spec.runs, dict(spec.lane_names),
+                     spec.marks, spec.first, spec.last)
+    raise TypeError(f"not a chart specification: {type(spec).__name__}")

@@ -9,25 +9,23 @@ built from (language, strings, month → stage), and the two sections the compar
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-import polars as pl
 from markupsafe import Markup
 
 from ..analysis import wording
-from ..analysis.model import STAGES, MonthStage, Timeline
-from ..export import Export
+from ..analysis.model import STAGES, MonthStage, Stage, Timeline
+from ..analysis.ranking import Counted, top_values
 from ..links import clip
 from ..months import month_count
 from . import charts, locale
-from .charts import STAGE_COLORS
+from .charts import STAGE_COLORS, ChartSpec
 from .text import strings
 
 if TYPE_CHECKING:
-    from ..redact import Redaction
+    import polars as pl
 
 LABEL_LIMIT = 80  # characters of a company, position, name or hashtag shown in a list
 
@@ -52,10 +50,17 @@ class LegendItem:
 class Chart:
     key: str
     title: str
-    svg: Markup
+    spec: ChartSpec  # what to draw (plain data)
     summary: str  # the text alternative, shown under the chart
     legend: tuple[LegendItem, ...] = ()
     table: Table | None = None  # the data, in a <details>
+    drawn: Markup | None = None  # the SVG, once `draw.drawn` has drawn the view's charts
+
+    @property
+    def svg(self) -> Markup:
+        """The chart's SVG: as drawn by `draw.drawn`, else drawn now (a page whose view was
+        not drawn beforehand still shows its charts)."""
+        return self.drawn if self.drawn is not None else charts.draw(self.spec)
 
 
 @dataclass(frozen=True)
@@ -114,11 +119,18 @@ METRIC_SOURCES = {
 }
 
 
+class HasMissing(Protocol):
+    """What the context needs of an archive: the datasets it lacks (`ArchiveFacts`, or an
+    `Export`, which the comparison page passes)."""
+
+    @property
+    def missing(self) -> Sequence[str]: ...
+
+
 class ReportContext:
     """What every section needs: the language, its strings and the month → stage map."""
 
-    def __init__(self, export: Export, timeline: Timeline, lang: str) -> None:
-        self.export = export
+    def __init__(self, archive: HasMissing, timeline: Timeline, lang: str) -> None:
         self.timeline = timeline
         self.lang = lang
         self.t = strings(lang)
@@ -126,9 +138,7 @@ class ReportContext:
         self.stage_of = {m.month: m.stage for m in timeline.months}
         self.columns = timeline.monthly.to_dict(as_series=False)
         self._floats: dict[str, list[float]] = {}
-        self.absent = set(export.missing)
-        # Set by `redact.redact_export`: the data names nobody; the page says so.
-        self.redaction: Redaction | None = getattr(export, "redaction", None)
+        self.absent = set(archive.missing)
 
     def known(self, *metrics: str) -> bool:
         """Whether the archive can show any of `metrics` (some dataset behind them exists)."""
@@ -197,40 +207,31 @@ def trajectory_view(ctx: ReportContext) -> Trajectory:
             direction_label=t[f"transition_{direction}"] if direction else ""))
         marks.append(charts.Mark(tr.month, ctx.month(tr.month, short=True), tr.from_stage,
                                  tr.to_stage))
-    lane_names = {s: ctx.stage_name(s) for s in (*STAGES, None)}
+    lane_names: dict[Stage | None, str] = {s: ctx.stage_name(s) for s in (*STAGES, None)}
     title = ctx.fmt("lanes_title", first=ctx.month(ctx.months[0]),
                     last=ctx.month(ctx.months[-1]))
     description = ctx.fmt("lanes_desc", periods="; ".join(p.text for p in periods))
-    svg = charts.lanes("lanes", title, description, runs, lane_names, marks, ctx.months[0],
-                       ctx.months[-1])
+    spec = charts.LanesSpec("lanes", title, description, tuple(runs),
+                            tuple(lane_names.items()), tuple(marks), ctx.months[0],
+                            ctx.months[-1])
     no_change = ""
     if not transitions:
         no_change = ctx.fmt("no_transition", stage=ctx.stage_name(tl.current_stage))
-    chart = Chart("lanes", title, svg, description,
+    chart = Chart("lanes", title, spec, description,
                   legend=tuple(LegendItem(ctx.stage_name(s), STAGE_COLORS[s])
                                for s in (*STAGES, None) if any(r.stage == s for r in runs)))
     return Trajectory(chart, tuple(transitions), periods, no_change)
 
 
+def ranked_items(items: Sequence[Counted], lang: str) -> tuple[Ranked, ...]:
+    """Counted values as a list to show: clipped (the whole text kept for a tooltip), counts
+    in `lang`."""
+    return tuple(Ranked(clip(item.value, LABEL_LIMIT), locale.integer(item.count, lang),
+                        item.value if len(item.value) > LABEL_LIMIT else "")
+                 for item in items)
+
+
 def ranked(values: pl.Series, count: int, lang: str) -> tuple[Ranked, ...]:
     """The `count` most frequent values (trimmed, empty ones left out), most frequent first,
-    ties alphabetically. Counted by polars: a big archive has 100,000 connections."""
-    frame = values.cast(pl.String).to_frame("v").with_columns(pl.lit("").alias("group"))
-    return ranked_by_group(frame, "v", count, lang).get("", ())
-
-
-def ranked_by_group(frame: pl.DataFrame, column: str, count: int,
-                    lang: str) -> dict[str, tuple[Ranked, ...]]:
-    """`ranked` of `column` for each value of `frame`'s `group` column, in one group-by."""
-    value = pl.col(column).cast(pl.String).str.strip_chars()
-    counted = (frame.select("group", value.alias("v"))
-               .filter(pl.col("v").is_not_null() & (pl.col("v") != ""))
-               .group_by("group", "v").len().rows())
-    by_group: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for group, text, n in counted:
-        by_group[group].append((text, n))
-    return {group: tuple(Ranked(clip(text, LABEL_LIMIT), locale.integer(n, lang),
-                                text if len(text) > LABEL_LIMIT else "")
-                         for text, n in sorted(pairs, key=lambda kv: (-kv[1], kv[0].casefold(),
-                                                                      kv[0]))[:count])
-            for group, pairs in by_group.items()}
+    ties alphabetically (`analysis.ranking.top_values`), as a list to show."""
+    return ranked_items(top_values(values, count), lang)

@@ -11,11 +11,18 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..errors import ReportError
 from ..safe_output import refuse_special, write_atomically
 from ..templating import environment
+
+if TYPE_CHECKING:
+    from ..analysis.model import Timeline
+    from ..analysis.report_data import ReportData
+    from ..export import Export
+    from ..redact import PendingRedaction
 
 DEFAULT_NAME = "linkedin-stages-report.html"
 
@@ -55,12 +62,31 @@ def local_zone() -> str:
     return "UTC"
 
 
-def build_report(export, timeline, *, lang: str = "en", tz: str = "UTC",  # noqa: ANN001
-                 now: datetime | None = None) -> str:
-    """The report page for `timeline` (built from `export`), in `lang`, hours in `tz`."""
+def build_report(export: Export | PendingRedaction, timeline: Timeline, *, lang: str = "en",
+                 tz: str = "UTC", now: datetime | None = None) -> str:
+    """The report page for `timeline` (built from `export`), in `lang`, hours in `tz`:
+    the analysis the page shows (`analyze_for_report`), then `render_report`.
+
+    `export` may be what `redact.redact` returned: the report is then analysed on the real
+    archive and redacted before any view sees it."""
+    from ..analysis.report_data import analyze_for_report
+    from ..redact import PendingRedaction
+
+    zone = check_zone(tz)
+    if isinstance(export, PendingRedaction):
+        data = export.report_data(zone)
+    else:
+        data = analyze_for_report(export, timeline, zone=zone)
+    return render_report(data, lang=lang, now=now)
+
+
+def render_report(data: ReportData, *, lang: str = "en", now: datetime | None = None) -> str:
+    """The report page of a finished `ReportData` (perhaps redacted): view, then its charts
+    drawn, then the template."""
+    from .draw import drawn
     from .viewmodel import build_view
 
-    view = build_view(export, timeline, lang=lang, tz=check_zone(tz), now=now)
+    view = drawn(build_view(data, lang=lang, now=now))
     template = environment().get_template("report.html.j2")
     return template.render(view=view, t=view.t)
 

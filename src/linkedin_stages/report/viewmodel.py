@@ -1,30 +1,27 @@
 """The report's view model: plain frozen dataclasses between the analysis and the template.
 
-`build_view(export, timeline, lang=…, tz=…, now=…)` computes everything the page shows —
-words already in the right language, numbers and dates already formatted, charts already
-drawn — so the template only lays it out. No DataFrame crosses this line; the only markup is
-the charts' `Markup`, made by `charts.py`.
+`build_view(data, lang=…, now=…)` words and lays out a finished `ReportData`
+(`analysis.report_data.analyze_for_report`, perhaps redacted by `redact.py`): words already in
+the right language, numbers and dates already formatted, charts as specifications
+(`charts.…Spec`, drawn afterwards by `draw.drawn`). One builder per section; nothing here
+counts, groups or joins — the analysis did. No DataFrame crosses this line.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
-
-import polars as pl
-from markupsafe import Markup
 
 from .. import __version__
 from ..analysis import wording
-from ..analysis.metrics import OWN_KINDS
-from ..analysis.model import STAGES, Timeline
-from ..export import Export
+from ..analysis.model import STAGES, Stage
+from ..analysis.network import JoinedDuring
+from ..analysis.report_data import ReportData
+from ..analysis.voice import ExamplePost
 from ..links import clip, first_line, linkedin_url
-from ..months import month_count, month_start, plus_months
+from ..months import month_count
 from ..readers import SPECS
 from ..safe_output import safe_label
 from . import charts, locale
@@ -39,8 +36,7 @@ from .common import (
     Stat,
     Table,
     Trajectory,
-    ranked,
-    ranked_by_group,
+    ranked_items,
     stage_runs,
     trajectory_view,
 )
@@ -62,7 +58,7 @@ class Where:
     badge: StageBadge
     since: str
     sentence: str
-    ladder: Markup
+    ladder: Chart  # the staircase diagram
     stages: tuple[StageInfo, ...]
     shares_note: str
     stats: tuple[Stat, ...]
@@ -235,7 +231,6 @@ class ReportView:
 
 # ---------------------------------------------------------------------------- building
 
-WORD_KINDS = ("original", "commented_share")
 SECTION_IDS = ("where", "trajectory", "activity", "network", "voice", "rhythm", "months",
                "plan", "about")
 
@@ -249,17 +244,15 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
-def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
-               now: datetime | None = None) -> ReportView:
-    """Everything the report shows, computed and worded."""
+def build_view(data: ReportData, *, lang: str, now: datetime | None = None) -> ReportView:
+    """Everything the report shows, worded and laid out (charts as specifications)."""
     locale.check_lang(lang)
-    if not timeline.months:
+    if not data.timeline.months:
         raise ValueError("the timeline has no months")
-    ctx = ReportContext(export, timeline, lang)
+    ctx = ReportContext(data.archive, data.timeline, lang)
     t = ctx.t
-    member = export.member_name or ""
+    member = data.archive.member_name or ""
     first, last = ctx.months[0], ctx.months[-1]
-    plan = _plan(ctx)
     return ReportView(
         lang=lang,
         t=t,
@@ -269,100 +262,90 @@ def build_view(export: Export, timeline: Timeline, *, lang: str, tz: str,
         where=_where(ctx),
         trajectory=trajectory_view(ctx),
         activity=_activity(ctx),
-        network=_network(ctx),
-        voice=_voice(ctx),
-        rhythm=_rhythm(ctx, tz),
+        network=_network(ctx, data),
+        voice=_voice(ctx, data),
+        rhythm=_rhythm(ctx, data),
         years=_years(ctx),
         month_head=(t["month_col"], t["stage_col"], t["own_col"], t["shared_col"],
                     t["comments_col"], t["reactions_col"], t["connections_col"], t["why_col"]),
-        plan=plan,
+        plan=_plan(ctx),
         plan_none=t["plan_none"],
-        about=_about(ctx, tz, now),
+        about=_about(ctx, data, now),
         version=__version__,
-        engagement=_engagement(ctx),
-        redaction=_redaction(ctx),
+        engagement=_engagement(ctx, data),
+        redaction=_redaction(ctx, data),
     )
 
 
-def _redaction(ctx: ReportContext) -> RedactionView | None:
-    if ctx.redaction is None:
+def _redaction(ctx: ReportContext, data: ReportData) -> RedactionView | None:
+    if data.redaction is None:
         return None
     t = ctx.t
-    kept = t["redacted_companies"] if ctx.redaction.companies else t["redacted_kept"]
+    kept = t["redacted_companies"] if data.redaction.companies else t["redacted_kept"]
     return RedactionView(t["redacted_heading"], t["redacted_intro"],
                          (t["redacted_people"], t["redacted_removed"], t["redacted_posts"],
                           kept))
 
 
-def _engagement(ctx: ReportContext) -> EngagementView | None:
+def _engagement(ctx: ReportContext, data: ReportData) -> EngagementView | None:
     """The analytics workbook's figures, when the member gave one (`--analytics`)."""
-    engagement = ctx.timeline.engagement
-    if engagement is None:
+    figures = data.engagement
+    if figures is None:
         return None
-    t, lang, summary = ctx.t, ctx.lang, engagement.summary
-    monthly = ctx.timeline.monthly.filter(pl.col("impressions").is_not_null())
-    impressions = int(monthly["impressions"].sum())
-    engagements = int(monthly["engagements"].sum())
-    followers = monthly["new_followers"].drop_nulls()
-    matching = engagement.matching
-    matched = int(matching.get("matched_by_id", 0)) + int(matching.get("matched_by_date", 0))
-    files = ", ".join(Path(str(f)).name for f in summary.get("files", ()))  # type: ignore[union-attr]
+    t, lang = ctx.t, ctx.lang
+
+    def percent(value: float | None) -> str:
+        return locale.percent(value, lang) if value is not None else "—"
+
+    def count(value: float | None) -> str:
+        return ctx.num(value) if value is not None else "—"
+
     stats = [
-        Stat(t["engagement_impressions"], ctx.num(impressions)),
-        Stat(t["engagement_engagements"], ctx.num(engagements)),
-        Stat(t["engagement_rate"],
-             locale.percent(engagements / impressions, lang) if impressions else "—"),
-        Stat(t["engagement_new_followers"], ctx.num(int(followers.sum())) if followers.len()
-             else "—"),
+        Stat(t["engagement_impressions"], ctx.num(figures.impressions)),
+        Stat(t["engagement_engagements"], ctx.num(figures.engagements)),
+        Stat(t["engagement_rate"], percent(figures.engagements / figures.impressions
+                                           if figures.impressions else None)),
+        Stat(t["engagement_new_followers"], count(figures.new_followers)),
     ]
-    if summary.get("followers_total") is not None:
-        stats.append(Stat(t["engagement_followers"], ctx.num(int(summary["followers_total"]))))  # type: ignore[arg-type]
+    if figures.followers_total is not None:
+        stats.append(Stat(t["engagement_followers"], ctx.num(figures.followers_total)))
     stats.append(Stat(t["engagement_matched"], ctx.fmt(
-        "engagement_matched_value", matched=ctx.num(matched),
-        total=ctx.num(int(matching.get("top_posts", 0))))))
+        "engagement_matched_value", matched=ctx.num(figures.matched),
+        total=ctx.num(figures.top_posts))))
     by_kind = None
-    if engagement.by_kind.height:
-        rows = []
-        for row in engagement.by_kind.iter_rows(named=True):
-            rate = row.get("rate")
-            rows.append((
-                wording.metric_label(_KIND_METRIC.get(row["kind"], row["kind"]), lang),
-                ctx.num(int(row["posts"])),
-                ctx.num(round(row["impressions_per_post"])) if row.get("impressions_per_post")
-                is not None else "—",
-                ctx.num(round(row["engagements_per_post"])) if row.get("engagements_per_post")
-                is not None else "—",
-                locale.percent(rate, lang) if rate is not None else "—",
-            ))
-        by_kind = Table(head=(t["engagement_kind_col"], t["engagement_posts_col"],
-                              t["engagement_impressions_col"], t["engagement_engagements_col"],
-                              t["engagement_rate_col"]),
-                        rows=tuple(rows), numeric=(False, True, True, True, True))
-    month_rows = tuple(
-        (ctx.month(row["month"]), ctx.num(int(row["impressions"])),
-         ctx.num(int(row["engagements"] or 0)),
-         locale.percent(row["engagement_rate"], lang) if row["engagement_rate"] is not None
-         else "—",
-         ctx.num(int(row["new_followers"])) if row["new_followers"] is not None else "—")
-        for row in monthly.iter_rows(named=True))
+    if figures.by_kind:
+        by_kind = Table(
+            head=(t["engagement_kind_col"], t["engagement_posts_col"],
+                  t["engagement_impressions_col"], t["engagement_engagements_col"],
+                  t["engagement_rate_col"]),
+            rows=tuple((wording.metric_label(_KIND_METRIC.get(row.kind, row.kind), lang),
+                        ctx.num(row.posts),
+                        count(None if row.impressions_per_post is None
+                              else round(row.impressions_per_post)),
+                        count(None if row.engagements_per_post is None
+                              else round(row.engagements_per_post)),
+                        percent(row.rate))
+                       for row in figures.by_kind),
+            numeric=(False, True, True, True, True))
     months = Table(head=(t["engagement_month_col"], t["engagement_impressions"],
                          t["engagement_engagements"], t["engagement_rate"],
                          t["engagement_followers_col"]),
-                   rows=month_rows, numeric=(False, True, True, True, True))
-    audience: list[tuple[str, tuple[str, ...]]] = []
-    demographics = engagement.demographics
-    if demographics.height:
-        for category in dict.fromkeys(demographics["category"].to_list()):
-            top = demographics.filter(pl.col("category") == category).head(3)
-            audience.append((str(category), tuple(
-                f"{value} ({locale.percent(share, lang)})" if share is not None else str(value)
-                for value, share in zip(top["value"], top["share"], strict=True))))
-    period = summary.get("period") or ("", "")
-    first = ctx.month(str(period[0])[:7]) if period[0] else "—"  # type: ignore[index]
-    last = ctx.month(str(period[1])[:7]) if period[1] else "—"  # type: ignore[index]
+                   rows=tuple((ctx.month(row.month), ctx.num(row.impressions),
+                               ctx.num(row.engagements), percent(row.rate),
+                               count(row.new_followers)) for row in figures.months),
+                   numeric=(False, True, True, True, True))
+    audience: dict[str, list[str]] = {}
+    for item in figures.audience:
+        audience.setdefault(item.category, []).append(
+            f"{item.value} ({locale.percent(item.share, lang)})" if item.share is not None
+            else item.value)
+    first, last = figures.period
     return EngagementView(
-        intro=ctx.fmt("engagement_intro", files=files, first=first, last=last),
-        stats=tuple(stats), by_kind=by_kind, months=months, audience=tuple(audience))
+        intro=ctx.fmt("engagement_intro", files=", ".join(figures.files),
+                      first=ctx.month(first) if first else "—",
+                      last=ctx.month(last) if last else "—"),
+        stats=tuple(stats), by_kind=by_kind, months=months,
+        audience=tuple((category, tuple(values)) for category, values in audience.items()))
 
 
 _KIND_METRIC = {"original": "original_posts", "curated_share": "curated_shares",
@@ -402,12 +385,12 @@ def _where(ctx: ReportContext) -> Where:
     visited = {m.stage for m in tl.months}
     names = [ctx.stage_name(s) for s in STAGES]
     shares = {"present": 0.90, "power_networker": 0.01}
-    steps = [
+    steps = tuple(
         charts.LadderStep(stage=s, name=ctx.stage_name(s),
                           share=f"≈ {locale.percent(shares[s], lang)}" if s in shares else "",
                           visited=s in visited, current=s == current)
         for s in STAGES
-    ]
+    )
     middle = f"≈ {locale.percent(0.09, lang)}"
     step_list = ", ".join(f"{i + 1}. {n}" for i, n in enumerate(names))
     if current is not None:
@@ -422,12 +405,13 @@ def _where(ctx: ReportContext) -> Where:
         description = ctx.fmt("ladder_desc_unknown", steps=step_list)
         since = ""
         sentence = ctx.fmt("where_sentence_unknown", why=t["where_unknown_why"])
-    ladder = charts.ladder("ladder", t["ladder_title"], description, steps, middle, t["you"])
+    ladder = charts.LadderSpec("ladder", t["ladder_title"], description, steps, middle,
+                               t["you"])
     return Where(
         badge=ctx.badge(current),
         since=ctx.month(since) if since else "",
         sentence=sentence,
-        ladder=ladder,
+        ladder=Chart("ladder", t["ladder_title"], ladder, description),
         stages=tuple(StageInfo(i + 1, ctx.badge(s), t[f"summary_{s}"], s == current)
                      for i, s in enumerate(STAGES)),
         shares_note=t["shares_note"],
@@ -472,25 +456,25 @@ def _stack_chart(ctx: ReportContext, key: str, spec: Sequence[tuple[str, str]],
     if not names:
         return None
     labels = [t[f"kind_{name}"] for name in names]
-    series = [Series(label, color, _smooth(ctx.column(name)))
-              for (name, color), label in zip(spec, labels, strict=True)]
+    series = tuple(Series(label, color, _smooth(ctx.column(name)))
+                   for (name, color), label in zip(spec, labels, strict=True))
     title = t[f"{key}_title"]
     total_text = ", ".join(f"{ctx.num(totals[n])} {label}" for n, label in
                            zip(names, labels, strict=True))
     summary = ctx.fmt(f"{key}_desc", totals=f"{total_text} {t['in_all']}")
-    svg = charts.stacked_areas(key, title, summary, ctx.months, series, ctx.lang,
-                               height_in=height_in)
+    chart = charts.StackedAreasSpec(key, title, summary, tuple(ctx.months), series, ctx.lang,
+                                    height_in)
     legend = tuple(LegendItem(s.label, s.color) for s in reversed(series))
-    return Chart(key, title, svg, summary, legend, _year_table(ctx, names, labels))
+    return Chart(key, title, chart, summary, legend, _year_table(ctx, names, labels))
 
 
-def _smooth(values: Sequence[float]) -> list[float]:
+def _smooth(values: Sequence[float]) -> tuple[float, ...]:
     """A centred 3-month average (2 months at the ends): monthly counts are spiky."""
     out = []
     for i in range(len(values)):
         window = values[max(i - 1, 0):i + 2]
         out.append(sum(window) / len(window))
-    return out
+    return tuple(out)
 
 
 def _quarter(month: str) -> str:
@@ -535,20 +519,21 @@ def _mix_chart(ctx: ReportContext) -> Chart | None:
     colors = (charts.GREEN, charts.BLUE, charts.ORANGE)
     series = []
     for j, (key, color) in enumerate(zip(groups, colors, strict=True)):
-        values = [per_quarter[q][j] / sum(per_quarter[q]) if sum(per_quarter[q]) else float("nan")
-                  for q in quarters]
+        values = tuple(per_quarter[q][j] / sum(per_quarter[q]) if sum(per_quarter[q])
+                       else float("nan") for q in quarters)
         series.append(Series(t[key], color, values))
     summary = ctx.fmt("mix_desc", summary="; ".join(
         ctx.fmt("mix_summary_item", label=t[key], share=locale.percent(sums[j] / grand, lang))
         for j, key in enumerate(groups)))
-    svg = charts.share_areas("mix", t["mix_title"], summary, [_quarter_x(q) for q in quarters],
-                             series, lang, ctx.months[0], ctx.months[-1], 0.25 * 0.86)
+    spec = charts.ShareAreasSpec("mix", t["mix_title"], summary,
+                                 tuple(_quarter_x(q) for q in quarters), tuple(series), lang,
+                                 ctx.months[0], ctx.months[-1], 0.25 * 0.86)
     rows = tuple(
         (q.replace("-", " "), *(locale.percent(v / sum(per_quarter[q]), lang)
                                 if sum(per_quarter[q]) else "—" for v in per_quarter[q]))
         for q in quarters if sum(per_quarter[q]))
     table = Table((t["quarter"], *(t[k] for k in groups)), rows, (False, True, True, True))
-    return Chart("mix", t["mix_title"], svg, summary,
+    return Chart("mix", t["mix_title"], spec, summary,
                  tuple(LegendItem(s.label, s.color) for s in series), table)
 
 
@@ -572,77 +557,41 @@ def _activity(ctx: ReportContext) -> Activity:
 # ---------------------------------------------------------------------------- 4. network
 
 
-def _stage_spans(ctx: ReportContext) -> dict[str | None, str]:
+def _stage_spans(ctx: ReportContext) -> dict[Stage | None, str]:
     runs = stage_runs(ctx.timeline.months)
-    spans: dict[str | None, list[str]] = defaultdict(list)
+    spans: dict[Stage | None, list[str]] = defaultdict(list)
     for r in runs:
-        spans[r.stage].append(locale.month_span(r.first, r.last, ctx.lang))
+        spans[r.stage].append(locale.month_span(r.first, r.last, ctx.lang))  # type: ignore[index]
     return {stage: ", ".join(parts) for stage, parts in spans.items()}
 
 
-def _stage_order(ctx: ReportContext) -> list[str | None]:
-    present = {m.stage for m in ctx.timeline.months}
-    return [s for s in (*STAGES, None) if s in present]
-
-
-def _joined(ctx: ReportContext) -> tuple[JoinedGroup, ...]:
-    frame = ctx.export.tables["connections"]
-    if frame.is_empty() or "connected_on" not in frame.columns:
-        return ()
-    # A redacted export gives the order of the real names (pseudonyms sort differently).
-    order = "redacted_order" if "redacted_order" in frame.columns else "full_name"
-    # Months as integer keys (202403): cheaper than formatting 100,000 dates.
-    stage_of = pl.DataFrame({"key": [int(m[:4]) * 100 + int(m[5:7]) for m in ctx.stage_of],
-                             "group": [str(v) for v in ctx.stage_of.values()]},
-                            schema={"key": pl.Int32, "group": pl.String})
-    when = pl.col("connected_on")
-    people = (frame.filter(when.is_not_null())
-              .select(*dict.fromkeys(["connected_on", "full_name", "company", "position", order]),
-                      (when.dt.year() * 100 + when.dt.month()).cast(pl.Int32).alias("key"))
-              .join(stage_of, on="key", how="left")
-              .with_columns(pl.col("group").fill_null("outside")))
-    summary = {row["group"]: row for row in people.group_by("group").agg(
-        pl.len().alias("count"), when.min().dt.strftime("%Y-%m").alias("first"),
-        when.max().dt.strftime("%Y-%m").alias("last")).iter_rows(named=True)}
-    # The first three names of each group by date then name: only the rows up to each
-    # group's third date are sorted (not 100,000 connections).
-    named = pl.col("full_name").str.strip_chars()
-    listed = people.filter(named.is_not_null() & (named != ""))
-    cutoff = listed.group_by("group").agg(when.bottom_k(3).max().alias("cutoff"))
-    first_names = dict(
-        listed.join(cutoff, on="group").filter(when <= pl.col("cutoff"))
-        .sort(["connected_on", order], nulls_last=True, maintain_order=True)
-        .group_by("group").agg(named.head(3)).iter_rows())
-    companies = ranked_by_group(people, "company", 5, ctx.lang)
-    positions = ranked_by_group(people, "position", 5, ctx.lang)
+def _joined(ctx: ReportContext, joined: Sequence[JoinedDuring]) -> tuple[JoinedGroup, ...]:
     spans = _stage_spans(ctx)
     result = []
-    for key in [str(s) for s in _stage_order(ctx)] + ["outside"]:
-        if key not in summary:
-            continue
-        group = summary[key]
-        if key == "outside":
+    for group in joined:
+        if group.outside:
             badge = StageBadge("unknown", ctx.t["joined_unknown_stage"], STAGE_COLORS[None])
-            span = locale.month_span(group["first"], group["last"], ctx.lang)
+            span = locale.month_span(group.first, group.last, ctx.lang)
         else:
-            stage = None if key == "None" else key
-            badge, span = ctx.badge(stage), spans.get(stage, "")
+            badge, span = ctx.badge(group.stage), spans.get(group.stage, "")
         result.append(JoinedGroup(
             badge=badge, span=span,
-            count=ctx.fmt("joined_count", count=ctx.num(group["count"])),
-            companies=companies.get(key, ()),
-            positions=positions.get(key, ()),
-            first=tuple(clip(n, LABEL_LIMIT) for n in first_names.get(key, ())),
+            count=ctx.fmt("joined_count", count=ctx.num(group.count)),
+            companies=ranked_items(group.companies, ctx.lang),
+            positions=ranked_items(group.positions, ctx.lang),
+            first=tuple(clip(n, LABEL_LIMIT) for n in group.first_people),
         ))
     return tuple(result)
 
 
-def _network(ctx: ReportContext) -> Network:
+def _network(ctx: ReportContext, data: ReportData) -> Network:
     t, lang = ctx.t, ctx.lang
+    joined = _joined(ctx, data.joined)
     total = ctx.column("connections_total")
     added = ctx.column("connections_added")
     inbound, outbound = ctx.column("invitations_in"), ctx.column("invitations_out")
-    has_invitations = "invitations" in ctx.export.reports and any(inbound + outbound)
+    has_invitations = (any(d.name == "invitations" for d in data.archive.datasets)
+                       and any(inbound + outbound))
     note = ""
     if not has_invitations:
         note = t["invitations_missing"]
@@ -656,15 +605,16 @@ def _network(ctx: ReportContext) -> Network:
                            span=locale.month_span(active[0], active[-1], lang),
                            inbound=ctx.num(sum(inbound)), outbound=ctx.num(sum(outbound)))
     if not any(total) and not any(added):
-        return Network(None, t["network_empty"], note, _joined(ctx))
+        return Network(None, t["network_empty"], note, joined)
     peak = max(range(len(added)), key=lambda i: (added[i], -i))
     start = total[0] - added[0]
     description = ctx.fmt("network_desc", start=ctx.num(max(start, 0)), end=ctx.num(total[-1]),
                           peak_text=ctx.fmt("network_peak", month=ctx.month(ctx.months[peak]),
                                             count=ctx.num(added[peak])))
-    labels = {"total": t["connections_total"], "added": t["connections_added"]}
-    svg = charts.network("network", t["network_title"], description, ctx.months, total, added,
-                         (inbound, outbound) if has_invitations else None, labels, lang)
+    spec = charts.NetworkSpec("network", t["network_title"], description, tuple(ctx.months),
+                              tuple(total), tuple(added),
+                              (tuple(inbound), tuple(outbound)) if has_invitations else None,
+                              t["connections_total"], t["connections_added"], lang)
     legend = [LegendItem(f"{t['connections_total']}", charts.BLUE),
               LegendItem(f"{t['connections_added']}", charts.GREEN)]
     names = ["connections_added"]
@@ -680,153 +630,76 @@ def _network(ctx: ReportContext) -> Network:
         table_rows.append((year, ctx.num(end_total), *(ctx.num(v) for v in values)))
     table = Table((t["year"], t["connections_total"], *heads), tuple(table_rows),
                   (False, True, *([True] * len(heads))))
-    chart = Chart("network", t["network_title"], svg, description, tuple(legend), table)
-    return Network(chart, "", note, _joined(ctx))
+    chart = Chart("network", t["network_title"], spec, description, tuple(legend), table)
+    return Network(chart, "", note, joined)
 
 
 # ---------------------------------------------------------------------------- 5. voice
 
 
-_POST_COLUMNS = ("timestamp", "post_urn", "link", "kind", "text", "words", "business",
-                 "personal", "hashtags", "shared_domain", "business_words", "language",
-                 "lead_words")
-
-
-def _post_frame(ctx: ReportContext) -> pl.DataFrame:
-    """The member's posts with the stage of their month (`group`, as text; posts outside
-    the timeline's months are left out), oldest first. Kept as a frame: a big archive has
-    70,000 posts, and only the few shown become Python rows."""
-    posts = ctx.timeline.posts
-    wanted = [c for c in _POST_COLUMNS if c in posts.columns]
-    if posts.is_empty():
-        return posts.select(wanted).with_columns(
-            pl.lit(None, dtype=pl.String).alias("month"), pl.lit("", dtype=pl.String)
-            .alias("_urn"), pl.lit(None, dtype=pl.String).alias("group"))
-    stage_of = pl.DataFrame({"month": list(ctx.stage_of),
-                             "group": [str(v) for v in ctx.stage_of.values()]})
-    urn = (pl.col("post_urn").cast(pl.String).fill_null("") if "post_urn" in wanted
-           else pl.lit(""))
-    return (posts.select(wanted).filter(pl.col("timestamp").is_not_null())
-            .with_columns(pl.col("timestamp").dt.strftime("%Y-%m").alias("month"),
-                          urn.alias("_urn"))
-            .join(stage_of, on="month", how="inner", maintain_order="left")
-            .sort(["timestamp", "_urn"], maintain_order=True))
-
-
-def _post_view(ctx: ReportContext, row: Mapping[str, object]) -> PostView:
+def _post_view(ctx: ReportContext, post: ExamplePost, redacted: bool) -> PostView:
     t, lang = ctx.t, ctx.lang
-    stamp = row["timestamp"]
-    assert isinstance(stamp, datetime)
-    text = first_line(row.get("text"))
-    domain = row.get("shared_domain")
-    kind = str(row.get("kind") or "")
-    show_domain = isinstance(domain, str) and bool(domain) and kind != "original"
+    text = first_line(post.text)
+    domain = post.shared_domain
+    kind = post.kind
+    show_domain = bool(domain) and kind != "original"
     if not text:
         text = ctx.fmt("shared_from", domain=domain) if domain else t["no_text"]
         show_domain = False
-    words = int(row.get("words") or 0)  # type: ignore[call-overload]
+    words = post.words
     word_key = locale.plural(words, "word_count_one", "words_count", lang)
-    if ctx.redaction is not None:
-        return _redacted_post_view(ctx, row, kind, words, word_key,
-                                   str(domain) if show_domain else "")
+    if redacted:
+        return _redacted_post_view(ctx, post, word_key, str(domain) if show_domain else "")
     return PostView(
-        date=locale.day(stamp.date(), lang), iso_date=stamp.date().isoformat(),
+        date=locale.day(post.timestamp.date(), lang), iso_date=post.timestamp.date().isoformat(),
         kind=t.get(f"post_kind_{kind}", kind.replace("_", " ")),
-        text=text, link=linkedin_url(row.get("link")),
+        text=text, link=linkedin_url(post.link),
         words=ctx.fmt(word_key, count=ctx.num(words)) if words else "",
         domain=str(domain) if show_domain else "")
 
 
-def _redacted_post_view(ctx: ReportContext, row: Mapping[str, object], kind: str, words: int,
-                        word_key: str, domain: str) -> PostView:
+def _redacted_post_view(ctx: ReportContext, post: ExamplePost, word_key: str,
+                        domain: str) -> PostView:
     """A post of a redacted report: "Original post · 135 words · business intent · #data",
     from what the analysis measured; none of its words, no link."""
     t, lang = ctx.t, ctx.lang
-    stamp = row["timestamp"]
-    assert isinstance(stamp, datetime)
+    kind = post.kind
     label = t.get(f"post_kind_{kind}", kind.replace("_", " "))
-    parts = [label[:1].upper() + label[1:], ctx.fmt(word_key, count=ctx.num(words))]
-    language = row.get("language")
-    if isinstance(language, str) and f"redacted_lang_{language}" in t:
-        parts.append(t[f"redacted_lang_{language}"])
-    if row.get("business"):
+    parts = [label[:1].upper() + label[1:], ctx.fmt(word_key, count=ctx.num(post.words))]
+    if post.language is not None and f"redacted_lang_{post.language}" in t:
+        parts.append(t[f"redacted_lang_{post.language}"])
+    if post.business:
         parts.append(t["redacted_business"])
-    if row.get("personal"):
+    if post.personal:
         parts.append(t["redacted_personal"])
-    tags = list(dict.fromkeys(row.get("hashtags") or ()))  # type: ignore[call-overload]
+    tags = list(dict.fromkeys(post.hashtags))
     if tags:
-        parts.append(" ".join(clip(str(tag), LABEL_LIMIT) for tag in tags[:3]))
+        parts.append(" ".join(clip(tag, LABEL_LIMIT) for tag in tags[:3]))
     return PostView(
-        date=locale.day(stamp.date(), lang), iso_date=stamp.date().isoformat(),
+        date=locale.day(post.timestamp.date(), lang), iso_date=post.timestamp.date().isoformat(),
         kind="", text=" · ".join(parts), link=None, words="", domain=domain, redacted=True)
 
 
-def _lead_words(row: Mapping[str, object]) -> int:
-    """Words on the post's first line (a redacted timeline gives the count, not the text)."""
-    if "lead_words" in row:
-        return int(row.get("lead_words") or 0)  # type: ignore[call-overload]
-    return len(first_line(row.get("text")).split())
-
-
-def _examples(stage: str | None, posts: pl.DataFrame) -> list[dict[str, object]]:
-    """The posts that best show `stage`, most telling first (deterministic)."""
-    def column(name: str, default: object) -> pl.Expr:
-        return pl.col(name).fill_null(default) if name in posts.columns else pl.lit(default)
-
-    newest = [pl.col("timestamp"), pl.col("_urn")]
-    kind = pl.col("kind")
-    if stage == "relay":
-        pool = posts.filter(kind.is_in(["curated_share", "reshare"])).sort(
-            [pl.col("shared_domain").is_not_null(), *newest], descending=True)
-        # Posts whose first line says something (3+ words) first; the rest fill in.
-        telling: list[dict[str, object]] = []
-        others: list[dict[str, object]] = []
-        for row in pool.iter_rows(named=True):
-            if _lead_words(row) >= 3:
-                telling.append(row)
-                if len(telling) == 2:
-                    break
-            elif len(others) < 2:
-                others.append(row)
-        return (telling + others)[:2]
-    if stage == "producer":
-        pool = posts.filter(kind.is_in(["original", "article"])).sort(
-            [column("personal", False), column("words", 0), *newest], descending=True)
-    elif stage == "power_networker":
-        pool = posts.filter(kind.is_in(["original", "article", "commented_share"])).sort(
-            [column("business", False), kind == "original",
-             pl.col("business_words").list.len().fill_null(0)
-             if "business_words" in posts.columns else pl.lit(0), *newest], descending=True)
-    elif stage == "present":
-        return posts.sort(newest, descending=True).head(1).to_dicts()
-    else:
-        return []
-    return pool.head(2).to_dicts()
-
-
-def _voice(ctx: ReportContext) -> Voice:
+def _voice(ctx: ReportContext, data: ReportData) -> Voice:
     t, lang = ctx.t, ctx.lang
-    frame = _post_frame(ctx)
-    chart = _words_chart(ctx, frame)
+    chart = _words_chart(ctx, data)
+    redacted = data.redaction is not None
     stages = []
-    for stage in _stage_order(ctx):
-        posts = frame.filter(pl.col("group") == str(stage))
-        own = posts.filter(pl.col("kind").is_in(OWN_KINDS))
-        worded = posts.filter(pl.col("kind").is_in(WORD_KINDS))["words"].fill_null(0)
-        tags = (posts["hashtags"].explode() if "hashtags" in posts.columns and posts.height
-                else pl.Series("hashtags", [], dtype=pl.String))
-        business = int(own["business"].fill_null(False).sum()) if own.height else 0
-        examples = tuple(_post_view(ctx, r) for r in _examples(stage, posts))
+    for stage in data.voice.stages:
+        examples = tuple(_post_view(ctx, post, redacted) for post in stage.examples)
         none_note = ""
         if not examples:
-            none_note = t["examples_none_present"] if stage == "present" else t["examples_none"]
+            none_note = (t["examples_none_present"] if stage.stage == "present"
+                         else t["examples_none"])
         stages.append(StageVoice(
-            badge=ctx.badge(stage),
-            posts=ctx.num(posts.height),
-            median_words=ctx.num(statistics.median(worded.to_list())) if worded.len() else "—",
-            business=locale.percent(business / own.height, lang) if own.height else "—",
+            badge=ctx.badge(stage.stage),
+            posts=ctx.num(stage.posts),
+            median_words=ctx.num(stage.median_words) if stage.median_words is not None
+            else "—",
+            business=locale.percent(stage.business_posts / stage.own_posts, lang)
+            if stage.own_posts else "—",
             hashtags=tuple(Ranked(f"#{r.text.lstrip('#')}", r.count, r.full)
-                           for r in ranked(tags, 5, lang)),
+                           for r in ranked_items(stage.hashtags, lang)),
             examples=examples,
             none_note=none_note,
         ))
@@ -835,112 +708,73 @@ def _voice(ctx: ReportContext) -> Voice:
     return Voice(chart, empty, tuple(stages))
 
 
-def _words_chart(ctx: ReportContext, frame: pl.DataFrame) -> Chart | None:
+def _words_chart(ctx: ReportContext, data: ReportData) -> Chart | None:
     t, lang = ctx.t, ctx.lang
-    worded = frame.filter(pl.col("kind").is_in(WORD_KINDS))
-    quarter = pl.format("{}-Q{}", pl.col("timestamp").dt.year(),
-                        (pl.col("timestamp").dt.month() - 1) // 3 + 1)
-    # Per quarter: posts, median and middle half of their words (linear quantiles, as
-    # `statistics.quantiles(method="inclusive")`), computed by polars on 50,000 posts.
-    words = pl.col("words").fill_null(0).cast(pl.Float64)
-    stats = {row[0]: row[1:] for row in worded.group_by(quarter.alias("q")).agg(
-        pl.len(), words.median().alias("median"), words.quantile(0.25, "linear").alias("low"),
-        words.quantile(0.75, "linear").alias("high")).iter_rows()}
+    stats = {q.quarter: q for q in data.voice.quarters}
     all_quarters = _quarters(ctx.months)
     quarters = [q for q in all_quarters if q in stats]
     if not quarters:
         return None
     # Every quarter from the first post on, NaN where nothing was posted: the line breaks.
     span = all_quarters[all_quarters.index(quarters[0]):all_quarters.index(quarters[-1]) + 1]
-    xs = [_quarter_x(q) for q in span]
-    nan = (0, float("nan"), float("nan"), float("nan"))
-    medians = [float(stats.get(q, nan)[1]) for q in span]
-    lows = [float(stats.get(q, nan)[2]) for q in span]
-    highs = [float(stats.get(q, nan)[3]) for q in span]
-    overall = worded.select(words.median()).item()
-    summary = ctx.fmt("words_desc", median=ctx.num(overall))
-    svg = charts.words_per_post("words", t["words_title"], summary, xs, medians, lows, highs,
-                                ctx.months[0], ctx.months[-1], lang)
+    nan = float("nan")
+    medians = tuple(stats[q].median if q in stats else nan for q in span)
+    summary = ctx.fmt("words_desc", median=ctx.num(data.voice.median_words or 0))
+    spec = charts.WordsSpec(
+        "words", t["words_title"], summary, tuple(_quarter_x(q) for q in span), medians,
+        tuple(stats[q].low if q in stats else nan for q in span),
+        tuple(stats[q].high if q in stats else nan for q in span),
+        ctx.months[0], ctx.months[-1], lang)
     table = Table((t["quarter"], t["posts_col"], t["median_words_col"]),
-                  tuple((q.replace("-", " "), ctx.num(stats[q][0]), ctx.num(m))
+                  tuple((q.replace("-", " "), ctx.num(stats[q].posts), ctx.num(m))
                         for q, m in zip(span, medians, strict=True) if q in stats),
                   (False, True, True))
-    return Chart("words", t["words_title"], svg, summary, (), table)
+    return Chart("words", t["words_title"], spec, summary, (), table)
 
 
 # ---------------------------------------------------------------------------- 6. rhythm
 
 
-def _rhythm(ctx: ReportContext, tz: str) -> Rhythm:
+def _rhythm(ctx: ReportContext, data: ReportData) -> Rhythm:
     t, lang = ctx.t, ctx.lang
-    intro = ctx.fmt("rhythm_intro", zone=tz)
-    posts = ctx.timeline.posts
-    # In the member's zone, by polars: a big archive has 70,000 posts.
-    local = (posts.select(pl.col("timestamp")).drop_nulls().select(
-        pl.col("timestamp").dt.replace_time_zone("UTC").dt.convert_time_zone(tz).alias("t"))
-        if not posts.is_empty() else pl.DataFrame())
-    if local.is_empty():
+    intro = ctx.fmt("rhythm_intro", zone=data.zone)
+    rhythm = data.rhythm
+    if rhythm is None:
         return Rhythm(None, t["heatmap_empty"], intro, ())
-    counts = [[0] * 24 for _ in range(7)]
-    for weekday, hour, n in local.group_by(
-            (pl.col("t").dt.weekday() - 1).alias("d"), pl.col("t").dt.hour().alias("h")
-    ).len().iter_rows():
-        counts[weekday][hour] = n
-    weeks = local.select(pl.col("t").dt.date().alias("day")).select(
-        (pl.col("day") - pl.duration(days=pl.col("day").dt.weekday() - 1)).unique().sort()
-    ).to_series().to_list()
-    weekdays = locale.WEEKDAYS_SHORT[lang]
-    cells = sorted(((counts[d][h], d, h) for d in range(7) for h in range(24) if counts[d][h]),
-                   key=lambda c: (-c[0], c[1], c[2]))[:3]
+    weekdays = tuple(locale.WEEKDAYS_SHORT[lang])
     slots = [ctx.fmt("slot_count", slot=ctx.fmt("slot", weekday=locale.WEEKDAYS[lang][d],
                                                   hour=locale.hour(h, lang)),
-                     count=ctx.num(n)) for n, d, h in cells]
-    title = ctx.fmt("heatmap_title", zone=tz)
-    summary = ctx.fmt("heatmap_desc", count=ctx.num(local.height), slots=", ".join(slots),
-                      peak=ctx.num(cells[0][0]))
-    svg = charts.heatmap("heatmap", title, summary, counts, weekdays, lang)
+                     count=ctx.num(n)) for d, h, n in rhythm.peaks]
+    title = ctx.fmt("heatmap_title", zone=rhythm.zone)
+    summary = ctx.fmt("heatmap_desc", count=ctx.num(rhythm.posts), slots=", ".join(slots),
+                      peak=ctx.num(rhythm.peaks[0][2]))
+    spec = charts.HeatmapSpec("heatmap", title, summary, rhythm.counts, weekdays, lang)
     table = Table(("", *(locale.hour(h, lang) for h in range(24))),
-                  tuple((weekdays[d], *(str(v) if v else "·" for v in counts[d]))
+                  tuple((weekdays[d], *(str(v) if v else "·" for v in rhythm.counts[d]))
                         for d in range(7)),
                   (False, *([True] * 24)))
-    chart = Chart("heatmap", title, svg, summary, (), table)
-    return Rhythm(chart, "", intro, _week_stats(ctx, weeks))
+    chart = Chart("heatmap", title, spec, summary, (), table)
+    return Rhythm(chart, "", intro, _week_stats(ctx, data))
 
 
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def _week_stats(ctx: ReportContext, weeks: list[date]) -> tuple[Stat, ...]:
-    """Weeks (Monday to Sunday, in the member's zone) with a post — `weeks` their Mondays,
-    sorted — and the longest run."""
-    t, lang = ctx.t, ctx.lang
-    first_day = month_start(ctx.months[0]).date()
-    last_day = month_start(plus_months(ctx.months[-1], 1)).date() - timedelta(days=1)
-    total = (_monday(last_day) - _monday(first_day)).days // 7 + 1
-    in_span = [w for w in weeks if _monday(first_day) <= w <= _monday(last_day)]
-    recent_start = _monday(last_day) - timedelta(weeks=51)
-    recent = [w for w in in_span if w >= recent_start]
-    best, best_run = (weeks[0], weeks[0]), 1
-    run_start, run = weeks[0], 1
-    for previous, week in zip(weeks, weeks[1:], strict=False):
-        run = run + 1 if (week - previous).days == 7 else 1
-        if run == 1:
-            run_start = week
-        if run > best_run:
-            best_run, best = run, (run_start, week)
-    streak_span = locale.month_span(best[0].strftime("%Y-%m"),
-                                    (best[1] + timedelta(days=6)).strftime("%Y-%m"), lang)
+def _week_stats(ctx: ReportContext, data: ReportData) -> tuple[Stat, ...]:
+    """Weeks (Monday to Sunday, in the member's zone) with a post, and the longest run."""
+    t, lang, rhythm = ctx.t, ctx.lang, data.rhythm
+    assert rhythm is not None
+    streak_span = locale.month_span(
+        rhythm.streak_first.strftime("%Y-%m"),
+        (rhythm.streak_last + timedelta(days=6)).strftime("%Y-%m"), lang)
+    active, total = rhythm.weeks_active, rhythm.weeks_total
     return (
-        Stat(t["active_weeks"], ctx.fmt("active_weeks_value", count=ctx.num(len(in_span)),
+        Stat(t["active_weeks"], ctx.fmt("active_weeks_value", count=ctx.num(active),
                                         total=ctx.num(total),
-                                        share=locale.percent(len(in_span) / total, lang))),
-        Stat(t["active_weeks_recent"], ctx.fmt("active_weeks_value", count=ctx.num(len(recent)),
-                                               total=ctx.num(52),
-                                               share=locale.percent(len(recent) / 52, lang))),
+                                        share=locale.percent(active / total, lang))),
+        Stat(t["active_weeks_recent"], ctx.fmt(
+            "active_weeks_value", count=ctx.num(rhythm.recent_active), total=ctx.num(52),
+            share=locale.percent(rhythm.recent_active / 52, lang))),
         Stat(t["longest_streak"], ctx.fmt(
             "longest_streak_value", span=streak_span,
-            weeks=locale.counted(best_run, t["week"], t["weeks"], lang))),
+            weeks=locale.counted(rhythm.streak_weeks, t["week"], t["weeks"], lang))),
     )
 
 
@@ -1038,23 +872,23 @@ def _threshold_value(value: object, lang: str) -> str:
     return str(value)
 
 
-def _about(ctx: ReportContext, tz: str, now: datetime | None) -> About:
-    export, tl, t, lang = ctx.export, ctx.timeline, ctx.t, ctx.lang
+def _about(ctx: ReportContext, data: ReportData, now: datetime | None) -> About:
+    archive, tl, t, lang = data.archive, ctx.timeline, ctx.t, ctx.lang
 
     def when(value: date | None) -> str:
         return locale.day(value, lang, short=True) if value else "—"
 
     found = Table(
         (t["dataset_col"], t["file_col"], t["rows_col"], t["from_col"], t["to_col"]),
-        tuple((dataset_name(name, lang), report.file, ctx.num(report.rows), when(report.first),
-               when(report.last)) for name, report in export.reports.items()),
+        tuple((dataset_name(d.name, lang), d.file, ctx.num(d.rows), when(d.first),
+               when(d.last)) for d in archive.datasets),
         (False, False, True, False, False))
     missing = None
-    if export.missing:
+    if archive.missing:
         missing = Table(
             (t["dataset_col"], t["file_col"], t["limits_col"]),
             tuple((dataset_name(name, lang), SPECS[name].filename,
-                   limits(name, SPECS[name].limits, lang)) for name in export.missing),
+                   limits(name, SPECS[name].limits, lang)) for name in archive.missing),
             (False, False, False))
     thresholds = asdict(tl.thresholds) if is_dataclass(tl.thresholds) else dict(
         tl.thresholds)  # type: ignore[call-overload]
@@ -1064,17 +898,13 @@ def _about(ctx: ReportContext, tz: str, now: datetime | None) -> About:
     basis = ", ".join(dataset_name(name, lang) for name in tl.basis) or "—"
     method = (ctx.fmt("method_1", window=window), t["method_2"], ctx.fmt("method_3", run=run),
               ctx.fmt("method_4", basis=basis))
-    warnings: list[str] = []
-    for report in export.reports.values():
-        warnings += report.warnings
-    warnings += [w for w in export.warnings if w not in warnings]
     facts = [
         Stat(t["export_name"],
              # A folder name may hold bytes that are not UTF-8: shown escaped.
-             t["redacted_export"] if ctx.redaction is not None
-             else safe_label(export.location.name)),
-        Stat(t["archive_kind"], t[f"archive_{export.archive}"]),
-        Stat(t["time_zone"], tz),
+             t["redacted_export"] if data.redaction is not None or archive.location_name is None
+             else safe_label(archive.location_name)),
+        Stat(t["archive_kind"], t[f"archive_{archive.archive}"]),
+        Stat(t["time_zone"], data.zone),
         Stat(t["language"], t["language_value"]),
         Stat(t["tool"], f"linkedin-stages {__version__}"),
     ]
@@ -1088,6 +918,6 @@ def _about(ctx: ReportContext, tz: str, now: datetime | None) -> About:
         thresholds=Table((t["threshold_col"], t["value_col"]),
                          tuple((key, _threshold_value(value, lang)) for key, value in flat),
                          (False, True)),
-        warnings=tuple(warnings),
+        warnings=archive.warnings,
         facts=tuple(facts),
     )
