@@ -17,7 +17,7 @@ import string
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from babel import Locale
 from babel.dates import format_date, format_time
@@ -150,7 +150,12 @@ def month_names(lang: str, *, short: bool = False) -> tuple[str, ...]:
     return tuple(names[i] for i in range(1, 13))
 
 
-def format_list(items: list[str] | tuple[str, ...], lang: str, style: str = "standard") -> str:
+ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short",
+                    "unit-narrow"]
+
+
+def format_list(items: list[str] | tuple[str, ...], lang: str,
+                style: ListStyle = "standard") -> str:
     """"a, b and c" / "a, b et c" (CLDR list patterns; `style="unit"`: "a, b, c")."""
     return _babel_format_list(list(items), style=style, locale=_locale(lang))
 
