@@ -86,6 +86,16 @@ def test_the_named_values_keep_their_strings_and_order() -> None:
     assert ARCHIVE_KINDS == ("complete", "basic", "partial")
 
 
+def test_the_sample_generator_scripts_the_same_stages() -> None:
+    """synth/ may not import the analysis (it stands beside the main line): its own list of
+    stages must stay the analysis' one."""
+    from linkedin_stages.synth import content, personas
+
+    assert personas.STAGES == STAGES
+    assert set(content.STAGES) == set(STAGES)
+    assert set(personas.BEHAVIOUR) == set(STAGES)
+
+
 @pytest.mark.parametrize(("sample", "archive"), [("climber", "complete"), ("basic", "basic")])
 def test_an_export_names_its_archive_and_source_kinds(sample: str, archive: str) -> None:
     export = load_export(ROOT / "sample_exports" / sample)  # read-only
