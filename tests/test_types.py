@@ -17,7 +17,14 @@ from typing import get_args
 import pytest
 
 from linkedin_stages import Export, load_export
-from linkedin_stages.analysis.model import OWN_KINDS, POST_KINDS, STAGES, PostKind, Stage
+from linkedin_stages.analysis.model import (
+    OWN_KINDS,
+    POST_KINDS,
+    STAGES,
+    PostKind,
+    Stage,
+    is_stage,
+)
 from linkedin_stages.export import ARCHIVE_KINDS, Dataset
 from linkedin_stages.readers import DATASETS, SPECS
 
@@ -84,6 +91,8 @@ def test_the_named_values_keep_their_strings_and_order() -> None:
     assert set(OWN_KINDS) <= set(POST_KINDS)
     assert OWN_KINDS == ("original", "commented_share", "article")
     assert ARCHIVE_KINDS == ("complete", "basic", "partial")
+    assert all(is_stage(stage) for stage in STAGES)
+    assert not any(is_stage(value) for value in (None, "", "Producer", "power networker", 1))
 
 
 def test_the_sample_generator_scripts_the_same_stages() -> None:

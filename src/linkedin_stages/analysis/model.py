@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal, TypeGuard, get_args
 
 if TYPE_CHECKING:
     import polars as pl
@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 # means unknown: the archive cannot show it. The strings are those of the JSON output.
 Stage = Literal["present", "relay", "producer", "power_networker"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
+
+
+def is_stage(value: object) -> TypeGuard[Stage]:
+    """Whether `value` (a `--target`, a field of a JSON file) names a stage; narrows it."""
+    return value in STAGES
 
 # What a post of the member is (docs/stage-model.md); `OwnKind` are those the member wrote.
 PostKind = Literal["original", "commented_share", "curated_share", "reshare", "article"]
