@@ -1,0 +1,156 @@
+"""A redacted view names nobody: checked on the view objects themselves, not on the HTML.
+
+The redacted `ReportView` of sample members is walked field by field (every dataclass, tuple
+and mapping, chart specifications included) and every string in it is searched for what
+identifies someone in the export: people's names, profile URLs, e-mail addresses, and the
+texts of posts, comments, articles and messages. Built with no matplotlib (nothing is drawn).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+
+import pytest
+
+from linkedin_stages.analysis.report_data import analyze_for_report
+from linkedin_stages.export import Export
+from linkedin_stages.links import first_line
+from linkedin_stages.redact import redact_report
+from linkedin_stages.report.viewmodel import ReportView, build_view
+from report_support import ZONES, loaded
+
+MEMBERS = ("climber", "consultante", "lurker")
+NAME_COLUMNS = {
+    "connections": ("first_name", "last_name", "full_name"),
+    "invitations": ("from_name", "to_name"),
+    "messages": ("from_name", "to_names"),
+    "endorsements_received": ("full_name",),
+    "recommendations_received": ("full_name",),
+    "member_follows": ("full_name",),
+    "profile": ("first_name", "last_name", "full_name"),
+}
+NOT_PEOPLE = {"linkedin", "member", "linkedin member"}
+TEXTS = {"shares": "commentary", "comments": "message", "messages": "content",
+         "articles": "body"}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}")
+
+
+def strings(value: object, path: str = "view") -> Iterator[tuple[str, str]]:
+    """Every string in `value` (a tree of dataclasses, tuples and mappings), with where."""
+    if isinstance(value, str):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from strings(getattr(value, field.name), f"{path}.{field.name}")
+    elif isinstance(value, Mapping):
+        for key, inner in value.items():
+            yield from strings(key, f"{path}[key]")
+            yield from strings(inner, f"{path}[{key!r}]")
+    elif isinstance(value, tuple | list):
+        for i, inner in enumerate(value):
+            yield from strings(inner, f"{path}[{i}]")
+
+
+def names(export: Export) -> set[str]:
+    """Full names of everyone in `export`, and single names of 4 letters or more."""
+    found: set[str] = set()
+    for table, columns in NAME_COLUMNS.items():
+        for column in columns:
+            for value in export.tables[table][column].drop_nulls().unique().to_list():
+                for name in str(value).split(","):
+                    name = " ".join(name.split())
+                    found.add(name)
+                    found.update(name.split())
+    return {n for n in found if (" " in n or len(n) >= 4) and n.casefold() not in NOT_PEOPLE}
+
+
+def texts(export: Export) -> set[str]:
+    """The first lines (20 characters or more) of every post, comment, article, message."""
+    found = set()
+    for table, column in TEXTS.items():
+        for value in export.tables[table][column].drop_nulls().to_list():
+            line = first_line(value)
+            if len(line) >= 20 and not line.startswith("[redacted]"):
+                found.add(line[:60])
+    return found
+
+
+def leaks(view: ReportView, export: Export) -> list[str]:
+    every = list(strings(view))
+    text = "\n".join(value for _, value in every)
+    lower = text.casefold()
+    found = []
+    for name in sorted(names(export)):
+        if name.casefold() in lower and re.search(
+                rf"(?<!\w){re.escape(name.casefold())}(?!\w)", lower):
+            where = next(p for p, v in every if name.casefold() in v.casefold())
+            found.append(f"name {name!r} at {where}")
+    for line in sorted(texts(export)):
+        if line in text:
+            found.append(f"text {line!r}")
+    for url in export.connections["url"].drop_nulls().unique().to_list():
+        if url and url in text:
+            found.append(f"profile URL {url!r}")
+    for marker in ("linkedin.com/in/", "feed/update", "urn:li:", "linkedin.com/pulse/"):
+        if marker in lower:
+            found.append(f"marker {marker!r}")
+    if EMAIL.search(text):
+        found.append(f"e-mail {EMAIL.search(text).group(0)!r}")  # type: ignore[union-attr]
+    return found
+
+
+@cache
+def view(name: str, lang: str, redacted: bool, companies: bool = False) -> ReportView:
+    export, timeline = loaded(name)
+    data = analyze_for_report(export, timeline, zone=ZONES[lang])
+    if redacted:
+        data = redact_report(data, export, companies=companies, lang=lang).data
+    return build_view(data, lang=lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("name", MEMBERS)
+def test_redacted_view_names_nobody(name: str, lang: str) -> None:
+    export, _ = loaded(name)
+    assert leaks(view(name, lang, redacted=True), export) == []
+    assert leaks(view(name, lang, redacted=True, companies=True), export) == []
+
+
+@pytest.mark.parametrize("name", MEMBERS)
+def test_the_check_finds_them_in_the_ordinary_view(name: str) -> None:
+    export, _ = loaded(name)
+    ordinary = view(name, "en", redacted=False)
+    found = leaks(ordinary, export)
+    assert any(item.startswith("name") for item in found), found
+    if name != "lurker":  # the lurker's one example is a link shared without a word
+        assert any(item.startswith("text") for item in found), found
+
+
+def test_the_view_says_it_is_redacted() -> None:
+    redacted, ordinary = view("climber", "en", True), view("climber", "en", False)
+    assert redacted.redaction is not None and ordinary.redaction is None
+    posts = [p for s in redacted.voice.stages for p in s.examples]
+    assert posts and all(p.redacted and p.link is None for p in posts)
+    assert all(not p.redacted for s in ordinary.voice.stages for p in s.examples)
+
+
+def test_views_are_built_without_drawing() -> None:
+    """No chart is drawn while a view is built: its charts are specifications."""
+    charts = [value for _, value in _charts(view("climber", "en", False))]
+    assert len(charts) >= 6 and all(chart.drawn is None for chart in charts)
+
+
+def _charts(value: object, path: str = "view") -> Iterator[tuple[str, object]]:
+    from linkedin_stages.report.common import Chart
+
+    if isinstance(value, Chart):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _charts(getattr(value, field.name), f"{path}.{field.name}")
+    elif isinstance(value, tuple):
+        for i, inner in enumerate(value):
+            yield from _charts(inner, f"{path}[{i}]")
