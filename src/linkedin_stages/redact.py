@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -217,7 +217,7 @@ class Redactor:
         text = _PHONE.sub(HIDDEN, text)
         if self._names is not None:
             text = self._names.sub(
-                lambda m: self.person(m.group(0)) if m.group(0) in self.people
+                lambda m: (self.person(m.group(0)) or HIDDEN) if m.group(0) in self.people
                 or m.group(0) == self.member else HIDDEN, text)
         return text
 
@@ -468,10 +468,10 @@ class Redactor:
         if engagement is None:
             return None
         summary = dict(engagement.summary)
-        files = summary.get("files") or ()
-        summary["files"] = [f"analytics-{i + 1}.xlsx"
-                            for i in range(len(files))]  # type: ignore[arg-type]
-        summary["warnings"] = [self.scrub(w) for w in summary.get("warnings") or ()]  # type: ignore[union-attr]
+        files: Sequence[object] = summary.get("files") or ()  # type: ignore[assignment]
+        warnings: Sequence[object] = summary.get("warnings") or ()  # type: ignore[assignment]
+        summary["files"] = [f"analytics-{i + 1}.xlsx" for i in range(len(files))]
+        summary["warnings"] = [self.scrub(w) for w in warnings]
         demographics = engagement.demographics
         if demographics.height:
             categories = demographics["category"].to_list()

@@ -7,6 +7,7 @@ says so in its `redaction` field — the only way a view learns the report is re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -157,11 +158,13 @@ def engagement_figures(timeline: Timeline) -> EngagementFigures | None:
             top = demographics.filter(pl.col("category") == category).head(AUDIENCE_SHOWN)
             audience += [AudienceItem(str(category), str(value), _optional(share))
                          for value, share in zip(top["value"], top["share"], strict=True)]
-    period = summary.get("period") or (None, None)
+    period: Sequence[object] = summary.get("period") or (None, None)  # type: ignore[assignment]
+    files: Sequence[object] = summary.get("files") or ()  # type: ignore[assignment]
     followers_total = summary.get("followers_total")
+    first, last = (str(p)[:7] if p else None for p in period)
     return EngagementFigures(
-        files=tuple(Path(str(f)).name for f in summary.get("files") or ()),  # type: ignore[attr-defined]
-        period=tuple(str(p)[:7] if p else None for p in period),  # type: ignore[arg-type,union-attr]
+        files=tuple(Path(str(f)).name for f in files),
+        period=(first, last),
         impressions=int(monthly["impressions"].sum()),
         engagements=int(monthly["engagements"].sum()),
         new_followers=int(followers.sum()) if followers.len() else None,

@@ -192,13 +192,14 @@ def voice(posts: pl.DataFrame, months: Sequence[MonthStage]) -> Voice:
     for stage in (s for s in (*STAGES, None) if s in present):
         group = frame.filter(pl.col("group") == str(stage))
         own = group.filter(pl.col("kind").is_in(OWN_KINDS))
-        worded = group.filter(pl.col("kind").is_in(WORD_KINDS))["words"].fill_null(0)
+        word_counts = group.filter(pl.col("kind").is_in(WORD_KINDS))["words"].fill_null(0)
         tags = (group["hashtags"].explode() if "hashtags" in group.columns and group.height
                 else pl.Series("hashtags", [], dtype=pl.String))
         stages.append(StageVoice(
             stage=stage, posts=group.height, own_posts=own.height,
             business_posts=int(own["business"].fill_null(False).sum()) if own.height else 0,
-            median_words=statistics.median(worded.to_list()) if worded.len() else None,
+            median_words=(statistics.median(word_counts.to_list()) if word_counts.len()
+                          else None),
             hashtags=top_values(tags, TOP_HASHTAGS),
             examples=tuple(_example(r) for r in example_rows(stage, group))))
     worded = frame.filter(pl.col("kind").is_in(WORD_KINDS))

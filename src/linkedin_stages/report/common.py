@@ -1,10 +1,11 @@
 """What the report and the comparison page share: view pieces, the context, two sections.
 
-Both pages are views of analysis results (`viewmodel.build_view` for one archive,
-`compare_view.build_compare_view` for two): the small frozen dataclasses they both show
-(tables, charts, badges, ranked lists, the trajectory), the `ReportContext` every section is
-built from (language, strings, month → stage), and the two sections the comparison reuses
-(`trajectory_view`, `ranked`) live here, so neither page reaches into the other's privates.
+Both pages are views of analysis results (`viewmodel.build_view` for one archive's
+`ReportData`, `compare_view.build_compare_view` for two): the small frozen dataclasses they
+both show (tables, charts as specifications, badges, ranked lists, the trajectory), the
+`ReportContext` every section is built from (language, strings, month → stage, datasets
+absent), and the pieces the comparison reuses (`trajectory_view`, `ranked`, `ranked_items`)
+live here, so neither page reaches into the other's privates.
 """
 
 from __future__ import annotations
