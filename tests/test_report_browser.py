@@ -65,33 +65,70 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-def _open(browser: object, path: Path, view: str, scheme: str,
-          media: str = "screen") -> tuple[object, dict[str, list[str]]]:
-    context = browser.new_context(viewport=VIEWS[view], color_scheme=scheme,  # type: ignore[attr-defined]
-                                  device_scale_factor=1, java_script_enabled=True)
-    seen: dict[str, list[str]] = {"requests": [], "errors": [], "dialogs": []}
-    page_url = path.resolve().as_uri()
+class Pages:
+    """One page per (view, colour scheme, media), reused from report to report: a context and
+    its first paint cost more than a navigation, and nothing of a report outlives the next
+    `goto` (it keeps no storage). Every navigation starts a fresh record of what was seen."""
 
-    def route(route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        if url == page_url:
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            seen["requests"].append(url)
-            route.abort()  # type: ignore[attr-defined]
+    def __init__(self, browser: object) -> None:
+        self._browser = browser
+        self._pages: dict[tuple[str, str, str], object] = {}
+        self._url = ""
+        self._seen: dict[str, list[str]] = {}
 
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("request", lambda request: None if request.url == page_url
-            else seen["requests"].append(request.url))
-    page.on("console", lambda message: seen["errors"].append(message.text)
-            if message.type in ("error", "warning") else None)
-    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
-    page.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message),
-                                      dialog.dismiss()))
-    page.emulate_media(media=media, color_scheme=scheme)
-    page.goto(page_url, wait_until="load")
-    return page, seen
+    def open(self, path: Path, view: str, scheme: str,
+             media: str = "screen") -> tuple[object, dict[str, list[str]]]:
+        page = self._pages.get((view, scheme, media))
+        if page is None:
+            page = self._pages[view, scheme, media] = self._new_page(view, scheme, media)
+        self._url = path.resolve().as_uri()
+        self._seen = {"requests": [], "errors": [], "dialogs": []}
+        page.goto(self._url, wait_until="load")  # type: ignore[attr-defined]
+        return page, self._seen
+
+    def _new_page(self, view: str, scheme: str, media: str) -> object:
+        context = self._browser.new_context(  # type: ignore[attr-defined]
+            viewport=VIEWS[view], color_scheme=scheme, device_scale_factor=1,
+            java_script_enabled=True)
+
+        def route(route: object) -> None:
+            url = route.request.url  # type: ignore[attr-defined]
+            if url == self._url:
+                route.continue_()  # type: ignore[attr-defined]
+            else:
+                self._seen["requests"].append(url)
+                route.abort()  # type: ignore[attr-defined]
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("request", lambda request: None if request.url == self._url
+                else self._seen["requests"].append(request.url))
+        page.on("console", lambda message: self._seen["errors"].append(message.text)
+                if message.type in ("error", "warning") else None)
+        page.on("pageerror", lambda error: self._seen["errors"].append(str(error)))
+        page.on("dialog", lambda dialog: (self._seen["dialogs"].append(dialog.message),
+                                          dialog.dismiss()))
+        page.emulate_media(media=media, color_scheme=scheme)
+        return page
+
+    def close(self) -> None:
+        for page in self._pages.values():
+            page.context.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def pages(browser: object) -> Iterator[Pages]:
+    opened = Pages(browser)
+    yield opened
+    opened.close()
+
+
+def _screenshot(page: object, name: str) -> None:
+    """A full-page picture for a human to look at. JPEG: encoding a 1100 x 12000 PNG costs
+    twice as long, and nothing compares these pixels."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.jpg"), type="jpeg", quality=80,  # type: ignore[attr-defined]
+                    full_page=True)
 
 
 CASES = [(name, view, scheme) for name in ("climber-en", "climber-fr", "lurker-en", "lurker-fr")
@@ -99,65 +136,50 @@ CASES = [(name, view, scheme) for name in ("climber-en", "climber-fr", "lurker-e
 
 
 @pytest.mark.parametrize(("name", "view", "scheme"), CASES)
-def test_report_in_chromium(browser: object, files: dict[str, Path], name: str, view: str,
+def test_report_in_chromium(pages: Pages, files: dict[str, Path], name: str, view: str,
                             scheme: str) -> None:
-    page, seen = _open(browser, files[name], view, scheme)
-    try:
-        assert seen["requests"] == [], "the report fetched something"
-        assert seen["errors"] == []
-        assert seen["dialogs"] == []
-        boxes = page.eval_on_selector_all(  # type: ignore[attr-defined]
-            "svg[role=img]",
-            "svgs => svgs.map(s => { const r = s.getBoundingClientRect();"
-            " return [s.getAttribute('aria-labelledby'), r.width, r.height]; })")
-        assert len(boxes) >= 5
-        for label, width, height in boxes:
-            assert width > 100 and height > 40, label
-        metrics = page.evaluate(  # type: ignore[attr-defined]
-            "() => ({scroll: document.documentElement.scrollWidth, width: innerWidth,"
-            " fonts: document.fonts.size, lang: document.documentElement.lang,"
-            " font: getComputedStyle(document.body).fontFamily})")
-        assert metrics["scroll"] <= metrics["width"], "the page is wider than the screen"
-        assert metrics["fonts"] == 0, "no web font"
-        assert metrics["lang"] == name.split("-")[1]
-        assert metrics["font"].startswith("system-ui")
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}-{view}-{scheme}.png"),  # type: ignore[attr-defined]
-                        full_page=True)
-    finally:
-        page.context.close()  # type: ignore[attr-defined]
+    page, seen = pages.open(files[name], view, scheme)
+    assert seen["requests"] == [], "the report fetched something"
+    assert seen["errors"] == []
+    assert seen["dialogs"] == []
+    boxes = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "svg[role=img]",
+        "svgs => svgs.map(s => { const r = s.getBoundingClientRect();"
+        " return [s.getAttribute('aria-labelledby'), r.width, r.height]; })")
+    assert len(boxes) >= 5
+    for label, width, height in boxes:
+        assert width > 100 and height > 40, label
+    metrics = page.evaluate(  # type: ignore[attr-defined]
+        "() => ({scroll: document.documentElement.scrollWidth, width: innerWidth,"
+        " fonts: document.fonts.size, lang: document.documentElement.lang,"
+        " font: getComputedStyle(document.body).fontFamily})")
+    assert metrics["scroll"] <= metrics["width"], "the page is wider than the screen"
+    assert metrics["fonts"] == 0, "no web font"
+    assert metrics["lang"] == name.split("-")[1]
+    assert metrics["font"].startswith("system-ui")
+    _screenshot(page, f"{name}-{view}-{scheme}")
 
 
 @pytest.mark.parametrize("view", ["desktop", "phone"])
-def test_hostile_report_in_chromium(browser: object, files: dict[str, Path], view: str) -> None:
-    page, seen = _open(browser, files["hostile-en"], view, "light")
-    try:
-        assert seen["dialogs"] == [] and seen["requests"] == [] and seen["errors"] == []
-        assert page.locator("script").count() == 0  # type: ignore[attr-defined]
-        assert page.locator("img").count() == 0  # type: ignore[attr-defined]
-        assert page.get_by_text(SCRIPT).count() >= 1  # type: ignore[attr-defined]
-        width = page.evaluate(  # type: ignore[attr-defined]
-            "() => document.documentElement.scrollWidth - innerWidth")
-        assert width <= 0, "hostile text pushed the page wider than the screen"
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"hostile-en-{view}.png"),  # type: ignore[attr-defined]
-                        full_page=True)
-    finally:
-        page.context.close()  # type: ignore[attr-defined]
+def test_hostile_report_in_chromium(pages: Pages, files: dict[str, Path], view: str) -> None:
+    page, seen = pages.open(files["hostile-en"], view, "light")
+    assert seen["dialogs"] == [] and seen["requests"] == [] and seen["errors"] == []
+    assert page.locator("script").count() == 0  # type: ignore[attr-defined]
+    assert page.locator("img").count() == 0  # type: ignore[attr-defined]
+    assert page.get_by_text(SCRIPT).count() >= 1  # type: ignore[attr-defined]
+    width = page.evaluate(  # type: ignore[attr-defined]
+        "() => document.documentElement.scrollWidth - innerWidth")
+    assert width <= 0, "hostile text pushed the page wider than the screen"
+    _screenshot(page, f"hostile-en-{view}")
 
 
-def test_report_prints(browser: object, files: dict[str, Path]) -> None:
-    page, seen = _open(browser, files["climber-en"], "a4", "light", media="print")
-    try:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / "climber-en-print.png"),  # type: ignore[attr-defined]
-                        full_page=True)
-        pdf = page.pdf(format="A4", print_background=True)  # type: ignore[attr-defined]
-        (SHOTS / "climber-en.pdf").write_bytes(pdf)
-        assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
-        assert seen["requests"] == [] and seen["errors"] == []
-        hidden = page.evaluate(  # type: ignore[attr-defined]
-            "() => getComputedStyle(document.querySelector('nav')).display")
-        assert hidden == "none"
-    finally:
-        page.context.close()  # type: ignore[attr-defined]
+def test_report_prints(pages: Pages, files: dict[str, Path]) -> None:
+    page, seen = pages.open(files["climber-en"], "a4", "light", media="print")
+    _screenshot(page, "climber-en-print")
+    pdf = page.pdf(format="A4", print_background=True)  # type: ignore[attr-defined]
+    (SHOTS / "climber-en.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    assert seen["requests"] == [] and seen["errors"] == []
+    hidden = page.evaluate(  # type: ignore[attr-defined]
+        "() => getComputedStyle(document.querySelector('nav')).display")
+    assert hidden == "none"
