@@ -5,6 +5,7 @@ contract."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -21,15 +22,24 @@ from linkedin_stages.analysis import (
     Thresholds,
     ThresholdsError,
     TimelineError,
+    analyze,
     build_timeline,
     load_thresholds,
+    make_plan,
     to_csv,
     to_json,
     wording,
 )
 from linkedin_stages.analysis.lexicon import business_matches, personal_hits, with_text_signals
 from linkedin_stages.analysis.metrics import METRICS
-from linkedin_stages.analysis.stages import WindowRates, _absorb_short_runs, judge, verdict
+from linkedin_stages.analysis.plan import _latest_window, with_plan
+from linkedin_stages.analysis.stages import (
+    WindowRates,
+    _absorb_short_runs,
+    judge,
+    verdict,
+    window_rates,
+)
 from linkedin_stages.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +53,7 @@ def _dedupe(stages: list) -> list:
 
 @pytest.fixture(scope="module")
 def timelines() -> dict:
-    return {name: build_timeline(load_export(SAMPLES / name))
-            for name in [*JUDGED, "basic"]}
+    return {name: analyze(load_export(SAMPLES / name)) for name in [*JUDGED, "basic"]}
 
 
 def _truth(name: str) -> dict[str, str]:
@@ -279,7 +288,7 @@ def test_thresholds_are_documented() -> None:
 # --- plan --------------------------------------------------------------------------------
 
 def test_plan_toward_a_target(timelines: dict) -> None:
-    timeline = build_timeline(load_export(SAMPLES / "lurker"), target="producer", by="2027-09")
+    timeline = analyze(load_export(SAMPLES / "lurker"), target="producer", by="2027-09")
     plan = timeline.plan
     assert plan.target == "producer" and plan.start == "2026-11" and plan.months == 11
     assert plan.reachable
@@ -296,19 +305,42 @@ def test_plan_defaults_to_the_next_stage(timelines: dict) -> None:
 
 
 @pytest.mark.parametrize("by,code", [("2026-10", "plan_past"), ("2026-12", "plan_short")])
-def test_plan_says_when_the_date_is_not_workable(by: str, code: str) -> None:
-    timeline = build_timeline(load_export(SAMPLES / "curator"), target="producer", by=by)
-    assert not timeline.plan.reachable
-    assert code in [r.code for r in timeline.plan.reasons]
+def test_plan_says_when_the_date_is_not_workable(timelines: dict, by: str, code: str) -> None:
+    plan = make_plan(timelines["curator"], target="producer", by=by)
+    assert not plan.reachable
+    assert code in [r.code for r in plan.reasons]
 
 
 @pytest.mark.parametrize("kwargs,message", [
     ({"target": "guru"}, "--target must be one of"),
     ({"by": "next year"}, "--by must be a month"),
 ])
-def test_bad_plan_options(kwargs: dict, message: str) -> None:
+def test_bad_plan_options(timelines: dict, kwargs: dict, message: str) -> None:
     with pytest.raises(TimelineError, match=message):
-        build_timeline(load_export(SAMPLES / "lurker"), **kwargs)
+        make_plan(timelines["lurker"], **kwargs)
+    with pytest.raises(TimelineError, match=message):  # before the timeline is built
+        analyze(None, **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_plan_is_a_step_of_its_own(timelines: dict) -> None:
+    export = load_export(SAMPLES / "curator")
+    bare = build_timeline(export)
+    assert bare.plan is None
+    with pytest.raises(TypeError):
+        build_timeline(export, target="producer")  # type: ignore[call-arg]
+    planned = with_plan(bare, target="producer", by="2027-06")
+    assert planned.plan == make_plan(bare, target="producer", by="2027-06")
+    assert planned.plan == analyze(export, target="producer", by="2027-06").plan
+    assert dataclasses.replace(planned, plan=None).months == bare.months
+
+
+@pytest.mark.parametrize("name", JUDGED)
+def test_the_plan_sees_the_same_last_window_as_the_stages(timelines: dict, name: str) -> None:
+    """The plan sums only the months of the last window: the same numbers as the whole
+    timeline's last window."""
+    timeline = timelines[name]
+    whole = window_rates(timeline.monthly, timeline.posts, timeline.thresholds)[-1]
+    assert _latest_window(timeline, timeline.thresholds) == whole
 
 
 # --- outputs -----------------------------------------------------------------------------

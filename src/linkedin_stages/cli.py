@@ -34,7 +34,7 @@ def _one_line(text: object) -> str:
 def _error(message: object, code: ExitCode = ExitCode.BAD_INPUT) -> click.ClickException:
     """One `Error: …` line, and the command ends with `code`."""
     failure = click.ClickException(_one_line(message))
-    failure.exit_code = int(code)
+    failure.exit_code = int(code)  # type: ignore[misc]  # click reads it from the instance
     return failure
 
 
@@ -277,14 +277,16 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
       linkedin-stages timeline export.zip --format csv > months.csv
       linkedin-stages timeline export.zip --target power_networker --by 2027-06
     """
-    from .analysis import build_timeline, dumps_json, to_csv
+    from .analysis import analyze, dumps_json, to_csv
+    from .analysis.plan import check_plan_options
     from .analysis.thresholds import load_thresholds
 
-    limits = load_thresholds(thresholds)  # a bad file is told before the export is read
+    # Options and the thresholds file first: a bad one is told before the export is read.
+    check_plan_options(target, by)
+    limits = load_thresholds(thresholds)
     loaded = _load(_resolved(export))
     analytics = _load_analytics([loaded.location], analytics_files)
-    built = build_timeline(loaded, thresholds=limits, target=target, by=by,
-                           analytics=analytics)
+    built = analyze(loaded, thresholds=limits, target=target, by=by, analytics=analytics)
     _say(_json_safe(dumps_json(built, lang)) if output_format == "json"
          else to_csv(built, lang), nl=False)
 
@@ -397,28 +399,30 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
       linkedin-stages analyze export.zip --target producer --by 2027-06 --tz Europe/Paris
       linkedin-stages analyze export.zip --redact -o to-share.html
     """
+    from .analysis.plan import check_plan_options
     from .analysis.thresholds import load_thresholds
     from .report.render import DEFAULT_NAME, check_output, check_zone, local_zone
 
     export = _resolved(export)  # the output is checked against the export actually read
     out = check_output(export, output if output is not None else Path(DEFAULT_NAME))
     zone = check_zone(tz) if tz is not None else local_zone()
-    limits = load_thresholds(thresholds)  # a bad file is told before the export is read
+    # Options and the thresholds file first: a bad one is told before the export is read.
+    check_plan_options(target, by)
+    limits = load_thresholds(thresholds)
     show = not quiet and _stderr_is_terminal()
 
     def progress(message: str) -> None:
         if show:
             _tell(message, indent="  ")
 
-    from .analysis import build_timeline
+    from .analysis import analyze as analyzed
     from .report.render import build_report, write_report
 
     progress(f"reading {export}")
     loaded = _load(export, progress=progress)
     analytics = _load_analytics([loaded.location], analytics_files)
     progress("placing every month on the four stages")
-    built = build_timeline(loaded, thresholds=limits, target=target, by=by,
-                           analytics=analytics)
+    built = analyzed(loaded, thresholds=limits, target=target, by=by, analytics=analytics)
     if redact or redact_companies:
         from .redact import redact as redacted
 
@@ -572,4 +576,4 @@ def _observed() -> bool:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()  # it ends the process itself

@@ -7,30 +7,77 @@ that the window does not hover on the edge) to the member's last three months.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 
 import polars as pl
 
+from ..errors import TimelineError
 from ..months import month_count, plus_months
-from .model import STAGES, Plan, PlanStep, Reason
-from .stages import RANK, WindowRates
+from .model import STAGES, Plan, PlanStep, Reason, Stage, Timeline
+from .stages import RANK, WindowRates, window_rates
 from .thresholds import Thresholds
 
 MARGIN = 1.25  # aim a quarter above each threshold
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 def _round_up(value: float, step: float = 0.5) -> float:
     return math.ceil(value / step) * step
 
 
-def default_target(current: str | None) -> str:
+def default_target(current: Stage | None) -> Stage:
     if current is None:
         return "relay"
     return STAGES[min(RANK[current] + 1, len(STAGES) - 1)]
 
 
-def make_plan(
-    target: str | None, by: str | None, current: str | None, last_month: str,
+def check_plan_options(target: str | None, by: str | None) -> Stage | None:
+    """The target stage (None: the default), or a TimelineError if the target is not a stage
+    or `by` not a month (`YYYY-MM`): cheap, so the command line checks them before it reads
+    the export."""
+    if by is not None and not _MONTH.match(by):
+        raise TimelineError(f"--by must be a month like 2027-06, not {by!r}")
+    if target is None:
+        return None
+    for stage in STAGES:
+        if stage == target:
+            return stage
+    raise TimelineError(f"--target must be one of {', '.join(STAGES)}, not {target!r}")
+
+
+def make_plan(timeline: Timeline, *, target: str | None = None, by: str | None = None,
+              thresholds: Thresholds | None = None) -> Plan:
+    """What the member would do each month to be in `target` (default: the next stage up) by
+    `by` (default: six months after the export), from the timeline's last quarter.
+
+    `thresholds` defaults to the ones the timeline was judged with."""
+    stage = check_plan_options(target, by)
+    t = timeline.thresholds if thresholds is None else thresholds
+    if not isinstance(t, Thresholds):
+        raise TypeError(f"thresholds must be a Thresholds object, not {type(t).__name__}")
+    return _plan(stage, by, timeline.current_stage, timeline.months[-1].month,
+                 timeline.monthly, _latest_window(timeline, t), t)
+
+
+def with_plan(timeline: Timeline, *, target: str | None = None, by: str | None = None,
+              thresholds: Thresholds | None = None) -> Timeline:
+    """The timeline with its `plan` filled by `make_plan` (what the report and the JSON read)."""
+    return dataclasses.replace(timeline, plan=make_plan(timeline, target=target, by=by,
+                                                        thresholds=thresholds))
+
+
+def _latest_window(timeline: Timeline, t: Thresholds) -> WindowRates:
+    """The rates of the last month's window. That window reaches back `window_months // 2`
+    months and no further (there is no month after the export), so only those months are
+    summed: the same numbers as the whole timeline's last window, without the rest."""
+    recent = timeline.monthly.tail(t.window_months // 2 + 1)
+    return window_rates(recent, timeline.posts, t)[-1]
+
+
+def _plan(
+    target: Stage | None, by: str | None, current: Stage | None, last_month: str,
     monthly: pl.DataFrame, latest: WindowRates | None, t: Thresholds,
 ) -> Plan:
     target = target or default_target(current)
@@ -76,7 +123,7 @@ def make_plan(
         # The rules see a new stage once its behaviour fills half a window and holds for
         # min_run_months; one more month of margin. Stages can be skipped (present → producer).
         needed = t.window_months // 2 + t.min_run_months + 1
-        gap = RANK[target] - RANK.get(current or "", -1)
+        gap = RANK[target] - (RANK[current] if current is not None else -1)
         if months < needed and (current is None or RANK[current] < RANK[target]):
             reachable = False
             reasons.append(Reason("plan_short", {

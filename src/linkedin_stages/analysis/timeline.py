@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -24,8 +23,7 @@ from .metrics import (
     span,
     with_signal_counts,
 )
-from .model import STAGES, Engagement, MonthStage, Reason, Timeline, Transition
-from .plan import make_plan
+from .model import Engagement, MonthStage, Reason, Stage, Timeline, Transition
 from .stages import judge, window_rates
 from .thresholds import DEFAULTS, Thresholds
 
@@ -33,7 +31,6 @@ if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is giv
     from ..analytics import Analytics
 
 SCHEMA = "linkedin-stages.timeline/1"
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 def _limitations(export: Export, engagement: Engagement | None = None) -> list[Reason]:
@@ -55,24 +52,20 @@ def build_timeline(
     export: Export,
     *,
     thresholds: Thresholds = DEFAULTS,
-    target: str | None = None,
-    by: str | None = None,
     analytics: Analytics | None = None,
 ) -> Timeline:
-    """Each month's stage with its evidence, the transitions, the current stage and a plan.
+    """Each month's stage with its evidence, the transitions and the current stage.
 
-    `thresholds` is a `Thresholds` object, never a file: a TOML file is read at the edge
-    (`load_thresholds`, by the command line) before the export is. With `analytics`
-    (LinkedIn's content-analytics workbooks, read by `analytics.load_analytics`), months
-    the workbooks cover gain impressions, engagements and new followers, with a reason
-    giving them; the stage rules themselves stay on what the member did."""
+    The plan is a step of its own (`plan.make_plan`, or `analyze`, which runs both): the
+    timeline comes back with `plan` None. `thresholds` is a `Thresholds` object, never a file:
+    a TOML file is read at the edge (`load_thresholds`, by the command line) before the export
+    is. With `analytics` (LinkedIn's content-analytics workbooks, read by
+    `analytics.load_analytics`), months the workbooks cover gain impressions, engagements and
+    new followers, with a reason giving them; the stage rules themselves stay on what the
+    member did."""
     if not isinstance(thresholds, Thresholds):
         raise TypeError(f"thresholds must be a Thresholds object (read a file with "
                         f"load_thresholds first), not {type(thresholds).__name__}")
-    if target is not None and target not in STAGES:
-        raise TimelineError(f"--target must be one of {', '.join(STAGES)}, not {target!r}")
-    if by is not None and not _MONTH.match(by):
-        raise TimelineError(f"--by must be a month like 2027-06, not {by!r}")
     t = thresholds
     base = post_kinds(export, t)
     # The text signals (regexes over every post) and the monthly counts (group-bys over
@@ -83,7 +76,7 @@ def build_timeline(
         months = months_between(*limits) if limits else []
         partial = monthly_metrics(export, base, months) if months else None
         posts = signals.result()
-    if limits is None:
+    if limits is None or partial is None:
         raise TimelineError(f"{export.location}: no dated activity in this export, so there is "
                             "no timeline to draw")
     monthly = with_signal_counts(partial, posts)
@@ -92,8 +85,9 @@ def build_timeline(
         monthly, engagement = with_engagement(monthly, posts, analytics)
     can_judge = "shares" in export.reports and export.reports["shares"].readable
     rates = window_rates(monthly, posts, t)
+    judged: list[tuple[Stage | None, Stage | None, list[Reason]]]
     if can_judge:
-        judged = judge(rates, t)
+        judged = list(judge(rates, t))
     else:
         judged = [(None, None, [Reason("unknown_no_shares")]) for _ in months]
     month_rows = []
@@ -119,12 +113,11 @@ def build_timeline(
         if row.stage != current:
             break
         since = row.month
-    plan = make_plan(target, by, current, months[-1], monthly, rates[-1] if rates else None, t)
     monthly = monthly.with_columns(pl.Series("stage", [m.stage for m in month_rows],
                                              dtype=pl.String))
     return Timeline(
         months=tuple(month_rows), transitions=transitions, current_stage=current,
-        current_since=since, plan=plan, thresholds=t, monthly=monthly, posts=posts,
+        current_since=since, plan=None, thresholds=t, monthly=monthly, posts=posts,
         limitations=tuple(_limitations(export, engagement)),
         basis=tuple(n for n in ("shares", "comments", "reactions", "reposts", "articles",
                                 "connections", "invitations", "messages")
