@@ -23,12 +23,12 @@ ZONES = {"en": "America/New_York", "fr": "Europe/Paris"}
 
 @cache
 def loaded(name: str):  # noqa: ANN201
-    """(export, timeline) of a sample member, built once per test session."""
+    """(export, timeline with its plan) of a sample member, built once per test session."""
     from linkedin_stages import load_export
-    from linkedin_stages.analysis import build_timeline
+    from linkedin_stages.analysis import analyze
 
     export = load_export(SAMPLES / name)
-    return export, build_timeline(export)
+    return export, analyze(export)
 
 
 @cache
