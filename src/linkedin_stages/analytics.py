@@ -525,8 +525,8 @@ class _Lexer:
             close = buffer.find(b">", lt)
             if close < 0:
                 return None
-            body = buffer[lt + 2:close].split()
-            self.on_end(body[0] if body else b"", self.offset + lt)
+            words = buffer[lt + 2:close].split()
+            self.on_end(words[0] if words else b"", self.offset + lt)
             return close + 1
         match = _START_TAG.match(buffer, lt)
         if match is None:
@@ -928,7 +928,7 @@ def _parse_top_posts(book: _Book, rows: list[Row], dates: _Dates) -> None:
             tables.append((col, col + 1, "engagements" if number == 0 else "impressions",
                            col + 2))
         body = rows
-    for url_col, date_col, metric, metric_col in tables:
+    for url_col, date_col, measure, metric_col in tables:
         rank = 0
         for row in body:
             url = _get(row, url_col)
@@ -943,9 +943,9 @@ def _parse_top_posts(book: _Book, rows: list[Row], dates: _Dates) -> None:
                 "rank_engagements": None, "rank_impressions": None})
             entry["published"] = entry["published"] or dates.one(_get(row, date_col),
                                                                   serial=True)
-            if entry[f"rank_{metric}"] is None:
-                entry[metric] = _int(_get(row, metric_col))
-                entry[f"rank_{metric}"] = rank
+            if entry[f"rank_{measure}"] is None:
+                entry[measure] = _int(_get(row, metric_col))
+                entry[f"rank_{measure}"] = rank
 
 
 def _parse_followers(book: _Book, rows: list[Row], dates: _Dates) -> None:

@@ -49,8 +49,9 @@ def match_top_posts(analytics: Analytics, posts: pl.DataFrame
     or null), and the counts {"top_posts", "matched_by_id", "matched_by_date",
     "unmatched"}."""
     top = analytics.top_posts.with_row_index("_t")
-    wanted = {"timestamp": pl.Datetime("us"), "post_urn": pl.String, "urn_id": pl.String,
-              "kind": pl.String, "link": pl.String, "words": pl.Int64}
+    wanted: dict[str, pl.DataType | type[pl.DataType]] = {
+        "timestamp": pl.Datetime("us"), "post_urn": pl.String, "urn_id": pl.String,
+        "kind": pl.String, "link": pl.String, "words": pl.Int64}
     own = posts.select(
         [(pl.col(c).cast(t) if c in posts.columns else pl.lit(None, dtype=t)).alias(c)
          for c, t in wanted.items()]

@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import ThresholdsError
 
@@ -141,7 +142,7 @@ def thresholds_from_toml(data: Mapping[str, object], location: str | Path) -> Th
         raise ThresholdsError(f"{location}: {_short(outside[0])} is outside the [thresholds] "
                               f"table")
     known = {f.name for f in fields(Thresholds)}
-    changes: dict[str, float | int] = {}
+    changes: dict[str, Any] = {}  # each checked to its field's type by _checked
     for key, value in table.items():
         if key not in known:
             raise ThresholdsError(f"{location}: unknown threshold {_short(key)} (known: "
