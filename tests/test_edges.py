@@ -106,3 +106,18 @@ def test_load_workbooks_given_ones_win_and_none_is_none(tmp_path: Path) -> None:
     assert not [n for n in chosen.notices if n.level == "Note"]
     nothing = load_workbooks([SAMPLES / "lurker"])
     assert nothing.analytics is None and nothing.notices == ()
+
+
+# --- choices ---------------------------------------------------------------------------------
+
+
+def test_the_cli_choices_come_from_the_library() -> None:
+    from linkedin_stages.analysis import STAGES
+    from linkedin_stages.cli import LANGUAGE_CHOICE, STAGE_CHOICE
+    from linkedin_stages.i18n.catalogue import languages
+
+    assert tuple(LANGUAGE_CHOICE.choices) == languages()
+    assert tuple(STAGE_CHOICE.choices) == STAGES
+    for command in ("timeline", "compare", "analyze"):
+        option = next(p for p in cli.commands[command].params if p.name == "lang")
+        assert option.type is LANGUAGE_CHOICE

@@ -20,6 +20,7 @@ import click
 
 from . import __version__
 from .errors import ExitCode, LinkedInStagesError
+from .i18n.catalogue import REFERENCE, languages
 from .safe_output import safe_label
 
 COMPARE_NAME = "linkedin-stages-compare.html"
@@ -199,6 +200,8 @@ def inspect(export: Path, output_format: str) -> None:
 
 
 STAGE_CHOICE = click.Choice(["present", "relay", "producer", "power_networker"])
+# The languages whose catalogue file exists (i18n/catalogues/<lang>.toml): adding one adds it.
+LANGUAGE_CHOICE = click.Choice(languages())
 
 
 def plan_options(function):  # type: ignore[no-untyped-def]
@@ -262,7 +265,7 @@ def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: igno
 @click.argument("export", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["json", "csv"]), default="json",
               show_default=True, help="JSON (documented in the README) or one CSV row a month.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+@click.option("--lang", type=LANGUAGE_CHOICE, default=REFERENCE, show_default=True,
               help="Language of the reasons and notes.")
 @plan_options
 @analytics_option
@@ -300,7 +303,7 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
 @click.option("--format", "output_format", type=click.Choice(["html", "json"]), default="html",
               show_default=True, help="An offline HTML page, or JSON on standard output "
                                       "(documented in the README).")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+@click.option("--lang", type=LANGUAGE_CHOICE, default=REFERENCE, show_default=True,
               help="Language of the HTML page.")
 @analytics_option
 @click.option("--redact", is_flag=True,
@@ -367,7 +370,7 @@ def _stderr_is_terminal() -> bool:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Where to write the report [default: ./linkedin-stages-report.html]. "
                    "Never inside the export.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+@click.option("--lang", type=LANGUAGE_CHOICE, default=REFERENCE, show_default=True,
               help="Language of the report.")
 @plan_options
 @click.option("--tz", "tz", metavar="ZONE", default=None,
