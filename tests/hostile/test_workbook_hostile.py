@@ -386,3 +386,21 @@ def test_the_limits_leave_room_for_real_workbooks() -> None:
     assert analytics.MAX_ROWS >= 100 * 403 and analytics.MAX_COLUMNS >= 26 * 9
     assert analytics.MAX_SHEETS >= 8 * 8 and analytics.MAX_BYTES >= 100 * 160_000
     assert analytics.MAX_INFLATED_BYTES >= 70 * 876_000
+
+
+# --- found in an export, or given (analytics.load_workbooks, what the commands call) ---------
+
+
+def test_a_hostile_workbook_found_in_an_export_is_a_warning_not_a_crash(
+        base: bytes, tmp_path: Path, no_native_reader: list[str]) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    bomb = export / "bomb.xlsx"
+    bomb.write_bytes(rebuild(base, {SHEET: sheet(b'<row r="1048576"><c r="XFD1048576"><v>1</v>'
+                                                 b"</c></row>", b"A1:XFD1048576")}))
+    found = analytics.load_workbooks([export])
+    assert found.analytics is None and no_native_reader == []
+    assert [n.level for n in found.notices] == ["Warning"]
+    assert found.notices[0].text.startswith(f"{bomb}: ") and "\n" not in found.notices[0].text
+    with pytest.raises(AnalyticsError, match=re.escape(str(bomb))):  # given: refused
+        analytics.load_workbooks([export], [bomb])
