@@ -1,6 +1,6 @@
-"""Shared helpers of the report tests (tests/test_report*.py): rendering the sample members
-once per session, scrubbing volatile text for golden files, finding external references,
-and writing an archive full of hostile text."""
+"""Shared helpers of the tests: reading, analysing and rendering the sample members once per
+session, building the generator's archives once per session, scrubbing volatile text for
+golden files, finding external references, and writing an archive full of hostile text."""
 
 from __future__ import annotations
 
@@ -22,13 +22,31 @@ ZONES = {"en": "America/New_York", "fr": "Europe/Paris"}
 
 
 @cache
+def sample_export(name: str):  # noqa: ANN201
+    """A committed sample member's export, read once per test session (reading is
+    read-only: every test that only looks at it can share it)."""
+    from linkedin_stages import load_export
+
+    return load_export(SAMPLES / name)
+
+
+@cache
 def loaded(name: str):  # noqa: ANN201
     """(export, timeline with its plan) of a sample member, built once per test session."""
-    from linkedin_stages import load_export
     from linkedin_stages.analysis import analyze
 
-    export = load_export(SAMPLES / name)
+    export = sample_export(name)
     return export, analyze(export)
+
+
+@cache
+def synth_archive(persona_id: str, until: str | None = None):  # noqa: ANN201
+    """The generator's archive of a persona as exported in month `until`, built once per
+    test session (the generator is deterministic: tests/test_samples.py checks that with
+    archives built afresh)."""
+    from linkedin_stages.synth.generate import build_archive
+
+    return build_archive(persona_id, until=until)
 
 
 @cache

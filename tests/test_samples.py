@@ -25,6 +25,7 @@ from linkedin_stages.synth.generate import (
     months_between,
 )
 from linkedin_stages.synth.personas import PERSONAS, STAGES
+from report_support import sample_export, synth_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_exports"
@@ -32,13 +33,13 @@ SAMPLES = ROOT / "sample_exports"
 
 @pytest.fixture(scope="module")
 def archives() -> dict[str, object]:
-    return {name: build_archive(persona, until=month)
+    return {name: synth_archive(persona, until=month)
             for name, (persona, month) in COMMITTED_SAMPLES.items()}
 
 
 @pytest.fixture(scope="module")
 def loaded() -> dict[str, object]:
-    return {name: load_export(SAMPLES / name) for name in COMMITTED_SAMPLES}
+    return {name: sample_export(name) for name in COMMITTED_SAMPLES}
 
 
 def test_at_least_five_personas_and_a_basic_archive() -> None:
@@ -145,7 +146,7 @@ def test_reading_a_sample_gives_back_the_records_written(
 ])
 def test_older_exports_are_written_in_their_eras_layout(tmp_path: Path, until: str,
                                                         layout: str) -> None:
-    archive = build_archive("climber", until=until)
+    archive = synth_archive("climber", until=until)
     archive.write_folder(tmp_path)
     export = load_export(tmp_path)
     assert export.reports["shares"].variant == layout
@@ -159,8 +160,8 @@ def test_older_exports_are_written_in_their_eras_layout(tmp_path: Path, until: s
 
 
 def test_two_exports_of_one_member_share_their_history() -> None:
-    old = build_archive("climber", until="2021-06")
-    new = build_archive("climber")
+    old = synth_archive("climber", until="2021-06")
+    new = synth_archive("climber")
     old_shares = {(s["date"], s["commentary"]) for s in old.expected["shares"]}
     new_shares = {(s["date"], s["commentary"]) for s in new.expected["shares"]}
     assert old_shares <= new_shares
