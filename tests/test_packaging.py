@@ -12,15 +12,24 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# What building the wheel reads: pyproject.toml names its readme, licence, package folders.
+BUILD_INPUTS = ("pyproject.toml", "README.md", "LICENSE", "src", "templates")
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp("src")
-    # Build from a copy so that build artefacts never land in the working tree.
-    shutil.copytree(ROOT, source / "project",
-                    ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info",
-                                                  "__pycache__", ".pytest_cache", ".hypothesis"))
+    # Build from a copy so that build artefacts never land in the working tree; a copy of
+    # what the build reads only (not the samples, the tests, CI's .ci-venv or a .mypy_cache
+    # that a parallel test may be writing).
+    project = source / "project"
+    project.mkdir()
+    for name in BUILD_INPUTS:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(ROOT / name, project / name)
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
