@@ -21,6 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
+from .i18n.notices import Notice
 from .source import HEAD_BYTES, FileData
 
 MAX_HEADER_SCAN_LINES = 40
@@ -44,9 +45,9 @@ class ReadNotes:
     rows_read: int = 0
     repairs: dict[str, int] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # i18n Notices, worded per page
     date_formats: dict[str, list[str]] = field(default_factory=dict)
-    empty_reason: str | None = None
+    empty_reason: str | None = None  # a Notice too
 
     def repaired(self, what: str, count: int = 1) -> None:
         if count:
@@ -87,7 +88,7 @@ def decode(file: FileData, notes: ReadNotes) -> Decoded:
         has_bom = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
         body = raw[2:] if has_bom else raw
         if len(body) % 2:
-            notes.warnings.append("truncated UTF-16 file: the last odd byte was ignored")
+            notes.warnings.append(Notice("csv_truncated_utf16"))
             body = body[:-1]
         text = body.decode(codec, errors="replace")
         notes.encoding = f"{codec} (BOM)" if has_bom else codec
@@ -419,9 +420,7 @@ def _resync_if_repaired(frame: pl.DataFrame, body: Body, columns: list[str], del
     _merge_notes(notes, scratch)
     recovered = len(rows) - frame.height
     if recovered > 0:
-        notes.warnings.append(
-            f"{recovered} record(s) had been swallowed by an unmatched quote "
-            "(a strict CSV reading loses them); recovered by reading line by line")
+        notes.warnings.append(Notice("csv_swallowed_records", count=recovered))
     return _rows_to_frame(rows, columns)
 
 
@@ -634,20 +633,14 @@ def _tolerant_notes(notes: ReadNotes, counts: dict[str, int], first: dict[str, i
     notes.repaired("lines the CSV module refused (a carriage return or a huge cell inside), "
                    "split on their delimiters", counts["unreadable"])
     if counts["stray"]:
-        notes.warnings.append(
-            f"{counts['stray']} unmatched quote(s), the first on line {first['stray']}, read "
-            "as ordinary characters: a strict CSV reading would have merged the records "
-            "after each one into a single cell")
+        notes.warnings.append(Notice("csv_unmatched_quotes", count=counts["stray"],
+                                     line=first["stray"]))
     if counts["unresolved"]:
-        notes.warnings.append(
-            f"{counts['unresolved']} quoted field(s) from line {first['unresolved']} on could "
-            "not be told from a swallowed record; each was kept as one row")
+        notes.warnings.append(Notice("csv_unresolved_quotes", count=counts["unresolved"],
+                                     line=first["unresolved"]))
     if counts["long"]:
         notes.repaired("rows with extra fields (kept in the last column)", counts["long"])
-        notes.warnings.append(
-            f"{counts['long']} row(s) had more fields than the header; the extra text was "
-            "kept in the last column"
-        )
+        notes.warnings.append(Notice("csv_long_rows", count=counts["long"]))
 
 
 def _record_fits(row: list[str], width: int, flags: list[bool]) -> bool:
@@ -994,12 +987,11 @@ def _split_last_free_text_slowly(
             start = opened + 1
         else:
             rows.append([*_lead(parts, lead_fields), text or None])
-            notes.warnings.append("the last record's quoted text was never closed; kept as is")
+            notes.warnings.append(Notice("csv_last_quote_unclosed"))
     if recovered:
         notes.repaired("unclosed quotes read literally (the records after them recovered)",
                        recovered)
-        notes.warnings.append(f"{recovered:,} quote(s) opened in a message never closed; the "
-                              "records after each were read on their own")
+        notes.warnings.append(Notice("csv_quotes_unclosed", count=recovered))
     notes.repaired("unquoted multi-line messages joined", multiline)
     return rows
 

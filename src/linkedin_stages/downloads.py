@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ExportError
+from .i18n.notices import Notice
 from .readers import COMPLETE_ONLY, CORE, KEY_TO_DATASET, RECOGNISED_UNUSED
 from .safe_output import safe_label
 from .source import central_directory_size, normalise_name
@@ -204,8 +205,7 @@ def resolve_export(path: Path) -> Resolved:
         if not found:
             # A zip is never read as part of a folder export: say it is there, unread.
             return Resolved(path, warnings=tuple(
-                f"{safe_label(e.describe())}: another LinkedIn export inside this one, not "
-                "read (point the tool at it to read it)"
+                Notice("downloads_zip_inside", export=safe_label(e.describe()))
                 for e in inside if e.path.suffix.lower() == ".zip"))
         found.insert(0, _found(path, top))
     else:
@@ -215,8 +215,8 @@ def resolve_export(path: Path) -> Resolved:
             # not come from several (load_export checks that from the files it indexes).
             return Resolved(path)
     if len(found) == 1:
-        return Resolved(found[0].path, f"using {found[0].describe()}, the only LinkedIn "
-                                       f"export in {path}")
+        return Resolved(found[0].path, Notice("downloads_using", export=found[0].describe(),
+                                              folder=path))
     if len(found) > 1:
         listed = safe_label("; ".join(f"{n}. {e.describe()}" for n, e in enumerate(found, 1)))
         stems: dict[str, list[int]] = {}

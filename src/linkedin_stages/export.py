@@ -17,6 +17,7 @@ import polars as pl
 from .csvread import ReadNotes
 from .downloads import EXPORT_MARKERS, date_in_name, resolve_export
 from .errors import ExportError, FileReadError
+from .i18n.notices import Notice, notice_of
 from .readers import (
     COMPLETE_ONLY,
     CORE,
@@ -279,7 +280,7 @@ def _not_text(source: ExportSource, member: Member) -> str | None:
         start = source.file(member).head(8)
     except (FileReadError, OSError):
         return "unreadable"
-    return next((what for magic, what in NOT_TEXT if start.startswith(magic)), None)
+    return next((Notice(what) for magic, what in NOT_TEXT if start.startswith(magic)), None)
 
 
 def _archive_kind(index: _Index, reports: dict[str, DatasetReport],
@@ -296,7 +297,7 @@ def _archive_kind(index: _Index, reports: dict[str, DatasetReport],
         if key in COMPLETE_ONLY and key not in present_keys:
             what = _not_text(source, member)  # only the few files that decide: cheap
             if what is not None:
-                warnings.append(f"{path}: {what}, not LinkedIn's CSV (not read)")
+                warnings.append(Notice("export_not_csv", file=path, what=what))
                 continue
         present_keys.add(key)
     complete = bool(present_keys & COMPLETE_ONLY)
@@ -369,9 +370,9 @@ def load_export(
                 f"{source.label}: no LinkedIn export file found (expected files such as "
                 f"Connections.csv, Profile.csv or Shares.csv){hint}"
             )
-        warnings = [
-            f"{extra.path}: a second {SPECS[KEY_TO_DATASET[extra.key]].filename} was ignored "
-            f"(read {kept.path})"
+        warnings: list[str] = [
+            Notice("export_second_file", file=extra.path,
+                   name=SPECS[KEY_TO_DATASET[extra.key]].filename, kept=kept.path)
             for kept, extra in index.duplicates
         ]
         tables: dict[str, pl.DataFrame] = {n: SPECS[n].empty() for n in DATASETS}
@@ -391,9 +392,9 @@ def load_export(
                     result = _with_parts(result, SPECS[name], index.parts[name], source,
                                          context)
             except FileReadError as exc:
-                message = str(exc)
+                message = notice_of(exc)
                 if not message.startswith(member.path):
-                    message = f"{member.path}: {message}"
+                    message = Notice("export_in_file", file=member.path, warning=message)
                 return _Read(SPECS[name].empty(), ReadNotes(warnings=[message]), member.path,
                              "unreadable", readable=False)
             label = member.path
@@ -428,7 +429,7 @@ def load_export(
             reports[name] = _report(name, one.label, frame, one.notes, one.variant,
                                     readable=one.readable)
         warnings += [report.warnings[0] for report in reports.values() if not report.readable]
-        warnings += [f"{path}: a link or special file, not followed" for path in source.skipped]
+        warnings += [Notice("export_link_not_followed", file=path) for path in source.skipped]
         warnings += source.warnings  # repeated or odd member names, unreadable folders
         warnings += resolved.warnings  # other exports inside this one, not read
         if reports and not any(report.readable for report in reports.values()):
@@ -484,9 +485,7 @@ def _trusted_export_date(named: date | None, read: dict[str, _Read],
         total += values.len() - values.null_count()
         later += int((values > bound).sum())
     if later > max(10, total // 100):
-        warnings.append(f"the download's name says it was exported on {named.isoformat()}, "
-                        f"but {later:,} records are dated later: the name was probably "
-                        "changed, so it is not used as the export's date")
+        warnings.append(Notice("export_renamed_download", day=named.isoformat(), count=later))
         return None
     return named
 
@@ -499,19 +498,19 @@ def _with_parts(first: TableRead, spec: DatasetSpec, parts: list[Member],
         try:
             part = read_dataset(spec, source.file(member), context)
         except FileReadError as exc:
-            notes.warnings.append(str(exc))
+            notes.warnings.append(notice_of(exc))
             notes.drop("numbered parts that could not be read (files)", 1)
             continue
         if part.frame.equals(first.frame):  # a copy of the file, not a further part
-            notes.warnings.append(f"{member.path}: the same rows as the first file (a copy?); "
-                                  "ignored")
+            notes.warnings.append(Notice("export_part_copy", file=member.path))
             continue
         frames.append(part.frame)
         for what, count in part.notes.repairs.items():
             notes.repaired(what, count)
         for why, count in part.notes.dropped.items():
             notes.drop(why, count)
-        notes.warnings.extend(f"{member.path}: {w}" for w in part.notes.warnings)
+        notes.warnings.extend(Notice("export_in_file", file=member.path, warning=w)
+                              for w in part.notes.warnings)
     frame = merge_repeated(pl.concat(frames, how="vertical"), spec, notes)
     notes.rows_read = frame.height
     return TableRead(frame, notes, first.variant)
@@ -556,14 +555,13 @@ def _set_aside_impossible_dates(name: str, frame: pl.DataFrame, notes: ReadNotes
     if early:
         notes.drop("dates before LinkedIn existed (May 2003) set aside (rows kept, undated)",
                    early)
-        notes.warnings.append(f"{early} date(s) in “{column}” are before LinkedIn existed "
-                              "(May 2003): those rows are kept without a date")
+        notes.warnings.append(Notice("export_before_linkedin", count=early, column=column))
     if late:
         day = (latest - timedelta(days=2)).date().isoformat()
         when = f"after the export ({day})" if known_export else f"in the future (after {day})"
         notes.drop(f"dates {when} set aside (rows kept, undated)", late)
-        notes.warnings.append(f"{late} date(s) in “{column}” are {when}: "
-                              "those rows are kept without a date")
+        notes.warnings.append(Notice("export_after_export" if known_export
+                                     else "export_in_future", count=late, column=column, day=day))
     bad = (values < LINKEDIN_LAUNCH) | (values > latest)
     return frame.with_columns(pl.when(bad).then(None).otherwise(values).alias(column))
 
@@ -577,7 +575,7 @@ def _read_articles(source: ExportSource, members: list[Member],
             files.append((member.path, source.read(member)))
         except FileReadError as exc:
             notes.drop("unreadable article files")
-            notes.warnings.append(str(exc))
+            notes.warnings.append(notice_of(exc))
     if progress:
         progress(f"reading {len(files)} article file(s)")
     frame = read_articles(files, notes)

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, BinaryIO, Literal
 
 from .errors import ExportError, FileReadError
+from .i18n.notices import Notice
 from .safe_output import safe_label
 
 # A single export file above this size is refused (the largest real ones are tens of MB;
@@ -88,10 +89,11 @@ def _open_regular(path: Path, label: str) -> BinaryIO:
     try:
         descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise FileReadError(f"{label}: cannot read ({_describe(exc)})") from exc
+        raise FileReadError(Notice("source_cannot_read", file=label,
+                                   reason=_describe(exc))) from exc
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise FileReadError(f"{label}: not a regular file; skipped")
+            raise FileReadError(Notice("source_not_regular", file=label))
         return os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)
@@ -124,7 +126,8 @@ class FileData:
                 try:
                     return handle.read(size)
                 except OSError as exc:
-                    raise FileReadError(f"{self.path}: cannot read ({_describe(exc)})") from exc
+                    raise FileReadError(Notice("source_cannot_read", file=self.path,
+                                               reason=_describe(exc))) from exc
         return self.raw()[:size]
 
     @classmethod
@@ -341,8 +344,8 @@ class ExportSource:
                 if not folder:
                     raise ExportError(f"{safe_label(str(root))}: cannot list the folder "
                                       f"({_describe(exc)})") from exc
-                warnings.append(f"{safe_label(folder)}/: cannot list this folder "
-                                f"({_describe(exc)}); the files in it were not read")
+                warnings.append(Notice("source_folder_unlisted", folder=safe_label(folder),
+                                       reason=_describe(exc)))
                 continue
             subfolders: list[str] = []
             for entry in entries:
@@ -362,7 +365,8 @@ class ExportSource:
                         if shown != rel:
                             renamed.append(shown)
                 except OSError as exc:
-                    warnings.append(f"{shown}: cannot read ({_describe(exc)}); skipped")
+                    warnings.append(Notice("source_cannot_read_skipped", file=shown,
+                                           reason=_describe(exc)))
             pending.extend(reversed(subfolders))  # depth first, in name order
         warnings += _renamed_warnings(renamed)
         return cls(root, "folder", members, skipped, warnings)
@@ -412,9 +416,10 @@ class ExportSource:
                 renamed.append(shown)
         members = sorted((Member(shown, info.file_size, info.compress_size, info)
                           for shown, info in chosen.items()), key=lambda m: m.path)
-        warnings = [f"{shown}: the archive holds {count} entries with this name; the first was "
-                    f"read and the other{'s' if count > 2 else ''} ignored"
-                    for shown, count in sorted(repeats.items())]
+        warnings: list[str] = [
+            Notice("source_repeated_names" if count > 2 else "source_repeated_name",
+                   file=shown, count=count)
+            for shown, count in sorted(repeats.items())]
         warnings += _renamed_warnings(renamed)
         return cls(path, "zip", members, [], warnings, archive, handle)
 
@@ -424,20 +429,22 @@ class ExportSource:
         if self._zip is not None:
             info = member.locator
             if not isinstance(info, zipfile.ZipInfo):
-                raise FileReadError(f"{member.path}: not a member of this archive")
+                raise FileReadError(Notice("source_not_member", file=member.path))
             try:
                 with self._zip.open(info) as handle:
                     return self._read_capped(handle, member)
             except FileReadError:
                 raise
             except _ZIP_READ_ERRORS as exc:  # RuntimeError: an encrypted member
-                raise FileReadError(f"{member.path}: cannot read ({_describe(exc)})") from exc
+                raise FileReadError(Notice("source_cannot_read", file=member.path,
+                                            reason=_describe(exc))) from exc
         relative = member.locator if isinstance(member.locator, str) else member.path
         with _open_regular(self.location / relative, member.path) as handle:
             try:
                 return self._read_capped(handle, member)
             except OSError as exc:
-                raise FileReadError(f"{member.path}: cannot read ({_describe(exc)})") from exc
+                raise FileReadError(Notice("source_cannot_read", file=member.path,
+                                            reason=_describe(exc))) from exc
 
     @staticmethod
     def _read_capped(handle: IO[bytes], member: Member) -> bytes:
@@ -464,13 +471,12 @@ class ExportSource:
     @staticmethod
     def _check_size(member: Member) -> None:
         if member.size > MAX_MEMBER_BYTES:
-            raise FileReadError(f"{member.path}: {member.size:,} bytes is larger than any "
-                                "LinkedIn export file; skipped")
+            raise FileReadError(Notice("source_too_large", file=member.path,
+                                       size=member.size))
         if (member.compressed is not None and member.size > BOMB_MIN_BYTES
                 and member.size > MAX_COMPRESSION_RATIO * max(member.compressed, 1)):
-            raise FileReadError(
-                f"{member.path}: would inflate from {member.compressed:,} to "
-                f"{member.size:,} bytes, which no CSV does (a zip bomb?); skipped")
+            raise FileReadError(Notice("source_would_inflate", file=member.path,
+                                       compressed=member.compressed, size=member.size))
 
     def file(self, member: Member) -> FileData:
         """Lazy access to a member: folder files stay on disk (polars reads them by path)."""
@@ -501,12 +507,12 @@ class ExportSource:
 def _check_inflated(total: int, member: Member) -> None:
     """Raise if `total` bytes produced so far already make `member` too big or a zip bomb."""
     if total > MAX_MEMBER_BYTES:
-        raise FileReadError(f"{member.path}: inflates beyond {MAX_MEMBER_BYTES:,} bytes; "
-                            "skipped")
+        raise FileReadError(Notice("source_inflates_beyond", file=member.path,
+                                   limit=MAX_MEMBER_BYTES))
     if (member.compressed is not None and total > BOMB_MIN_BYTES
             and total > MAX_COMPRESSION_RATIO * max(member.compressed, 1)):
-        raise FileReadError(f"{member.path}: inflates from {member.compressed:,} to more "
-                            f"than {total:,} bytes, which no CSV does (a zip bomb?); skipped")
+        raise FileReadError(Notice("source_inflates_from", file=member.path,
+                                   compressed=member.compressed, size=total))
 
 
 def _utf8_encodable(text: str) -> bool:
@@ -519,8 +525,8 @@ def _utf8_encodable(text: str) -> bool:
 
 def _renamed_warnings(shown: list[str]) -> list[str]:
     """One warning per file whose name had to be escaped to be shown (a few, then a count)."""
-    lines = [f"{name}: the file name holds control characters or bytes that are not UTF-8; "
-             "shown escaped" for name in shown[:MAX_NAME_WARNINGS]]
+    lines: list[str] = [Notice("source_name_escaped", file=name)
+                        for name in shown[:MAX_NAME_WARNINGS]]
     if len(shown) > MAX_NAME_WARNINGS:
-        lines.append(f"{len(shown) - MAX_NAME_WARNINGS} more file names shown escaped")
+        lines.append(Notice("source_more_names_escaped", count=len(shown) - MAX_NAME_WARNINGS))
     return lines

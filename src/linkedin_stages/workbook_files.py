@@ -11,7 +11,8 @@ hundred files, a home folder given by mistake millions. `workbooks_beside(folder
 the workbooks directly in a download folder (beside the export found in it), which are
 never read automatically.
 
-Standard library only: the command line calls it before deciding to import the reader.
+Standard library only (its warnings are i18n Notices, which load Babel only when one is
+made): the command line calls it before deciding to import the reader.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+
+from .i18n.notices import Notice
 
 MAX_ENTRIES = 100_000
 _LEFTOVER_PREFIXES = ("~$", "._")
@@ -40,14 +43,13 @@ def find_workbooks(folder: str | os.PathLike[str]) -> tuple[list[Path], list[str
     entries = 0
 
     def unreadable(error: OSError) -> None:
-        warnings.append(f"{error.filename}: cannot be listed "
-                        f"({error.strerror or error}); workbooks in it are not looked for")
+        warnings.append(Notice("workbooks_unlisted", folder=error.filename,
+                               reason=str(error.strerror or error)))
 
     for current, folders, files in os.walk(root, onerror=unreadable, followlinks=False):
         entries += len(folders) + len(files)
         if entries > MAX_ENTRIES:
-            warnings.append(f"{root}: more than {MAX_ENTRIES:,} files and folders; stopped "
-                            f"looking for analytics workbooks (give one with --analytics)")
+            warnings.append(Notice("workbooks_too_many", folder=root, limit=MAX_ENTRIES))
             folders[:] = []
             break
         kept = []
@@ -72,11 +74,9 @@ def find_workbooks(folder: str | os.PathLike[str]) -> tuple[list[Path], list[str
             except OSError:
                 continue
             if stat.S_ISLNK(mode):
-                warnings.append(f"{path} is a link: not followed (give the workbook itself "
-                                f"with --analytics)")
+                warnings.append(Notice("workbooks_link", file=path))
             elif not stat.S_ISREG(mode):
-                warnings.append(f"{path} is not a regular file (a FIFO, socket or device): "
-                                f"skipped")
+                warnings.append(Notice("workbooks_special", file=path))
             else:
                 found.append(path)
     return sorted(found), warnings

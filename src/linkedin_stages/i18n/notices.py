@@ -12,8 +12,15 @@ To turn a warning into a notice:
 2. raise it as `Notice("readers_unclosed_quote", file="Comments.csv", rows=3)` where the
    English f-string was;
 3. values are worded by type: `int`/`float` as numbers of the language, `date`/`datetime`
-   as days, `Terms(table, keys)` as a list of catalogue entries (dataset names, say), any
-   other value with `str()` (member text, file names: kept as they are).
+   as days, `Terms(table, keys)` as a list of catalogue entries (dataset names, say), a
+   `Notice` in the language too (a file's warning inside an export's), any other value with
+   `str()` (member text, file names, paths: kept as they are). A field with a format spec
+   (`{rows:,}`, `{count:d}`) is formatted as `str.format` does, then given the language's
+   decimal and group symbols (`formatting.NumberFormatter`): English wording is exactly the
+   f-string it replaces (`{count:d}` for a count written without thousands separators);
+4. an error whose message reaches the user as a warning carries a Notice as its message
+   (`raise FileReadError(Notice(...))`); `notice_of(exc)` gives it back (`str(exc)` would
+   be a plain string).
 
     >>> n = Notice("compare_same_day")
     >>> n == "both archives end on the same day: there is nothing in between"
@@ -24,8 +31,10 @@ To turn a warning into a notice:
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from .catalogue import REFERENCE, catalogue
@@ -45,6 +54,8 @@ class Terms:
 def _value(value: object, lang: str) -> object:
     from . import formatting
 
+    if isinstance(value, Notice):
+        return value.worded(lang)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -59,9 +70,21 @@ def _value(value: object, lang: str) -> object:
     return value
 
 
+@cache
+def _formatter(lang: str) -> string.Formatter:
+    from .formatting import NumberFormatter  # Babel, loaded when a notice is first worded
+
+    class NoticeFormatter(NumberFormatter):
+        def format_field(self, value: Any, format_spec: str) -> str:
+            if format_spec:  # as written: str.format's output, in the language's symbols
+                return super().format_field(value, format_spec)
+            return str(_value(value, self.lang))
+
+    return NoticeFormatter(lang)
+
+
 def _wording(code: str, values: dict[str, Any], lang: str) -> str:
-    return catalogue(lang).text(f"{TABLE}.{code}",
-                                **{k: _value(v, lang) for k, v in values.items()})
+    return _formatter(lang).format(catalogue(lang).text(f"{TABLE}.{code}"), **values)
 
 
 class Notice(str):
@@ -94,3 +117,10 @@ def _rebuild(code: str, values: dict[str, Any]) -> Notice:
 def word(notice: str, lang: str) -> str:
     """A warning in `lang`: a Notice worded from the catalogue, any other string as it is."""
     return notice.worded(lang) if isinstance(notice, Notice) else notice
+
+
+def notice_of(error: BaseException) -> str:
+    """An error's message as a warning: its Notice when it was raised with one (worded in
+    each page's language), else its text."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return message if isinstance(message, Notice) else str(error)

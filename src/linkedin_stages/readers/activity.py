@@ -18,6 +18,7 @@ from ..csvread import (
     split_middle_free_text,
     unique_names,
 )
+from ..i18n.notices import Notice
 from .base import (
     BLANK_CHARS,
     FREE,
@@ -78,19 +79,15 @@ def _parse_shares(body: Body, names: list[str], delimiter: str, notes: ReadNotes
     return pl.DataFrame(rows, schema={c: pl.String for c in unique_names(names)}, orient="row")
 
 
-DAMAGED = "the file looks damaged"
-
-
 def _warn_if_damaged(body: Body, notes: ReadNotes) -> None:
     """Shares.csv decides which posts `compare` calls deleted: a file cut short (it ends
     inside a quoted text: an odd number of quotes) or holding NUL bytes is said to be
     damaged, so that no post is claimed deleted from it. The file is small: one count."""
     data = body.data()
     if b"\x00" in data:
-        notes.warnings.append(f"{DAMAGED}: it holds NUL bytes (a disk or copy error?)")
+        notes.warnings.append(Notice("readers_nul_bytes"))
     elif data.count(b'"') % 2:
-        notes.warnings.append(f"{DAMAGED}: a quoted text is never closed (cut short, or a "
-                              "stray quote); posts may be missing or merged")
+        notes.warnings.append(Notice("readers_unclosed_quote"))
 
 
 # A newline inside a post is written quote-newline-quote inside the field (see docs/FORMAT.md).

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 import polars as pl
 
 from ..csvread import ReadNotes
+from ..i18n.notices import Notice
 from .base import DatasetSpec
 
 _STAMP = re.compile(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2})")
@@ -178,8 +179,8 @@ def _decode(path: str, raw: bytes, notes: ReadNotes) -> str:
     cut = len(raw) > MAX_ARTICLE_BYTES
     if cut:
         raw = raw[:MAX_ARTICLE_BYTES]
-        notes.warnings.append(f"{path}: larger than {MAX_ARTICLE_BYTES:,} bytes, which no "
-                              "LinkedIn article is; only its beginning was read")
+        notes.warnings.append(Notice("readers_article_too_large", file=path,
+                                     limit=MAX_ARTICLE_BYTES))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -198,7 +199,8 @@ def read_articles(files: list[tuple[str, bytes]], notes: ReadNotes) -> pl.DataFr
             rows.append(parse_article(text, path))
         except Exception as exc:  # HTMLParser is tolerant; this guards against the unforeseen
             notes.drop("unreadable article files")
-            notes.warnings.append(f"{path}: could not be parsed ({exc})")
+            notes.warnings.append(Notice("readers_article_unparsed", file=path,
+                                         reason=str(exc)))
     notes.encoding = "utf-8 (HTML)"
     notes.delimiter = ""
     notes.rows_read = len(rows)

@@ -16,6 +16,7 @@ import polars as pl
 from ..csvread import Body, ReadNotes, locate, normalise_header, read_body, sentinel_line
 from ..dates import DATETIME, parse_months, parse_timestamps
 from ..errors import FileReadError
+from ..i18n.notices import Notice
 from ..source import FileData
 
 TEXT = "text"  # trimmed; empty, `NA`, `N/A` become null
@@ -103,12 +104,13 @@ class DatasetSpec:
         return pl.DataFrame(schema=self.schema)
 
 
-# What a file that is not text begins with, and what it then is (a spreadsheet saved under
-# the export's `.csv` name is the usual case: the reader must say so, not "header not found").
+# What a file that is not text begins with, and the notice saying what it then is (a
+# spreadsheet saved under the export's `.csv` name is the usual case: the reader must say
+# so, not "header not found").
 NOT_TEXT = (
-    (b"PK\x03\x04", "a spreadsheet workbook (XLSX, a zip file) saved under a .csv name"),
-    (b"\xd0\xcf\x11\xe0", "an Excel 97–2003 workbook (.xls) saved under a .csv name"),
-    (b"%PDF-", "a PDF document saved under a .csv name"),
+    (b"PK\x03\x04", "readers_xlsx"),  # a spreadsheet workbook (XLSX, a zip file)
+    (b"\xd0\xcf\x11\xe0", "readers_xls"),  # an Excel 97–2003 workbook
+    (b"%PDF-", "readers_pdf"),
 )
 
 
@@ -119,19 +121,19 @@ def read_dataset(spec: DatasetSpec, file: FileData, context: ReadContext) -> Tab
     start = file.head(8)
     for magic, what in NOT_TEXT:
         if start.startswith(magic):
-            raise FileReadError(f"{path}: {what}, not LinkedIn's CSV; export it from the "
-                                "spreadsheet as CSV, or use the file from LinkedIn's download")
+            raise FileReadError(Notice("readers_not_csv", file=path, what=Notice(what)))
     decoded, match, body = locate(file, spec.signatures, notes)
     if match is None or body is None:
         if not decoded.head.strip():
-            notes.empty_reason = "empty file"
+            notes.empty_reason = Notice("readers_empty_file")
             return TableRead(spec.empty(), notes, "empty file")
         sentinel = sentinel_line(decoded.head)
         if sentinel is not None:
-            notes.empty_reason = f"no data (the file only says “{sentinel}”)"
+            notes.empty_reason = Notice("readers_sentinel_only", line=sentinel)
             return TableRead(spec.empty(), notes, "sentinel line")
         expected = ", ".join(sorted(next(iter(spec.signatures))))
-        raise FileReadError(f"{path}: header not recognised (expected columns like {expected})")
+        raise FileReadError(Notice("readers_header_not_recognised", file=path,
+                                   expected=expected))
 
     parser = spec.parse_rows or read_body
     frame = parser(body, match.names, match.delimiter, notes)
@@ -301,10 +303,8 @@ def _parse_typed(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl
             continue
         notes.date_formats[column.name] = list(parsed.formats)
         if parsed.unparsed:
-            notes.warnings.append(
-                f"{parsed.unparsed} value(s) in “{column.name}” are not a date the tool knows; "
-                "those rows are kept without a date"
-            )
+            notes.warnings.append(Notice("readers_not_a_date", count=parsed.unparsed,
+                                         column=column.name))
         updates.append(parsed.values)
     return frame.with_columns(updates) if updates else frame
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from ..csvread import ReadNotes, normalise_header
+from ..i18n.notices import Notice
 from .base import (
     BOOL,
     FREE,
@@ -188,10 +189,7 @@ def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
         notes.repaired("unsent drafts kept apart (never counted as sent)", drafts)
     unknown = frame["direction"].null_count()
     if unknown:
-        notes.warnings.append(
-            f"{unknown} message(s) could not be told sent or received (your own name or "
-            "profile URL was not found)"
-        )
+        notes.warnings.append(Notice("readers_direction_unknown", count=unknown))
     return frame
 
 

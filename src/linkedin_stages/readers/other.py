@@ -6,6 +6,7 @@ import polars as pl
 
 from ..csvread import ReadNotes
 from ..dates import parse_timestamps
+from ..i18n.notices import Notice
 from .base import BOOL, FREE, ID, TIMESTAMP, Column, DatasetSpec, ReadContext
 
 COMPANY_FOLLOWS = DatasetSpec(
@@ -67,11 +68,11 @@ def _finish_rich_media(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) 
     )
     parsed = parse_timestamps(frame["_when"], ("%B %d, %Y at %I:%M %p",))
     if parsed.unparsed:
-        notes.warnings.append(f"{parsed.unparsed} upload date sentence(s) not understood")
+        notes.warnings.append(Notice("readers_upload_dates", count=parsed.unparsed))
     unread = int(frame.select(pl.col("when_text").is_not_null() & pl.col("_when").is_null())
                  .sum().item()) if frame.height else 0
     if unread:
-        notes.warnings.append(f"{unread} upload date sentence(s) not understood")
+        notes.warnings.append(Notice("readers_upload_dates", count=unread))
     return frame.with_columns(parsed.values.alias("timestamp"))
 
 
@@ -106,7 +107,7 @@ def _finish_events(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> p
     start = parse_timestamps(frame["_start"], ("%b %d, %Y %I:%M %p",))
     end = parse_timestamps(frame["_end"], ("%b %d, %Y %I:%M %p",))
     if start.unparsed:
-        notes.warnings.append(f"{start.unparsed} event time(s) not understood")
+        notes.warnings.append(Notice("readers_event_times", count=start.unparsed))
     return frame.with_columns(start.values.alias("starts_at"), end.values.alias("ends_at"))
 
 
