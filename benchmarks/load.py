@@ -55,11 +55,11 @@ print(json.dumps({"seconds": elapsed, "rows": rows,
 TIMELINE = r"""
 import json, resource, sys, time
 from linkedin_stages import load_export
-from linkedin_stages.analysis import build_timeline
+from linkedin_stages.analysis import analyze
 start = time.perf_counter()
 export = load_export(sys.argv[1])
 loaded = time.perf_counter()
-timeline = build_timeline(export)
+timeline = analyze(export)
 elapsed = time.perf_counter() - loaded
 print(json.dumps({"seconds": elapsed, "load": loaded - start, "rows": len(timeline.months),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -121,7 +121,7 @@ def main() -> None:
         print(f"{label:28} {result['seconds']:8.3f} {ratio:7.2f} {result['peak_mb']:8.0f} "
               f"{result['rows']:9,}")
     share = timeline["seconds"] / timeline["load"]
-    print(f"build_timeline after load: {timeline['seconds']:.3f} s = {share:.2f} × that "
+    print(f"analyze (timeline + plan) after load: {timeline['seconds']:.3f} s = {share:.2f} × that "
           f"process's load ({timeline['load']:.3f} s), {timeline['rows']} months, "
           f"peak {timeline['peak_mb']:.0f} MB")
 

@@ -87,15 +87,18 @@ STAGES = r"""
 import json, sys, time
 marks = [time.perf_counter()]
 from linkedin_stages import load_export
-from linkedin_stages.analysis import build_timeline
+from linkedin_stages.analysis import analyze
+from linkedin_stages.analysis.report_data import analyze_for_report
 from linkedin_stages.report import render
+from linkedin_stages.report.draw import drawn
 from linkedin_stages.report.viewmodel import build_view
 marks.append(time.perf_counter())
 export = load_export(sys.argv[1])
 marks.append(time.perf_counter())
-timeline = build_timeline(export)
+timeline = analyze(export)
 marks.append(time.perf_counter())
-view = build_view(export, timeline, lang="en", tz=render.check_zone("UTC"))
+data = analyze_for_report(export, timeline, zone=render.check_zone("UTC"))
+view = drawn(build_view(data, lang="en"))
 marks.append(time.perf_counter())
 html = render.environment().get_template("report.html.j2").render(view=view, t=view.t)
 marks.append(time.perf_counter())
@@ -108,8 +111,8 @@ print(json.dumps({name: b - a for name, a, b in zip(names, marks, marks[1:])}))
 STAGE_LABELS = {
     "imports": "imports (linkedin_stages, polars)",
     "load": "load_export",
-    "timeline": "build_timeline",
-    "view": "charts + view model (build_view, imports matplotlib)",
+    "timeline": "analyze (timeline, plan)",
+    "view": "report analysis + view model + charts (imports matplotlib)",
     "render": "render (Jinja2 template)",
     "write": "write_report",
 }

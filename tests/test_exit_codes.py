@@ -29,7 +29,6 @@ OUTSIDE = {
                                  "of the library (mapped to 141 or 1 by _stdout_failure)",
     ("analytics.py", "_Refused"): "private control flow of the workbook guard, always turned "
                                   "into an AnalyticsError before leaving the module",
-    ("synth/generate.py", "SampleError"): "not owned by this change: to join errors.py",
     ("analysis/model.py", "FrameSchemaError"): "a frame of the wrong shape is a bug (a "
                                                "TypeError), not bad input",
 }

@@ -419,22 +419,26 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
             _tell(message, indent="  ")
 
     from .analysis import analyze as analyzed
-    from .report.render import build_report, write_report
+    from .report.render import write_report
 
     progress(f"reading {export}")
     loaded = _load(export, progress=progress)
     analytics = _load_analytics([loaded.location], analytics_files)
     progress("placing every month on the four stages")
     built = analyzed(loaded, thresholds=limits, target=target, by=by, analytics=analytics)
-    if redact or redact_companies:
-        from .redact import redact as redacted
+    from .analysis.report_data import analyze_for_report
+    from .report.render import render_report
 
-        # The analysis ran on the real archive (its text signals need the words); the page
-        # is built from the redacted export and timeline only.
+    # The analysis runs on the real archive (its text signals need the words); only what
+    # the page shows is redacted, before any view is built from it.
+    data = analyze_for_report(loaded, built, zone=zone)
+    if redact or redact_companies:
+        from .redact import redact_report
+
         progress("leaving out names, texts and links")
-        loaded, built = redacted(loaded, built, companies=redact_companies, lang=lang)
+        data = redact_report(data, loaded, companies=redact_companies, lang=lang).data
     progress("drawing the charts")
-    html = build_report(loaded, built, lang=lang, tz=zone)
+    html = render_report(data, lang=lang)
     write_report(html, out)
     if not quiet:
         kind = "Redacted report" if redact or redact_companies else "Report"
@@ -476,7 +480,7 @@ def sample(persona: str | None, outdir: Path | None, seed: int, until: str | Non
       linkedin-stages sample climber /tmp/climber-2021 --until 2021-06 --zip
       linkedin-stages sample all sample_exports
     """
-    from .synth.generate import COMMITTED_SAMPLES, SampleError, check_sample_target, write_sample
+    from .synth.generate import COMMITTED_SAMPLES, check_sample_target, write_sample
     from .synth.personas import PERSONAS
 
     if list_personas:
@@ -491,26 +495,23 @@ def sample(persona: str | None, outdir: Path | None, seed: int, until: str | Non
                 for name, (persona_id, month) in COMMITTED_SAMPLES.items()]
     else:
         jobs = [(outdir, persona, until)]
-    try:
-        # Every target checked before anything is written: a refusal changes nothing.
-        places = [check_sample_target(target, as_zip=as_zip, analytics=with_analytics)
-                  for target, _, _ in jobs]
-        for (target, persona_id, month), place in zip(jobs, places, strict=True):
-            written, truth, archive = write_sample(persona_id, target, seed=seed, until=month,
-                                                   scale=scale, as_zip=as_zip)
-            size = sum(len(data) for data in archive.files.values())
-            _say(f"wrote {safe_label(written)} ({len(archive.files)} files, "
-                 f"{size / 1e6:.1f} MB, exported {archive.month}) and {safe_label(truth)}")
-            if with_analytics:
-                from .safe_output import write_atomically
-                from .synth.analytics_workbook import workbook_bytes
+    # Every target checked before anything is written: a refusal changes nothing.
+    places = [check_sample_target(target, as_zip=as_zip, analytics=with_analytics)
+              for target, _, _ in jobs]
+    for (target, persona_id, month), place in zip(jobs, places, strict=True):
+        written, truth, archive = write_sample(persona_id, target, seed=seed, until=month,
+                                               scale=scale, as_zip=as_zip)
+        size = sum(len(data) for data in archive.files.values())
+        _say(f"wrote {safe_label(written)} ({len(archive.files)} files, "
+             f"{size / 1e6:.1f} MB, exported {archive.month}) and {safe_label(truth)}")
+        if with_analytics:
+            from .safe_output import write_atomically
+            from .synth.analytics_workbook import workbook_bytes
 
-                write_atomically(place.workbook,
-                                 workbook_bytes(persona_id, archive.month, seed, scale=scale),
-                                 what="the analytics workbook")
-                _say(f"wrote {safe_label(place.workbook)}")
-    except SampleError as exc:  # a refused target: bad input like the library's errors
-        raise _error(exc) from None
+            write_atomically(place.workbook,
+                             workbook_bytes(persona_id, archive.month, seed, scale=scale),
+                             what="the analytics workbook")
+            _say(f"wrote {safe_label(place.workbook)}")
 
 
 def main() -> None:

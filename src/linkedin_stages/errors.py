@@ -9,7 +9,8 @@ number of its own; the message becomes one `Error: …` line.
     ├── AnalyticsError             an analytics workbook cannot be read
     ├── ThresholdsError            a thresholds file cannot be used
     ├── TimelineError              the timeline cannot be built with these options
-    └── ReportError                the report cannot be made or written as asked
+    ├── ReportError                the report cannot be made or written as asked
+    └── SampleError                a sample archive cannot be written with these arguments
 """
 
 from __future__ import annotations
@@ -62,3 +63,8 @@ class TimelineError(LinkedInStagesError):
 
 class ReportError(LinkedInStagesError):
     """The report cannot be made or written as asked (output place, time zone, language)."""
+
+
+class SampleError(LinkedInStagesError, ValueError):
+    """A sample archive cannot be generated with these arguments (unknown persona, a month
+    outside its story). Also a ValueError, as callers of the generator caught before."""

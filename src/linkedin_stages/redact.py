@@ -51,7 +51,6 @@ from .analysis.report_data import (
     EngagementFigures,
     RedactionInfo,
     ReportData,
-    analyze_for_report,
 )
 from .analysis.voice import ExamplePost, detect_language
 from .export import DatasetReport, Export
@@ -72,8 +71,8 @@ _PATH = re.compile(r"(?:[^\s/\\:]+[/\\])+(?=[^\s/\\]+)")
 _COMPANY_CATEGORIES = {"companies", "company", "entreprises", "entreprise", "sociétés",
                        "societes"}
 
-__all__ = ["COMPANY", "PERSON", "PLACEHOLDER", "YOU", "PendingRedaction", "Redacted",
-           "Redaction", "Redactor", "detect_language", "redact", "redact_comparison",
+__all__ = ["COMPANY", "PERSON", "PLACEHOLDER", "YOU", "Redacted",
+           "Redaction", "Redactor", "detect_language", "redact_comparison",
            "redact_export", "redact_report", "redact_timeline"]
 
 Redaction = RedactionInfo  # the name this module gave it before it moved to the analysis
@@ -568,31 +567,6 @@ def redact_report(data: ReportData, export: Export, *, companies: bool = False,
     mapping used: what `analyze --redact` gives the view."""
     redactor = Redactor(export, companies=companies, lang=lang)
     return Redacted(redactor.report_data(data), redactor)
-
-
-@dataclass(frozen=True)
-class PendingRedaction:
-    """What `redact` returns in place of an export: the real export and timeline, and how to
-    redact the report made of them (`report.render.build_report` analyses them, then
-    redacts the result with `redact_report`)."""
-
-    export: Export
-    timeline: Timeline
-    companies: bool
-    lang: str
-
-    def report_data(self, zone: str) -> ReportData:
-        data = analyze_for_report(self.export, self.timeline, zone=zone)
-        return redact_report(data, self.export, companies=self.companies, lang=self.lang).data
-
-
-def redact(export: Export, timeline: Timeline, *, companies: bool = False, lang: str = "en"
-           ) -> tuple[PendingRedaction, Timeline]:
-    """The two-step form `build_report(*redact(export, timeline), …)` (the CLI's): the report
-    is analysed on the real archive and redacted after (`redact_report`); the second value is
-    the redacted timeline (same months, stages and numbers; posts without text or link)."""
-    redactor = Redactor(export, companies=companies, lang=lang)
-    return (PendingRedaction(export, timeline, companies, lang), redactor.timeline(timeline))
 
 
 def redact_comparison(comparison: Comparison, *, companies: bool = False,

@@ -18,7 +18,7 @@ from ..export import Export
 from ..i18n.notices import Notice, Terms
 from .metrics import POST_KINDS
 from .model import STAGES, Timeline
-from .timeline import build_timeline
+from .pipeline import analyze
 
 if TYPE_CHECKING:
     from ..analytics import Analytics
@@ -89,7 +89,7 @@ def _side(export: Export, analytics: Analytics | None = None) -> Side:
 
         raise ExportError(f"{export.location}: no dated record, so it cannot be placed in time")
     registered = export.registered_at
-    return Side(export, build_timeline(export, analytics=analytics), exported,
+    return Side(export, analyze(export, analytics=analytics), exported,
                 registered.date() if registered else None, export.member_name)
 
 

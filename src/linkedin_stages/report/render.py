@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from ..analysis.model import Timeline
     from ..analysis.report_data import ReportData
     from ..export import Export
-    from ..redact import PendingRedaction
 
 DEFAULT_NAME = "linkedin-stages-report.html"
 
@@ -62,22 +61,15 @@ def local_zone() -> str:
     return "UTC"
 
 
-def build_report(export: Export | PendingRedaction, timeline: Timeline, *, lang: str = "en",
-                 tz: str = "UTC", now: datetime | None = None) -> str:
+def build_report(export: Export, timeline: Timeline, *, lang: str = "en", tz: str = "UTC",
+                 now: datetime | None = None) -> str:
     """The report page for `timeline` (built from `export`), in `lang`, hours in `tz`:
-    the analysis the page shows (`analyze_for_report`), then `render_report`.
-
-    `export` may be what `redact.redact` returned: the report is then analysed on the real
-    archive and redacted before any view sees it."""
+    the analysis the page shows (`analyze_for_report`), then `render_report`. A redacted
+    page is `render_report(redact_report(analyze_for_report(…), export).data)`."""
     from ..analysis.report_data import analyze_for_report
-    from ..redact import PendingRedaction
 
-    zone = check_zone(tz)
-    if isinstance(export, PendingRedaction):
-        data = export.report_data(zone)
-    else:
-        data = analyze_for_report(export, timeline, zone=zone)
-    return render_report(data, lang=lang, now=now)
+    return render_report(analyze_for_report(export, timeline, zone=check_zone(tz)), lang=lang,
+                         now=now)
 
 
 def render_report(data: ReportData, *, lang: str = "en", now: datetime | None = None) -> str:

@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..errors import SampleError
 from ..months import month_start, months_between
 from ..safe_output import TEMP_PREFIX, removed_on_termination, signals_blocked, write_atomically
 from . import content, writers
@@ -42,10 +43,6 @@ COMMITTED_SAMPLES: dict[str, tuple[str, str | None]] = {
     **{persona_id: (persona_id, None) for persona_id in PERSONAS},
     "climber-2021-06": ("climber", "2021-06"),  # an older export of the same member (compare)
 }
-
-
-class SampleError(ValueError):
-    """A sample cannot be generated with these arguments."""
 
 
 # --- months and moments -------------------------------------------------------------------
