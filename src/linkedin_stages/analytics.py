@@ -40,6 +40,8 @@ from urllib.parse import unquote
 import polars as pl
 
 from .errors import AnalyticsError
+from .i18n.notices import Notice as CodedNotice  # a coded warning; `Notice` is level + text
+from .i18n.notices import notice_of
 from .workbook_files import find_workbooks
 
 __all__ = [
@@ -55,13 +57,14 @@ __all__ = [
 
 SHEETS = ("DISCOVERY", "ENGAGEMENT", "TOP POSTS", "FOLLOWERS", "DEMOGRAPHICS")
 
-# What each sheet gives; said when it is missing.
+# What each sheet gives, said when it is missing: the code of its notice (`[notices]` of the
+# catalogues), "period and totals unavailable" and so on.
 _MISSING = {
-    "DISCOVERY": "period and totals unavailable",
-    "ENGAGEMENT": "daily impressions and engagements unavailable",
-    "TOP POSTS": "per-post engagement unavailable",
-    "FOLLOWERS": "follower growth unavailable",
-    "DEMOGRAPHICS": "audience demographics unavailable",
+    "DISCOVERY": "analytics_no_discovery",
+    "ENGAGEMENT": "analytics_no_engagement",
+    "TOP POSTS": "analytics_no_top_posts",
+    "FOLLOWERS": "analytics_no_followers",
+    "DEMOGRAPHICS": "analytics_no_demographics",
 }
 
 # --- limits checked before the native reader runs (see _guard_workbook) ---------------------
@@ -313,8 +316,8 @@ class _Book:
     warnings: list[str] = field(default_factory=list)
     found: set[str] = field(default_factory=set)
 
-    def warn(self, message: str) -> None:
-        self.warnings.append(f"{self.file}: {message}")
+    def warn(self, message: CodedNotice) -> None:
+        self.warnings.append(CodedNotice("analytics_in_file", file=self.file, warning=message))
 
 
 def _read_sheets(path: Path, label: str) -> list[tuple[str, list[Row]]]:
@@ -847,7 +850,7 @@ def _classify(book: _Book, sheets: list[tuple[str, list[Row]]]) -> dict[str, lis
         if by_content:
             kinds[index] = by_content
             if by_name and by_name != by_content:
-                book.warn(f"sheet {name!r} holds {by_content}, read as such")
+                book.warn(CodedNotice("analytics_sheet_holds", sheet=name, kind=by_content))
         elif by_name:
             kinds[index] = by_name
     for position, kind in enumerate(SHEETS):
@@ -858,7 +861,7 @@ def _classify(book: _Book, sheets: list[tuple[str, list[Row]]]) -> dict[str, lis
         name, rows = sheets[position]
         if any(not _blank(row) for row in rows) and _SHEET_NAMES.get(_norm(name)) is None:
             kinds[position] = kind
-            book.warn(f"sheet {name!r} taken as {kind} by its position (labels not recognised)")
+            book.warn(CodedNotice("analytics_sheet_by_position", sheet=name, kind=kind))
     out: dict[str, list[int]] = {kind: [] for kind in SHEETS}
     for index in sorted(kinds):
         out[kinds[index]].append(index)
@@ -896,10 +899,10 @@ def _parse_engagement(book: _Book, rows: list[Row], dates: _Dates) -> None:
             skipped += header is not None
             continue
         if day in book.daily:
-            book.warn(f"ENGAGEMENT: {day.isoformat()} appears twice; the last row is kept")
+            book.warn(CodedNotice("analytics_day_twice", day=day.isoformat()))
         book.daily[day] = (_int(_get(row, cols[1])), _int(_get(row, cols[2])))
     if skipped:
-        book.warn(f"ENGAGEMENT: {skipped} row(s) without a readable date skipped")
+        book.warn(CodedNotice("analytics_undated_rows", count=skipped))
 
 
 def _parse_top_posts(book: _Book, rows: list[Row], dates: _Dates) -> None:
@@ -969,7 +972,7 @@ def _parse_followers(book: _Book, rows: list[Row], dates: _Dates) -> None:
         if day is not None:
             book.followers_daily[day] = _int(_get(row, cols[1]))
     if book.followers_total is None and not book.followers_daily:
-        book.warn("FOLLOWERS: neither the total nor daily rows found")
+        book.warn(CodedNotice("analytics_no_follower_rows"))
 
 
 def _parse_demographics(book: _Book, rows: list[Row], name: str) -> None:
@@ -990,7 +993,7 @@ def _read_book(path: Path, order: int) -> _Book:
     book = _Book(file=path.name, order=order)
     dates = _Dates(row for _name, rows in sheets for row in rows)
     if dates.conflict:
-        book.warn("dates are written both month-first and day-first; read month-first")
+        book.warn(CodedNotice("analytics_date_order_conflict"))
     kinds = _classify(book, sheets)
     if not any(kinds.values()):
         names = ", ".join(repr(name) for name, _rows in sheets) or "none"
@@ -999,12 +1002,14 @@ def _read_book(path: Path, order: int) -> _Book:
     for kind in SHEETS:
         indices = kinds[kind]
         if not indices:
-            book.warn(f"{kind} sheet missing: {_MISSING[kind]}")
+            book.warn(CodedNotice("analytics_sheet_missing", kind=kind,
+                                  missing=CodedNotice(_MISSING[kind])))
             continue
         for index in indices:
             name, rows = sheets[index]
             if all(_blank(row) for row in rows):
-                book.warn(f"{kind} sheet {name!r} is empty: {_MISSING[kind]}")
+                book.warn(CodedNotice("analytics_sheet_empty", kind=kind, sheet=name,
+                                      missing=CodedNotice(_MISSING[kind])))
                 continue
             book.found.add(kind)
             if kind == "DISCOVERY":
@@ -1018,14 +1023,15 @@ def _read_book(path: Path, order: int) -> _Book:
             else:
                 _parse_demographics(book, rows, name)
     if "DISCOVERY" in book.found and book.period is None:
-        book.warn("DISCOVERY: no period `M/D/YYYY - M/D/YYYY` found")
+        book.warn(CodedNotice("analytics_no_period"))
     if book.period is None and book.daily:
         book.period = (min(book.daily), max(book.daily))
-        book.warn(f"period taken from the daily rows: {book.period[0]} to {book.period[1]}")
+        book.warn(CodedNotice("analytics_period_from_days", first=book.period[0].isoformat(),
+                              last=book.period[1].isoformat()))
     if "ENGAGEMENT" in book.found and not book.daily:
-        book.warn("ENGAGEMENT: no daily rows found")
+        book.warn(CodedNotice("analytics_no_daily_rows"))
     if "TOP POSTS" in book.found and not book.top:
-        book.warn("TOP POSTS: no post found")
+        book.warn(CodedNotice("analytics_no_post"))
     return book
 
 
@@ -1112,7 +1118,7 @@ def load_analytics(paths: Sequence[str | Path] | str | Path) -> Analytics:
 
 
 def _merge(files: tuple[Path, ...], books: list[_Book]) -> Analytics:
-    warnings = [w for book in books for w in book.warnings]
+    warnings: list[str] = [w for book in books for w in book.warnings]
     daily: dict[date, tuple[int | None, int | None]] = {}
     followers_daily: dict[date, int | None] = {}
     top: dict[str, dict[str, Any]] = {}
@@ -1123,13 +1129,13 @@ def _merge(files: tuple[Path, ...], books: list[_Book]) -> Analytics:
         followers_daily.update(book.followers_daily)
         top.update(book.top)
     if overlap:
-        warnings.append(f"the workbooks overlap on {overlap} day(s): the later workbook's "
-                        "figures are kept, each day counted once")
+        warnings.append(CodedNotice("analytics_overlap", count=overlap))
     periods = [book.period for book in books if book.period]
     for before, after in zip(periods, periods[1:], strict=False):
         if after[0] > before[1] + timedelta(days=1):
-            warnings.append(f"no workbook covers {before[1] + timedelta(days=1)} to "
-                            f"{after[0] - timedelta(days=1)}")
+            warnings.append(CodedNotice("analytics_gap",
+                                        first=(before[1] + timedelta(days=1)).isoformat(),
+                                        last=(after[0] - timedelta(days=1)).isoformat()))
     period = (min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None
 
     daily_frame = pl.DataFrame(
@@ -1204,10 +1210,9 @@ def load_workbooks(exports: Sequence[str | Path], given: Sequence[str | Path] = 
             try:
                 readable.append(load_analytics([candidate]))
             except AnalyticsError as exc:
-                notices.append(Notice("Warning", str(exc)))
+                notices.append(Notice("Warning", notice_of(exc)))
                 continue
-            notices.append(Notice("Note", f"using the analytics workbook {candidate} found "
-                                          "in the export"))
+            notices.append(Notice("Note", CodedNotice("analytics_using", file=candidate)))
             chosen.append(candidate)
     if not chosen:
         return Workbooks(None, tuple(notices))
