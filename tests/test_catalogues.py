@@ -100,12 +100,18 @@ def test_french_typography_in_the_catalogue() -> None:
             assert not re.search(r" [:;!?]", text), key
 
 
-def test_english_limits_are_the_readers_text() -> None:
+def test_limits_live_in_the_catalogue_only() -> None:
+    """Every dataset says what its absence limits in every language; a spec's `limits` is the
+    English catalogue's entry, and no reader writes its own."""
     from linkedin_stages.readers import DATASETS, SPECS
 
     for lang in languages():
         assert set(catalogue(lang)["limits"]) == set(DATASETS)
     assert catalogue("en")["limits"] == {name: SPECS[name].limits for name in DATASETS}
+    assert SPECS["connections"].limits == "network growth and the share of strong ties"
+    readers = Path(__file__).resolve().parent.parent / "src/linkedin_stages/readers"
+    for path in readers.glob("*.py"):
+        assert "limits=" not in path.read_text(encoding="utf-8"), path.name
 
 
 # ---------------------------------------------------------------------------- formatting

@@ -170,7 +170,6 @@ ARTICLES = DatasetSpec(
     },
     time_column="published",
     describe="your long-form articles, drafts included",
-    limits="published articles, a producer signal",
 )
 
 

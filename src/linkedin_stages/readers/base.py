@@ -16,6 +16,7 @@ import polars as pl
 from ..csvread import Body, ReadNotes, locate, normalise_header, read_body, sentinel_line
 from ..dates import DATETIME, parse_months, parse_timestamps
 from ..errors import FileReadError
+from ..i18n.catalogue import REFERENCE, catalogue
 from ..i18n.notices import Notice
 from ..source import FileData
 
@@ -77,7 +78,6 @@ class DatasetSpec:
     derived: dict[str, Any] = field(default_factory=dict)  # extra output columns → dtype
     time_column: str | None = None
     describe: str = ""  # what the dataset holds, for `inspect`
-    limits: str = ""  # what its absence prevents, for `inspect`
     parse_rows: RowParser | None = None
     finish: Finisher | None = None
     variant: Variant | None = None
@@ -89,6 +89,12 @@ class DatasetSpec:
     record_key: tuple[str, ...] | None = ()
     merged: tuple[str, ...] = ()
     repeats: str = "identical records written more than once, counted once"
+
+    @property
+    def limits(self) -> str:
+        """What the dataset's absence prevents (for `inspect` and the report), in English:
+        the `[limits]` table of the catalogues, under the dataset's name."""
+        return catalogue(REFERENCE).text(f"limits.{self.name}")
 
     @property
     def schema(self) -> dict[str, Any]:

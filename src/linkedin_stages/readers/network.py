@@ -61,7 +61,6 @@ CONNECTIONS = DatasetSpec(
     time_column="connected_on",
     record_key=None,  # identical ghost rows (only a date) are different hidden people
     describe="1st-degree connections and when you connected",
-    limits="network growth and the share of strong ties",
     finish=_finish_connections,
     variant=_connections_variant,
 )
@@ -89,7 +88,6 @@ INVITATIONS = DatasetSpec(
     ),
     time_column="sent_at",
     describe="invitations sent and received (LinkedIn keeps only recent ones)",
-    limits="inbound vs outbound invitation trends (relay and producer signals)",
     finish=_finish_invitations,
     variant=lambda h, n: "with profile URLs" if "inviterprofileurl" in h else "no profile URLs",
 )
@@ -234,7 +232,6 @@ MESSAGES = DatasetSpec(
            "direction", "sponsored", "draft"),
     time_column="sent_at",
     describe="messages sent and received",
-    limits="strong ties, outbound relationship work and inbound demand",
     finish=_finish_messages,
     variant=_messages_variant,
 )

@@ -20,7 +20,6 @@ COMPANY_FOLLOWS = DatasetSpec(
     ),
     time_column="timestamp",
     describe="companies you follow",
-    limits="topic and market focus context",
 )
 
 MEMBER_FOLLOWS = DatasetSpec(
@@ -35,7 +34,6 @@ MEMBER_FOLLOWS = DatasetSpec(
     ),
     time_column="timestamp",
     describe="people you follow or unfollowed",
-    limits="who you read (a present-stage trace)",
 )
 
 HASHTAG_FOLLOWS = DatasetSpec(
@@ -51,7 +49,6 @@ HASHTAG_FOLLOWS = DatasetSpec(
     ),
     time_column="timestamp",
     describe="hashtags you follow",
-    limits="topic focus context",
 )
 
 # `You uploaded a document on February 7, 2025 at 7:01 AM (GMT)` (2025 on)
@@ -91,7 +88,6 @@ RICH_MEDIA = DatasetSpec(
     order=("timestamp", "media_type", "description", "link"),
     time_column="timestamp",
     describe="photos, videos and documents you uploaded",
-    limits="own media (a producer signal; dated only in archives from 2025 on)",
     finish=_finish_rich_media,
     variant=lambda h, n: "dated sentences (2025 on)" if "datetime" in h else "undated (to 2024)",
 )
@@ -126,7 +122,6 @@ EVENTS = DatasetSpec(
     order=("name", "starts_at", "ends_at", "status", "url"),
     time_column="starts_at",
     describe="events you registered for or organised",
-    limits="events (a business-intent signal)",
     finish=_finish_events,
 )
 
@@ -141,7 +136,6 @@ SAVED_ITEMS = DatasetSpec(
     ),
     time_column="timestamp",
     describe="posts you saved to read later",
-    limits="saved posts (a reading trace)",
 )
 
 LEARNING = DatasetSpec(
@@ -162,5 +156,4 @@ LEARNING = DatasetSpec(
     ),
     time_column="last_watched",
     describe="LinkedIn Learning courses watched",
-    limits="learning context",
 )

@@ -34,7 +34,6 @@ PROFILE = DatasetSpec(
     order=("first_name", "last_name", "full_name", "maiden_name", "birth_date", "headline",
            "summary", "industry", "country", "location", "websites", "twitter"),
     describe="your name, headline and summary",
-    limits="your name, used to tell sent from received messages",
     finish=_add_full_name,
     variant=lambda h, n: "2018 layout" if "country" in h else "2024 layout",
 )
@@ -54,7 +53,6 @@ REGISTRATION = DatasetSpec(
     ),
     time_column="registered_at",
     describe="when you joined LinkedIn",
-    limits="the start of your timeline (your first recorded activity is used instead)",
     variant=lambda h, n: "2018 layout" if "registrationdate" in h else "Registered At (2024 on)",
 )
 
@@ -73,7 +71,6 @@ POSITIONS = DatasetSpec(
     ),
     time_column="started_on",
     describe="the positions on your profile",
-    limits="career context for the timeline",
 )
 
 EDUCATION = DatasetSpec(
@@ -91,7 +88,6 @@ EDUCATION = DatasetSpec(
     ),
     time_column="start_date",
     describe="the schools on your profile",
-    limits="education context",
 )
 
 SKILLS = DatasetSpec(
@@ -101,7 +97,6 @@ SKILLS = DatasetSpec(
     signatures=(frozenset({"name"}),),
     columns=(Column("name", ("name",)),),
     describe="the skills on your profile",
-    limits="skills context",
 )
 
 
@@ -136,7 +131,6 @@ def _endorsements(name: str, filename: str, role: str, key: str,
         order=("timestamp", "skill", "first_name", "last_name", "full_name", "url", "status"),
         time_column="timestamp",
         describe=describe,
-        limits="recognition context",
         finish=_endorsement_finish,
     )
 
@@ -169,7 +163,6 @@ def _recommendations(name: str, filename: str, key: str, describe: str) -> Datas
                "timestamp", "status"),
         time_column="timestamp",
         describe=describe,
-        limits="recognition context",
         finish=_add_full_name,
     )
 

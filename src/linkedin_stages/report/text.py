@@ -37,8 +37,8 @@ def strings(lang: str) -> dict[str, str]:
 
 
 def limits(dataset: str, english: str, lang: str) -> str:
-    """What the absence of `dataset` limits, in `lang` (`english`, the reader's own text, when
-    the catalogue has none)."""
+    """What the absence of `dataset` limits, in `lang` (`english`, the spec's `limits`, read
+    from the English catalogue, when the catalogue of `lang` has none)."""
     return catalogue(lang)["limits"].get(dataset, english)
 
 
