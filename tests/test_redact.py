@@ -345,6 +345,25 @@ def test_redact_timeline_keeps_the_numbers_and_drops_texts_and_links() -> None:
     assert set(alone.posts["text"].str.slice(0, 10).drop_nulls().to_list()) <= {"[redacted]"}
 
 
+def test_a_coded_warning_stays_coded_with_its_values_scrubbed() -> None:
+    """A redacted page still words a warning in its language, and no value of the notice
+    (a path through a folder named after someone) survives redaction."""
+    from linkedin_stages.i18n.notices import Notice, word
+
+    export, _ = loaded("climber")
+    redactor = Redactor(export)
+    someone = export.connections["full_name"].drop_nulls()[0]
+    inner = Notice("export_part_copy", file=f"Takeout/{someone}/Shares_2.csv")
+    scrubbed = redactor.scrub(Notice("export_in_file", file=f"Takeout/{someone}/Shares.csv",
+                                     warning=inner))
+    assert isinstance(scrubbed, Notice) and scrubbed.code == "export_in_file"
+    for lang in LANGS:
+        worded = word(scrubbed, lang)
+        assert someone not in worded and "Takeout" not in worded
+        assert "Shares.csv" in worded and "Shares_2.csv" in worded
+    assert word(scrubbed, "fr") != str(scrubbed)  # worded in French, not left in English
+
+
 def test_kept_labels_and_warnings_are_scrubbed() -> None:
     export, _ = loaded("climber")
     redactor = Redactor(export)

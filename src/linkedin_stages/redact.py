@@ -36,6 +36,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 import polars as pl
@@ -54,6 +55,7 @@ from .analysis.report_data import (
 )
 from .analysis.voice import ExamplePost, detect_language
 from .export import DatasetReport, Export
+from .i18n.notices import Notice, Terms
 from .readers.base import ReadContext
 from .readers.network import infer_own_identity
 
@@ -201,10 +203,20 @@ class Redactor:
         return bool(self._names and self._names.search(text))
 
     def scrub(self, text: object) -> str | None:
-        """A warning: paths cut to their last part, then as `label`."""
+        """A warning: paths cut to their last part, then as `label`. A coded notice stays
+        one, each of its values scrubbed, so a redacted French page still words it in
+        French; never the original notice, whose values would word the real names."""
+        if isinstance(text, Notice):
+            return Notice(text.code, **{key: self._scrubbed_value(value)
+                                        for key, value in text.values.items()})
         if not isinstance(text, str):
             return None
         return self.label(_PATH.sub("", _URL.sub(HIDDEN, _EMAIL.sub(HIDDEN, text))))
+
+    def _scrubbed_value(self, value: object) -> object:
+        if isinstance(value, bool | int | float | date | Terms):  # numbers, days, our words
+            return value
+        return self.scrub(value if isinstance(value, str) else str(value)) or ""
 
     def label(self, text: object) -> str | None:
         """A kept label (a position, a school): e-mails, URLs and phone numbers hidden,

@@ -20,6 +20,7 @@ from ..analysis.model import STAGES, Stage
 from ..analysis.network import JoinedDuring
 from ..analysis.report_data import ReportData
 from ..analysis.voice import ExamplePost
+from ..i18n.notices import word
 from ..links import clip, first_line, linkedin_url
 from ..months import month_count
 from ..readers import SPECS
@@ -918,6 +919,6 @@ def _about(ctx: ReportContext, data: ReportData, now: datetime | None) -> About:
         thresholds=Table((t["threshold_col"], t["value_col"]),
                          tuple((key, _threshold_value(value, lang)) for key, value in flat),
                          (False, True)),
-        warnings=archive.warnings,
+        warnings=tuple(word(w, lang) for w in archive.warnings),
         facts=tuple(facts),
     )
