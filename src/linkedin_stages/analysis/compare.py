@@ -17,7 +17,7 @@ import polars as pl
 from ..export import Export
 from ..i18n.notices import Notice, Terms
 from .metrics import POST_KINDS
-from .model import STAGES, Timeline
+from .model import STAGES, Stage, Timeline
 from .pipeline import analyze
 
 if TYPE_CHECKING:
@@ -265,14 +265,15 @@ def _dropped(old: Side, new: Side, cutoff: datetime
     return dropped, deleted, tuple(skipped)
 
 
-Disagreement = tuple[str, str | None, str | None]  # month, old stage, new stage
+Disagreement = tuple[str, Stage | None, Stage | None]  # month, old stage, new stage
 
 
 def _overlap(old: Timeline, new: Timeline) -> tuple[int, list[Disagreement], int]:
     """Months both timelines judge — except the older's last month, whose window had no
     'after' yet — and whether they agree."""
     newer = {m.month: m.stage for m in new.months}
-    agree, overlap, differ = 0, 0, []
+    agree, overlap = 0, 0
+    differ: list[Disagreement] = []
     for month in old.months[:-1]:
         # A month one archive cannot judge (a basic archive: no posts) is not compared.
         if month.month in newer and month.stage is not None and newer[month.month] is not None:

@@ -17,8 +17,16 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
+    from contextlib import AbstractContextManager
+
+    from matplotlib.axes import Axes
+    from matplotlib.collections import PolyCollection
+    from matplotlib.figure import Figure
 
 # Okabe–Ito, the colour-blind-safe palette (Okabe & Ito 2008).
 ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
@@ -31,7 +39,8 @@ INK, RULE, MUTED = "#010101", "#020202", "#030303"
 _SENTINELS = {INK: "var(--ink)", RULE: "var(--rule)", MUTED: "var(--muted)"}
 
 WIDTH_IN = 7.2  # 518 SVG units: about 1:1 in the page's 720 px column
-_RC = {
+# Typed Any: matplotlib's stubs spell each rc key as a Literal; matplotlib checks ours at run time.
+_RC: Any = {
     "svg.hashsalt": "linkedin-stages",
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",  # layout metrics only; the page font is used on screen
@@ -72,7 +81,7 @@ def month_x(month: str) -> float:
 
 
 def _figure(height_in: float, *, rows: int = 1, heights: Sequence[float] | None = None,
-            left_in: float = 0.5):  # noqa: ANN202
+            left_in: float = 0.5) -> tuple[Figure, list[Axes]]:
     """A figure with fixed margins (in inches): cheaper than a layout engine, and the
     charts line up with each other down the page."""
     from matplotlib.figure import Figure
@@ -88,7 +97,7 @@ def _figure(height_in: float, *, rows: int = 1, heights: Sequence[float] | None 
 
 
 def _collection(rects: Sequence[tuple[float, float, float, float]], colors: Sequence[str],
-                alphas: Sequence[float]):  # noqa: ANN202
+                alphas: Sequence[float]) -> PolyCollection:
     """Rectangles (x, y, width, height) drawn as one collection of polygons (one SVG group;
     polygons, not `Rectangle` patches, which cost ~0.1 ms each to build)."""
     from matplotlib.collections import PolyCollection
@@ -100,7 +109,7 @@ def _collection(rects: Sequence[tuple[float, float, float, float]], colors: Sequ
                           linewidths=0)
 
 
-def _labels(ax, axis: str, positions: Sequence[float], texts: Sequence[str]) -> None:  # noqa: ANN001
+def _labels(ax: Axes, axis: str, positions: Sequence[float], texts: Sequence[str]) -> None:
     """Axis labels as plain texts 3.5 pt outside the axes (where tick labels would sit):
     under the x axis (`axis="x"`) or left of the y axis (`"y"`).
 
@@ -112,7 +121,7 @@ def _labels(ax, axis: str, positions: Sequence[float], texts: Sequence[str]) -> 
     if axis == "x":
         place = ax.get_xaxis_transform() + ScaledTranslation(0, -pad,
                                                                ax.figure.dpi_scale_trans)
-        style = {"ha": "center", "va": "top"}
+        style: dict[str, Any] = {"ha": "center", "va": "top"}
     else:
         place = ax.get_yaxis_transform() + ScaledTranslation(-pad, 0,
                                                                ax.figure.dpi_scale_trans)
@@ -124,12 +133,12 @@ def _labels(ax, axis: str, positions: Sequence[float], texts: Sequence[str]) -> 
             ax.text(0, position, text, transform=place, color=MUTED, clip_on=False, **style)
 
 
-def _year_axis(ax, first: str, last: str, *, reach: float | None = None,  # noqa: ANN001
+def _year_axis(ax: Axes, first: str, last: str, *, reach: float | None = None,
                start_at: float | None = None, labels: bool = True) -> None:
     """Years along the x axis, from month `first` to `last` (widened to `start_at`/`reach`
     when bars stick out): a short mark where each year starts, its number under its middle
     (one line of markers and one text per year, see `_labels`)."""
-    from matplotlib.lines import TICKDOWN
+    from matplotlib.markers import TICKDOWN
 
     start, end = int(first[:4]), int(last[:4])
     step = 1 if end - start <= 12 else 2 if end - start <= 24 else 5
@@ -149,7 +158,7 @@ def _year_axis(ax, first: str, last: str, *, reach: float | None = None,  # noqa
         _labels(ax, "x", [y + 0.5 for y in middles], [str(y) for y in middles])
 
 
-def _count_axis(ax, lang: str, *, fraction: bool = False) -> None:  # noqa: ANN001
+def _count_axis(ax: Axes, lang: str, *, fraction: bool = False) -> None:
     """Counts (or shares, 0–1) up the y axis from 0: about four round values, each with a
     grid line (one line collection, under the data) and a label (see `_labels`)."""
     from matplotlib.collections import LineCollection
@@ -174,7 +183,7 @@ def _count_axis(ax, lang: str, *, fraction: bool = False) -> None:  # noqa: ANN0
     _labels(ax, "y", values, [texts(v) for v in values])
 
 
-def _svg_text(figure) -> str:  # noqa: ANN001
+def _svg_text(figure: Figure) -> str:
     import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
 
@@ -223,11 +232,11 @@ def finish_svg(svg: str, key: str, title: str, description: str = "") -> Markup:
     return Markup(head + svg[opening.end():])
 
 
-def _render(figure, key: str, title: str, description: str) -> Markup:  # noqa: ANN001
+def _render(figure: Figure, key: str, title: str, description: str) -> Markup:
     return finish_svg(_svg_text(figure), key, title, description)
 
 
-def _context():  # noqa: ANN202
+def _context() -> AbstractContextManager[Any]:
     import matplotlib
 
     return matplotlib.rc_context(_RC)
@@ -473,8 +482,8 @@ def lanes(key: str, title: str, description: str, runs: Sequence[Run],
         label_y = 8 + row * 16 + 11
         parts.append(f'<line x1="{x}" y1="{label_y + 4}" x2="{x}" y2="{max(ys)}" '
                      f'stroke="var(--ink)" stroke-width="1" stroke-dasharray="2 2"/>')
-        for y in ys:
-            parts.append(f'<circle cx="{x}" cy="{y}" r="3.5" fill="var(--paper)" '
+        for dot_y in ys:
+            parts.append(f'<circle cx="{x}" cy="{dot_y}" r="3.5" fill="var(--paper)" '
                          f'stroke="var(--ink)" stroke-width="1.5"/>')
         parts.append(f'<text x="{x}" y="{label_y}" text-anchor="middle" class="mark">'
                      f'{escape(mark.label)}</text>')

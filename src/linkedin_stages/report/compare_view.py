@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from .. import __version__
 from ..analysis import wording
@@ -95,7 +96,7 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     old_ctx = ReportContext(c.old.export, c.old.timeline, lang)
     new_ctx = ReportContext(c.new.export, c.new.timeline, lang)
 
-    def day(value) -> str:  # noqa: ANN001
+    def day(value: date) -> str:
         return formatting.day(value, lang)
 
     def num(value: float) -> str:

@@ -17,7 +17,7 @@ T = TypeVar("T")
 def drawn(view: T) -> T:
     """`view` (any tree of frozen dataclasses and tuples) with each `Chart` drawn."""
     if isinstance(view, Chart):
-        return dataclasses.replace(view, drawn=draw(view.spec))  # type: ignore[return-value]
+        return dataclasses.replace(view, drawn=draw(view.spec))
     if dataclasses.is_dataclass(view) and not isinstance(view, type):
         changes = {}
         for field in dataclasses.fields(view):
@@ -25,7 +25,7 @@ def drawn(view: T) -> T:
             new = drawn(value)
             if new is not value:
                 changes[field.name] = new
-        return dataclasses.replace(view, **changes) if changes else view  # type: ignore[type-var]
+        return dataclasses.replace(view, **changes) if changes else view
     if isinstance(view, tuple):
         items = tuple(drawn(item) for item in view)
         changed = any(new is not old for new, old in zip(items, view, strict=True))

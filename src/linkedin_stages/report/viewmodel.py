@@ -892,7 +892,7 @@ def _about(ctx: ReportContext, data: ReportData, now: datetime | None) -> About:
                    limits(name, SPECS[name].limits, lang)) for name in archive.missing),
             (False, False, False))
     thresholds = asdict(tl.thresholds) if is_dataclass(tl.thresholds) else dict(
-        tl.thresholds)  # type: ignore[call-overload]
+        tl.thresholds)
     flat = _flat(thresholds)
     window = thresholds.get("window_months", 3)
     run = thresholds.get("min_run_months", 2)
