@@ -8,6 +8,11 @@ the language. English is the reference: every other catalogue has exactly its ke
 same placeholders (`check`, run by tests/test_catalogues.py). The languages are the files
 found, so adding `de.toml` adds German.
 
+The catalogues are read from `CATALOGUES`, the package's `catalogues/` folder; a translator
+may point the environment variable `LINKEDIN_STAGES_CATALOGUES` at a folder of their own (a
+copy of that folder plus the new `<lang>.toml`), and tests may set `CATALOGUES` and call
+`reload()` (languages and catalogues are read once, then cached).
+
     words = catalogue("fr")
     words.text("report.where_sentence", stage=…, since=…)
     words.plural("report.words_counted", 12)        # "12 mots"
@@ -16,14 +21,22 @@ found, so adding `de.toml` adds German.
 
 from __future__ import annotations
 
+import os
 import string
 import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 REFERENCE = "en"
+CATALOGUES_VARIABLE = "LINKEDIN_STAGES_CATALOGUES"
+# Where the catalogues are: the environment's folder if given, else the package's own.
+CATALOGUES: Traversable = (Path(os.environ[CATALOGUES_VARIABLE])
+                           if os.environ.get(CATALOGUES_VARIABLE)
+                           else resources.files(__package__).joinpath("catalogues"))
 FORMATS_TABLE = "formats"  # CLDR locale and LDML patterns: checked as keys, not as prose
 # plural entries chosen by CLDR's ordinal rules (1st, 2nd…), not the cardinal ones
 ORDINAL_ENTRIES = frozenset({"formats.day_number"})
@@ -32,8 +45,7 @@ ORDINAL_ENTRIES = frozenset({"formats.day_number"})
 @cache
 def languages() -> tuple[str, ...]:
     """The languages with a catalogue, English first, then alphabetical."""
-    names = {entry.name.removesuffix(".toml")
-             for entry in resources.files(__package__).joinpath("catalogues").iterdir()
+    names = {entry.name.removesuffix(".toml") for entry in CATALOGUES.iterdir()
              if entry.name.endswith(".toml")}
     return tuple(sorted(names, key=lambda lang: (lang != REFERENCE, lang)))
 
@@ -47,8 +59,13 @@ def check_language(lang: str) -> str:
 
 @cache
 def _load(lang: str) -> dict[str, Any]:
-    path = resources.files(__package__).joinpath("catalogues", f"{lang}.toml")
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return tomllib.loads(CATALOGUES.joinpath(f"{lang}.toml").read_text(encoding="utf-8"))
+
+
+def reload() -> None:
+    """Forget the languages and catalogues read so far (after `CATALOGUES` changed)."""
+    for cached in (languages, _load, catalogue):
+        cached.cache_clear()
 
 
 def is_plural(value: object) -> bool:
