@@ -339,7 +339,7 @@ def test_a_failure_keeps_the_older_report(tmp_path: Path, monkeypatch: pytest.Mo
     def explode(*_args: object, **_kwargs: object) -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(render, "build_report", explode)
+    monkeypatch.setattr(render, "render_report", explode)  # what analyze calls
     result = CliRunner().invoke(cli, ["analyze", str(SAMPLES / "lurker"), "-o", str(target)])
     assert result.exit_code == 1 and "boom" in result.stderr
     assert target.read_text() == "older report"
