@@ -52,26 +52,38 @@ class Terms:
 
 
 def _value(value: object, lang: str) -> object:
-    from . import formatting
-
     if isinstance(value, Notice):
         return value.worded(lang)
-    if isinstance(value, bool):
-        return str(value)
+    if isinstance(value, (str, bool)) or not isinstance(value, (int, float, date, Terms)):
+        return str(value)  # text, paths, file names: as they are (and no Babel to load)
+    from . import formatting
+
     if isinstance(value, int):
         return formatting.integer(value, lang)
     if isinstance(value, float):
         return formatting.decimal(value, lang)
     if isinstance(value, (date, datetime)):
         return formatting.when(value, lang)
-    if isinstance(value, Terms):
-        words = catalogue(lang)[value.table]
-        return formatting.format_list([words.get(key, key) for key in value.keys], lang)
-    return value
+    words = catalogue(lang)[value.table]
+    return formatting.format_list([words.get(key, key) for key in value.keys], lang)
+
+
+class _EnglishFormatter(string.Formatter):
+    """English: a format spec is `str.format`'s (the symbols are already English), so making
+    a notice loads Babel only for a value worded by type (a bare number, a day, Terms)."""
+
+    lang = REFERENCE
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec:
+            return super().format_field(value, format_spec)
+        return str(_value(value, self.lang))
 
 
 @cache
 def _formatter(lang: str) -> string.Formatter:
+    if lang == REFERENCE:
+        return _EnglishFormatter()
     from .formatting import NumberFormatter  # Babel, loaded when a notice is first worded
 
     class NoticeFormatter(NumberFormatter):
