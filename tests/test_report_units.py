@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 from markupsafe import Markup
 
+from linkedin_stages.i18n import formatting
+from linkedin_stages.i18n.catalogue import catalogue, check_language
 from linkedin_stages.links import clip, first_line, linkedin_url
 from linkedin_stages.months import month_count
-from linkedin_stages.report import charts, locale
-from linkedin_stages.report.text import LIMITS_FR, TEXT, strings
+from linkedin_stages.report import charts
 
 NNBSP = "\u202f"
 
@@ -24,7 +25,7 @@ NNBSP = "\u202f"
     (999, "en", "999"),
 ])
 def test_integer(value: int, lang: str, expected: str) -> None:
-    assert locale.integer(value, lang) == expected
+    assert formatting.integer(value, lang) == expected
 
 
 @pytest.mark.parametrize(("value", "lang", "expected"), [
@@ -36,27 +37,27 @@ def test_integer(value: int, lang: str, expected: str) -> None:
     (float("nan"), "en", "—"),
 ])
 def test_decimal(value: float, lang: str, expected: str) -> None:
-    assert locale.decimal(value, lang) == expected
+    assert formatting.decimal(value, lang) == expected
 
 
 def test_percent_and_hours() -> None:
-    assert locale.percent(0.123, "en") == "12%"
-    assert locale.percent(0.123, "fr") == f"12{NNBSP}%"
-    assert locale.percent(0.001, "en") == "<1%"
-    assert locale.percent(0, "en") == "0%"
-    assert locale.hour(9, "en") == "9:00"
-    assert locale.hour(9, "fr") == f"9{NNBSP}h"
+    assert formatting.percent(0.123, "en") == "12%"
+    assert formatting.percent(0.123, "fr") == f"12{NNBSP}%"
+    assert formatting.percent(0.001, "en") == "<1%"
+    assert formatting.percent(0, "en") == "0%"
+    assert formatting.hour(9, "en") == "9:00"
+    assert formatting.hour(9, "fr") == f"9{NNBSP}h"
 
 
 def test_months_and_days() -> None:
-    assert locale.month("2021-03", "en") == "March 2021"
-    assert locale.month("2021-03", "fr") == "mars 2021"
-    assert locale.month("2021-01", "fr", short=True) == "janv. 2021"
-    assert locale.day(date(2021, 3, 1), "fr") == "1er mars 2021"
-    assert locale.day(date(2021, 3, 2), "fr") == "2 mars 2021"
-    assert locale.day(date(2021, 3, 1), "en") == "1 March 2021"
-    assert locale.day(date(2021, 3, 1), "en", short=True) == "1\u00a0Mar\u00a02021"
-    assert locale.month_span("2018-09", "2020-06", "en") == "Sep 2018 – Jun 2020"
+    assert formatting.month("2021-03", "en") == "March 2021"
+    assert formatting.month("2021-03", "fr") == "mars 2021"
+    assert formatting.month("2021-01", "fr", short=True) == "janv. 2021"
+    assert formatting.day(date(2021, 3, 1), "fr") == "1er mars 2021"
+    assert formatting.day(date(2021, 3, 2), "fr") == "2 mars 2021"
+    assert formatting.day(date(2021, 3, 1), "en") == "1 March 2021"
+    assert formatting.day(date(2021, 3, 1), "en", short=True) == "1\u00a0Mar\u00a02021"
+    assert formatting.month_span("2018-09", "2020-06", "en") == "Sep 2018 – Jun 2020"
     assert month_count("2018-09", "2020-06") == 22
 
 
@@ -70,19 +71,19 @@ def test_months_and_days() -> None:
     (24, "fr", "2 ans"),
 ])
 def test_duration(months: int, lang: str, expected: str) -> None:
-    assert locale.duration(months, lang) == expected
+    assert formatting.duration(months, lang) == expected
 
 
 def test_plural_rules() -> None:
-    assert locale.counted(0, "week", "weeks", "en") == "0 weeks"
-    assert locale.counted(1, "week", "weeks", "en") == "1 week"
-    assert locale.counted(0, "semaine", "semaines", "fr") == "0 semaine"
-    assert locale.counted(1234, "semaine", "semaines", "fr") == f"1{NNBSP}234 semaines"
+    assert formatting.counted(0, "week", "weeks", "en") == "0 weeks"
+    assert formatting.counted(1, "week", "weeks", "en") == "1 week"
+    assert formatting.counted(0, "semaine", "semaines", "fr") == "0 semaine"
+    assert formatting.counted(1234, "semaine", "semaines", "fr") == f"1{NNBSP}234 semaines"
 
 
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="language"):
-        locale.check_lang("de")
+        check_language("de")
 
 
 # ---------------------------------------------------------------------------- URLs
@@ -131,15 +132,16 @@ def test_first_line_and_clip() -> None:
 
 
 def test_both_languages_have_the_same_strings() -> None:
-    assert set(TEXT["en"]) == set(TEXT["fr"])
-    for key in TEXT["en"]:
-        fields_en = set(re.findall(r"\{(\w+)\}", TEXT["en"][key])) - {"c"}
-        fields_fr = set(re.findall(r"\{(\w+)\}", TEXT["fr"][key])) - {"c"}
+    english, french = catalogue("en").table("report"), catalogue("fr").table("report")
+    assert set(english) == set(french)
+    for key in english:
+        fields_en = set(re.findall(r"\{(\w+)\}", english[key])) - {"c"}
+        fields_fr = set(re.findall(r"\{(\w+)\}", french[key])) - {"c"}
         assert fields_en == fields_fr, key
 
 
 def test_french_strings_use_narrow_spaces_before_colons() -> None:
-    for key, value in strings("fr").items():
+    for key, value in catalogue("fr").table("report").items():
         assert " :" not in value and " ;" not in value, key
         assert "{c}" not in value
 
@@ -147,7 +149,7 @@ def test_french_strings_use_narrow_spaces_before_colons() -> None:
 def test_french_limits_cover_every_dataset() -> None:
     from linkedin_stages.readers import DATASETS
 
-    assert set(LIMITS_FR) == set(DATASETS)
+    assert set(catalogue("fr")["limits"]) == set(DATASETS)
 
 
 # ---------------------------------------------------------------------------- SVG

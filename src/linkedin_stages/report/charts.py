@@ -164,16 +164,16 @@ def _count_axis(ax: Axes, lang: str, *, fraction: bool = False) -> None:
     from matplotlib.collections import LineCollection
     from matplotlib.ticker import MaxNLocator
 
-    from . import locale
+    from ..i18n import formatting
 
     if fraction:
         top = 1.0
         locator = MaxNLocator(nbins=4)
-        texts = lambda value: locale.percent(value, lang)  # noqa: E731
+        texts = lambda value: formatting.percent(value, lang)  # noqa: E731
     else:
         top = max(ax.get_ylim()[1], 1)  # small counts still get whole-number values
         locator = MaxNLocator(nbins=4, integer=True, min_n_ticks=2)
-        texts = lambda value: locale.integer(value, lang)  # noqa: E731
+        texts = lambda value: formatting.integer(value, lang)  # noqa: E731
     ax.set_ylim(0, top)
     ax.set_yticks([])
     values = [float(v) for v in locator.tick_values(0, top) if -1e-9 <= v <= top * (1 + 1e-9)]
@@ -321,7 +321,7 @@ def words_per_post(key: str, title: str, description: str, xs: Sequence[float],
 def heatmap(key: str, title: str, description: str, counts: Sequence[Sequence[int]],
             weekdays: Sequence[str], lang: str) -> Markup:
     """Weekday (rows, Monday on top) × hour (columns) counts, as cells of one hue."""
-    from . import locale
+    from ..i18n import formatting
 
     with _context():
         figure, (ax,) = _figure(2.5, left_in=0.45)
@@ -342,7 +342,7 @@ def heatmap(key: str, title: str, description: str, counts: Sequence[Sequence[in
         ax.set_aspect("equal")
         _labels(ax, "y", [6.5 - d for d in range(7)], list(weekdays))
         _labels(ax, "x", [h + 0.5 for h in range(0, 24, 3)],
-                [locale.hour(h, lang) for h in range(0, 24, 3)])
+                [formatting.hour(h, lang) for h in range(0, 24, 3)])
         return _render(figure, key, title, description)
 
 

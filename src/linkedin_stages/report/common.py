@@ -19,11 +19,12 @@ from markupsafe import Markup
 from ..analysis import wording
 from ..analysis.model import STAGES, MonthStage, Stage, Timeline
 from ..analysis.ranking import Counted, top_values
+from ..i18n import formatting
+from ..i18n.catalogue import catalogue
 from ..links import clip
 from ..months import month_count
-from . import charts, locale
+from . import charts
 from .charts import STAGE_COLORS, ChartSpec
-from .text import strings
 
 if TYPE_CHECKING:
     import polars as pl
@@ -134,7 +135,8 @@ class ReportContext:
     def __init__(self, archive: HasMissing, timeline: Timeline, lang: str) -> None:
         self.timeline = timeline
         self.lang = lang
-        self.t = strings(lang)
+        self.words = catalogue(lang)
+        self.t = self.words.table("report")
         self.months = [m.month for m in timeline.months]
         self.stage_of = {m.month: m.stage for m in timeline.months}
         self.columns = timeline.monthly.to_dict(as_series=False)
@@ -164,11 +166,23 @@ class ReportContext:
     def fmt(self, key: str, **values: object) -> str:
         return self.t[key].format(**values)
 
+    def counted(self, key: str, count: int) -> str:
+        """A plural entry of `[report]` ("1 week", "12 mots"), the number formatted."""
+        return self.words.plural(f"report.{key}", count, count=self.num(count))
+
+    def dataset_name(self, dataset: str) -> str:
+        return self.words["datasets"].get(dataset, dataset.replace("_", " "))
+
+    def limits(self, dataset: str, english: str) -> str:
+        """What the absence of `dataset` limits (`english`, the spec's own words, when the
+        catalogue has none)."""
+        return self.words["limits"].get(dataset, english)
+
     def num(self, value: float) -> str:
-        return locale.integer(value, self.lang)
+        return formatting.integer(value, self.lang)
 
     def month(self, ym: str, short: bool = False) -> str:
-        return locale.month(ym, self.lang, short=short)
+        return formatting.month(ym, self.lang, short=short)
 
 
 def stage_runs(months: Sequence[MonthStage]) -> list[charts.Run]:
@@ -187,8 +201,8 @@ def trajectory_view(ctx: ReportContext) -> Trajectory:
     periods = tuple(
         Period(ctx.badge(r.stage), ctx.fmt(
             "period_item", stage=ctx.stage_name(r.stage),
-            span=locale.month_span(r.first, r.last, lang),
-            duration=locale.duration(month_count(r.first, r.last), lang)))
+            span=formatting.month_span(r.first, r.last, lang),
+            duration=formatting.duration(month_count(r.first, r.last), lang)))
         for r in runs
     )
     transitions = []
@@ -227,7 +241,7 @@ def trajectory_view(ctx: ReportContext) -> Trajectory:
 def ranked_items(items: Sequence[Counted], lang: str) -> tuple[Ranked, ...]:
     """Counted values as a list to show: clipped (the whole text kept for a tooltip), counts
     in `lang`."""
-    return tuple(Ranked(clip(item.value, LABEL_LIMIT), locale.integer(item.count, lang),
+    return tuple(Ranked(clip(item.value, LABEL_LIMIT), formatting.integer(item.count, lang),
                         item.value if len(item.value) > LABEL_LIMIT else "")
                  for item in items)
 

@@ -20,12 +20,14 @@ from ..analysis.model import STAGES, Stage
 from ..analysis.network import JoinedDuring
 from ..analysis.report_data import ReportData
 from ..analysis.voice import ExamplePost
+from ..i18n import formatting
+from ..i18n.catalogue import check_language
 from ..i18n.notices import word
 from ..links import clip, first_line, linkedin_url
 from ..months import month_count
 from ..readers import SPECS
 from ..safe_output import safe_label
-from . import charts, locale
+from . import charts
 from .charts import STAGE_COLORS, Series
 from .common import (
     LABEL_LIMIT,
@@ -41,7 +43,6 @@ from .common import (
     stage_runs,
     trajectory_view,
 )
-from .text import dataset_name, limits
 
 # ---------------------------------------------------------------------------- view classes
 
@@ -247,7 +248,7 @@ def _sentence(text: str) -> str:
 
 def build_view(data: ReportData, *, lang: str, now: datetime | None = None) -> ReportView:
     """Everything the report shows, worded and laid out (charts as specifications)."""
-    locale.check_lang(lang)
+    check_language(lang)
     if not data.timeline.months:
         raise ValueError("the timeline has no months")
     ctx = ReportContext(data.archive, data.timeline, lang)
@@ -296,7 +297,7 @@ def _engagement(ctx: ReportContext, data: ReportData) -> EngagementView | None:
     t, lang = ctx.t, ctx.lang
 
     def percent(value: float | None) -> str:
-        return locale.percent(value, lang) if value is not None else "—"
+        return formatting.percent(value, lang) if value is not None else "—"
 
     def count(value: float | None) -> str:
         return ctx.num(value) if value is not None else "—"
@@ -338,7 +339,7 @@ def _engagement(ctx: ReportContext, data: ReportData) -> EngagementView | None:
     audience: dict[str, list[str]] = {}
     for item in figures.audience:
         audience.setdefault(item.category, []).append(
-            f"{item.value} ({locale.percent(item.share, lang)})" if item.share is not None
+            f"{item.value} ({formatting.percent(item.share, lang)})" if item.share is not None
             else item.value)
     first, last = figures.period
     return EngagementView(
@@ -388,11 +389,11 @@ def _where(ctx: ReportContext) -> Where:
     shares = {"present": 0.90, "power_networker": 0.01}
     steps = tuple(
         charts.LadderStep(stage=s, name=ctx.stage_name(s),
-                          share=f"≈ {locale.percent(shares[s], lang)}" if s in shares else "",
+                          share=f"≈ {formatting.percent(shares[s], lang)}" if s in shares else "",
                           visited=s in visited, current=s == current)
         for s in STAGES
     )
-    middle = f"≈ {locale.percent(0.09, lang)}"
+    middle = f"≈ {formatting.percent(0.09, lang)}"
     step_list = ", ".join(f"{i + 1}. {n}" for i, n in enumerate(names))
     if current is not None:
         description = ctx.fmt("ladder_desc", steps=step_list, number=STAGES.index(current) + 1,
@@ -400,7 +401,7 @@ def _where(ctx: ReportContext) -> Where:
         since = tl.current_since or ctx.months[0]
         sentence = ctx.fmt(
             "where_sentence", stage=ctx.stage_name(current), since=ctx.month(since),
-            duration=locale.duration(month_count(since, ctx.months[-1]), lang),
+            duration=formatting.duration(month_count(since, ctx.months[-1]), lang),
             summary=t[f"you_summary_{current}"])
     else:
         description = ctx.fmt("ladder_desc_unknown", steps=step_list)
@@ -524,13 +525,13 @@ def _mix_chart(ctx: ReportContext) -> Chart | None:
                        else float("nan") for q in quarters)
         series.append(Series(t[key], color, values))
     summary = ctx.fmt("mix_desc", summary="; ".join(
-        ctx.fmt("mix_summary_item", label=t[key], share=locale.percent(sums[j] / grand, lang))
+        ctx.fmt("mix_summary_item", label=t[key], share=formatting.percent(sums[j] / grand, lang))
         for j, key in enumerate(groups)))
     spec = charts.ShareAreasSpec("mix", t["mix_title"], summary,
                                  tuple(_quarter_x(q) for q in quarters), tuple(series), lang,
                                  ctx.months[0], ctx.months[-1], 0.25 * 0.86)
     rows = tuple(
-        (q.replace("-", " "), *(locale.percent(v / sum(per_quarter[q]), lang)
+        (q.replace("-", " "), *(formatting.percent(v / sum(per_quarter[q]), lang)
                                 if sum(per_quarter[q]) else "—" for v in per_quarter[q]))
         for q in quarters if sum(per_quarter[q]))
     table = Table((t["quarter"], *(t[k] for k in groups)), rows, (False, True, True, True))
@@ -539,12 +540,12 @@ def _mix_chart(ctx: ReportContext) -> Chart | None:
 
 
 def _activity(ctx: ReportContext) -> Activity:
-    t, lang = ctx.t, ctx.lang
+    t = ctx.t
     publishing = _stack_chart(ctx, "publishing", PUBLISHING, height_in=2.6)
     absent = [name for name in ("shares", "reposts", "comments", "reactions")
               if name in ctx.absent]
     missing_note = ctx.fmt("activity_missing", datasets=", ".join(
-        dataset_name(name, lang) for name in absent)) if absent else ""
+        ctx.dataset_name(name) for name in absent)) if absent else ""
     return Activity(
         publishing=publishing,
         taking_part=_stack_chart(ctx, "taking_part", TAKING_PART, height_in=2.2),
@@ -562,7 +563,7 @@ def _stage_spans(ctx: ReportContext) -> dict[Stage | None, str]:
     runs = stage_runs(ctx.timeline.months)
     spans: dict[Stage | None, list[str]] = defaultdict(list)
     for r in runs:
-        spans[r.stage].append(locale.month_span(r.first, r.last, ctx.lang))  # type: ignore[index]
+        spans[r.stage].append(formatting.month_span(r.first, r.last, ctx.lang))  # type: ignore[index]
     return {stage: ", ".join(parts) for stage, parts in spans.items()}
 
 
@@ -572,7 +573,7 @@ def _joined(ctx: ReportContext, joined: Sequence[JoinedDuring]) -> tuple[JoinedG
     for group in joined:
         if group.outside:
             badge = StageBadge("unknown", ctx.t["joined_unknown_stage"], STAGE_COLORS[None])
-            span = locale.month_span(group.first, group.last, ctx.lang)
+            span = formatting.month_span(group.first, group.last, ctx.lang)
         else:
             badge, span = ctx.badge(group.stage), spans.get(group.stage, "")
         result.append(JoinedGroup(
@@ -603,7 +604,7 @@ def _network(ctx: ReportContext, data: ReportData) -> Network:
         if month_count(active[0], active[-1]) < len(ctx.months) * 0.6:
             has_invitations = False
             note = ctx.fmt("invitations_sparse",
-                           span=locale.month_span(active[0], active[-1], lang),
+                           span=formatting.month_span(active[0], active[-1], lang),
                            inbound=ctx.num(sum(inbound)), outbound=ctx.num(sum(outbound)))
     if not any(total) and not any(added):
         return Network(None, t["network_empty"], note, joined)
@@ -648,25 +649,24 @@ def _post_view(ctx: ReportContext, post: ExamplePost, redacted: bool) -> PostVie
         text = ctx.fmt("shared_from", domain=domain) if domain else t["no_text"]
         show_domain = False
     words = post.words
-    word_key = locale.plural(words, "word_count_one", "words_count", lang)
     if redacted:
-        return _redacted_post_view(ctx, post, word_key, str(domain) if show_domain else "")
+        return _redacted_post_view(ctx, post, str(domain) if show_domain else "")
     return PostView(
-        date=locale.day(post.timestamp.date(), lang), iso_date=post.timestamp.date().isoformat(),
+        date=formatting.day(post.timestamp.date(), lang),
+        iso_date=post.timestamp.date().isoformat(),
         kind=t.get(f"post_kind_{kind}", kind.replace("_", " ")),
         text=text, link=linkedin_url(post.link),
-        words=ctx.fmt(word_key, count=ctx.num(words)) if words else "",
+        words=ctx.counted("words_counted", words) if words else "",
         domain=str(domain) if show_domain else "")
 
 
-def _redacted_post_view(ctx: ReportContext, post: ExamplePost, word_key: str,
-                        domain: str) -> PostView:
+def _redacted_post_view(ctx: ReportContext, post: ExamplePost, domain: str) -> PostView:
     """A post of a redacted report: "Original post · 135 words · business intent · #data",
     from what the analysis measured; none of its words, no link."""
     t, lang = ctx.t, ctx.lang
     kind = post.kind
     label = t.get(f"post_kind_{kind}", kind.replace("_", " "))
-    parts = [label[:1].upper() + label[1:], ctx.fmt(word_key, count=ctx.num(post.words))]
+    parts = [label[:1].upper() + label[1:], ctx.counted("words_counted", post.words)]
     if post.language is not None and f"redacted_lang_{post.language}" in t:
         parts.append(t[f"redacted_lang_{post.language}"])
     if post.business:
@@ -677,7 +677,8 @@ def _redacted_post_view(ctx: ReportContext, post: ExamplePost, word_key: str,
     if tags:
         parts.append(" ".join(clip(tag, LABEL_LIMIT) for tag in tags[:3]))
     return PostView(
-        date=locale.day(post.timestamp.date(), lang), iso_date=post.timestamp.date().isoformat(),
+        date=formatting.day(post.timestamp.date(), lang),
+        iso_date=post.timestamp.date().isoformat(),
         kind="", text=" · ".join(parts), link=None, words="", domain=domain, redacted=True)
 
 
@@ -697,7 +698,7 @@ def _voice(ctx: ReportContext, data: ReportData) -> Voice:
             posts=ctx.num(stage.posts),
             median_words=ctx.num(stage.median_words) if stage.median_words is not None
             else "—",
-            business=locale.percent(stage.business_posts / stage.own_posts, lang)
+            business=formatting.percent(stage.business_posts / stage.own_posts, lang)
             if stage.own_posts else "—",
             hashtags=tuple(Ranked(f"#{r.text.lstrip('#')}", r.count, r.full)
                            for r in ranked_items(stage.hashtags, lang)),
@@ -705,7 +706,7 @@ def _voice(ctx: ReportContext, data: ReportData) -> Voice:
             none_note=none_note,
         ))
     empty = "" if chart else t["words_empty"] if ctx.known("original_posts") else \
-        ctx.fmt("activity_missing", datasets=dataset_name("shares", lang))
+        ctx.fmt("activity_missing", datasets=ctx.dataset_name("shares"))
     return Voice(chart, empty, tuple(stages))
 
 
@@ -742,15 +743,16 @@ def _rhythm(ctx: ReportContext, data: ReportData) -> Rhythm:
     rhythm = data.rhythm
     if rhythm is None:
         return Rhythm(None, t["heatmap_empty"], intro, ())
-    weekdays = tuple(locale.WEEKDAYS_SHORT[lang])
-    slots = [ctx.fmt("slot_count", slot=ctx.fmt("slot", weekday=locale.WEEKDAYS[lang][d],
-                                                  hour=locale.hour(h, lang)),
+    weekdays, weekday_names = (formatting.weekday_names(lang, short=True),
+                               formatting.weekday_names(lang))
+    slots = [ctx.fmt("slot_count", slot=ctx.fmt("slot", weekday=weekday_names[d],
+                                                  hour=formatting.hour(h, lang)),
                      count=ctx.num(n)) for d, h, n in rhythm.peaks]
     title = ctx.fmt("heatmap_title", zone=rhythm.zone)
     summary = ctx.fmt("heatmap_desc", count=ctx.num(rhythm.posts), slots=", ".join(slots),
                       peak=ctx.num(rhythm.peaks[0][2]))
     spec = charts.HeatmapSpec("heatmap", title, summary, rhythm.counts, weekdays, lang)
-    table = Table(("", *(locale.hour(h, lang) for h in range(24))),
+    table = Table(("", *(formatting.hour(h, lang) for h in range(24))),
                   tuple((weekdays[d], *(str(v) if v else "·" for v in rhythm.counts[d]))
                         for d in range(7)),
                   (False, *([True] * 24)))
@@ -762,20 +764,20 @@ def _week_stats(ctx: ReportContext, data: ReportData) -> tuple[Stat, ...]:
     """Weeks (Monday to Sunday, in the member's zone) with a post, and the longest run."""
     t, lang, rhythm = ctx.t, ctx.lang, data.rhythm
     assert rhythm is not None
-    streak_span = locale.month_span(
+    streak_span = formatting.month_span(
         rhythm.streak_first.strftime("%Y-%m"),
         (rhythm.streak_last + timedelta(days=6)).strftime("%Y-%m"), lang)
     active, total = rhythm.weeks_active, rhythm.weeks_total
     return (
         Stat(t["active_weeks"], ctx.fmt("active_weeks_value", count=ctx.num(active),
                                         total=ctx.num(total),
-                                        share=locale.percent(active / total, lang))),
+                                        share=formatting.percent(active / total, lang))),
         Stat(t["active_weeks_recent"], ctx.fmt(
             "active_weeks_value", count=ctx.num(rhythm.recent_active), total=ctx.num(52),
-            share=locale.percent(rhythm.recent_active / 52, lang))),
+            share=formatting.percent(rhythm.recent_active / 52, lang))),
         Stat(t["longest_streak"], ctx.fmt(
             "longest_streak_value", span=streak_span,
-            weeks=locale.counted(rhythm.streak_weeks, t["week"], t["weeks"], lang))),
+            weeks=ctx.counted("weeks_counted", rhythm.streak_weeks))),
     )
 
 
@@ -797,7 +799,7 @@ def _years(ctx: ReportContext) -> tuple[YearBlock, ...]:
         if m.raw_stage != m.stage and m.stage is not None:
             raw_note = ctx.fmt("raw_note", raw=ctx.stage_name(m.raw_stage))
         blocks[m.month[:4]].append(MonthRow(
-            label=locale.MONTHS[lang][int(m.month[5:7]) - 1], iso=m.month,
+            label=formatting.month_names(lang)[int(m.month[5:7]) - 1], iso=m.month,
             badge=ctx.badge(m.stage),
             cells=tuple(column[i] for column in cells),
             reasons=tuple(_sentence(wording.reason_text(r, lang)) for r in m.reasons),
@@ -821,7 +823,7 @@ def _years(ctx: ReportContext) -> tuple[YearBlock, ...]:
 
 def _plan_number(value: float, other: float, lang: str) -> str:
     digits = 2 if max(abs(value), abs(other)) < 1 else 1
-    return locale.decimal(value, lang, digits)
+    return formatting.decimal(value, lang, digits)
 
 
 def _plan(ctx: ReportContext) -> PlanView | None:
@@ -839,7 +841,7 @@ def _plan(ctx: ReportContext) -> PlanView | None:
             met=step.met, progress=max(progress, 0)))
     key = "plan_heading_keep" if plan.current == plan.target else "plan_heading"
     heading = ctx.fmt(key, target=ctx.stage_name(plan.target), by=ctx.month(plan.by))
-    intro = ctx.fmt("plan_intro", months=locale.duration(plan.months, lang),
+    intro = ctx.fmt("plan_intro", months=formatting.duration(plan.months, lang),
                     start=ctx.month(plan.start), by=ctx.month(plan.by))
     return PlanView(
         heading=heading,
@@ -869,7 +871,7 @@ def _threshold_value(value: object, lang: str) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
-        return locale.decimal(float(value), lang, 3)
+        return formatting.decimal(float(value), lang, 3)
     return str(value)
 
 
@@ -877,26 +879,26 @@ def _about(ctx: ReportContext, data: ReportData, now: datetime | None) -> About:
     archive, tl, t, lang = data.archive, ctx.timeline, ctx.t, ctx.lang
 
     def when(value: date | None) -> str:
-        return locale.day(value, lang, short=True) if value else "—"
+        return formatting.day(value, lang, short=True) if value else "—"
 
     found = Table(
         (t["dataset_col"], t["file_col"], t["rows_col"], t["from_col"], t["to_col"]),
-        tuple((dataset_name(d.name, lang), d.file, ctx.num(d.rows), when(d.first),
+        tuple((ctx.dataset_name(d.name), d.file, ctx.num(d.rows), when(d.first),
                when(d.last)) for d in archive.datasets),
         (False, False, True, False, False))
     missing = None
     if archive.missing:
         missing = Table(
             (t["dataset_col"], t["file_col"], t["limits_col"]),
-            tuple((dataset_name(name, lang), SPECS[name].filename,
-                   limits(name, SPECS[name].limits, lang)) for name in archive.missing),
+            tuple((ctx.dataset_name(name), SPECS[name].filename,
+                   ctx.limits(name, SPECS[name].limits)) for name in archive.missing),
             (False, False, False))
     thresholds = asdict(tl.thresholds) if is_dataclass(tl.thresholds) else dict(
         tl.thresholds)
     flat = _flat(thresholds)
     window = thresholds.get("window_months", 3)
     run = thresholds.get("min_run_months", 2)
-    basis = ", ".join(dataset_name(name, lang) for name in tl.basis) or "—"
+    basis = ", ".join(ctx.dataset_name(name) for name in tl.basis) or "—"
     method = (ctx.fmt("method_1", window=window), t["method_2"], ctx.fmt("method_3", run=run),
               ctx.fmt("method_4", basis=basis))
     facts = [
@@ -910,7 +912,7 @@ def _about(ctx: ReportContext, data: ReportData, now: datetime | None) -> About:
         Stat(t["tool"], f"linkedin-stages {__version__}"),
     ]
     if now is not None:
-        facts.append(Stat(t["made_on"], locale.day(now.date(), lang)))
+        facts.append(Stat(t["made_on"], formatting.day(now.date(), lang)))
     return About(
         found=found,
         missing=missing,
