@@ -24,13 +24,12 @@ from linkedin_stages.analysis import (
     TimelineError,
     analyze,
     build_timeline,
+    describe,
     load_thresholds,
     make_plan,
     to_csv,
     to_json,
-    wording,
 )
-from linkedin_stages.analysis.lexicon import business_matches, personal_hits, with_text_signals
 from linkedin_stages.analysis.metrics import METRICS
 from linkedin_stages.analysis.plan import _latest_window, with_plan
 from linkedin_stages.analysis.stages import (
@@ -40,6 +39,7 @@ from linkedin_stages.analysis.stages import (
     verdict,
     window_rates,
 )
+from linkedin_stages.analysis.text_signals import business_matches, personal_hits, with_text_signals
 from linkedin_stages.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,10 +108,10 @@ def test_every_month_carries_numbers_and_readable_reasons(timelines: dict) -> No
         assert month.reasons
         for reason in month.reasons:
             for lang in ("en", "fr"):
-                text = wording.reason_text(reason, lang)
+                text = describe.reason_text(reason, lang)
                 assert text and "{" not in text
     relay = next(m for m in timelines["curator"].months if m.stage == "relay")
-    assert "curated shares and reposts a month" in wording.reason_text(relay.reasons[0])
+    assert "curated shares and reposts a month" in describe.reason_text(relay.reasons[0])
 
 
 # --- the post classifier and the lexicons ------------------------------------------------
@@ -381,7 +381,7 @@ def test_cli_timeline_json_csv_and_errors(tmp_path: Path) -> None:
 
 
 def test_wording_covers_every_reason_code_in_both_languages() -> None:
-    from linkedin_stages.analysis import wording as w
+    from linkedin_stages.analysis import describe as w
 
     assert set(w._REASONS["en"]) == set(w._REASONS["fr"])
     for stage in (None, "present", "relay", "producer", "power_networker"):

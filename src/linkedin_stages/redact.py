@@ -42,7 +42,6 @@ from pathlib import Path, PurePosixPath
 import polars as pl
 
 from .analysis.compare import Comparison, JobMove, Side
-from .analysis.lexicon import HASHTAG
 from .analysis.model import Engagement, Timeline
 from .analysis.network import JoinedDuring
 from .analysis.ranking import Counted, merge_counted
@@ -53,6 +52,7 @@ from .analysis.report_data import (
     RedactionInfo,
     ReportData,
 )
+from .analysis.text_signals import HASHTAG
 from .analysis.voice import ExamplePost, detect_language
 from .export import DatasetReport, Export
 from .i18n.notices import Notice, Terms

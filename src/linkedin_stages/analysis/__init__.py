@@ -4,7 +4,7 @@ plan (`make_plan`); `analyze` runs both."""
 
 from __future__ import annotations
 
-from . import wording
+from . import describe
 from .model import STAGES, MonthStage, Plan, PlanStep, Reason, Timeline, Transition
 from .pipeline import analyze
 from .plan import make_plan, with_plan
@@ -14,5 +14,5 @@ from .timeline import SCHEMA, TimelineError, build_timeline, dumps_json, to_csv,
 __all__ = [
     "DEFAULTS", "SCHEMA", "STAGES", "MonthStage", "Plan", "PlanStep", "Reason", "Thresholds",
     "ThresholdsError", "Timeline", "TimelineError", "Transition", "analyze", "build_timeline",
-    "dumps_json", "load_thresholds", "make_plan", "to_csv", "to_json", "with_plan", "wording",
+    "describe", "dumps_json", "load_thresholds", "make_plan", "to_csv", "to_json", "with_plan",
 ]

@@ -11,8 +11,8 @@ import polars as pl
 
 from ..export import Export
 from ..months import month_start
-from .lexicon import with_text_signals
 from .model import OWN_KINDS, POST_KINDS, FrameSchema, PostKind
+from .text_signals import with_text_signals
 from .thresholds import Thresholds
 
 __all__ = ["BASE_MONTHLY_SCHEMA", "BASE_POSTS_SCHEMA", "METRICS", "MONTHLY_SCHEMA", "OWN_KINDS",
@@ -45,7 +45,7 @@ BASE_POSTS_SCHEMA = FrameSchema({
     "shared_domain": pl.String(),  # the shared link's domain, for curated/commented shares
     "own_media": pl.Boolean(),  # the member's own image, video or document
 })
-# `add_text_signals` / `classify_posts`: the same with the text signals (see lexicon.py).
+# `add_text_signals` / `classify_posts`: the same with the text signals (see text_signals.py).
 POSTS_SCHEMA = FrameSchema({
     **BASE_POSTS_SCHEMA.columns,
     "business_words": pl.List(pl.String()),  # calls to action found, repeats kept

@@ -2,7 +2,7 @@
 
 Plain frozen dataclasses, so the JSON/CSV writers and the report's view model read them
 without knowing how they were computed. Reasons are structured (a code and its numbers) so
-that each output can word them in its own language (see `wording.py`).
+that each output can word them in its own language (see `describe.py`).
 """
 
 from __future__ import annotations

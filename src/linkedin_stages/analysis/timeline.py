@@ -13,7 +13,7 @@ import polars as pl
 from ..errors import TimelineError
 from ..export import Export
 from ..months import months_between
-from . import wording
+from . import describe
 from .engagement import with_engagement
 from .metrics import (
     METRICS,
@@ -134,7 +134,7 @@ def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
         "months": [
             {"month": m.month, "stage": m.stage, "raw_stage": m.raw_stage,
              "metrics": {k: _number(v) for k, v in m.metrics.items()},
-             "reasons": [wording.reason_text(r, lang) for r in m.reasons]}
+             "reasons": [describe.reason_text(r, lang) for r in m.reasons]}
             for m in timeline.months
         ],
         "transitions": [{"month": t.month, "from": t.from_stage, "to": t.to_stage}
@@ -143,13 +143,13 @@ def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
         "plan": None if plan is None else {
             "target": plan.target, "by": plan.by, "from": plan.start, "months": plan.months,
             "current": plan.current, "reachable": plan.reachable,
-            "steps": [{"metric": s.metric, "label": wording.metric_label(s.metric, lang),
+            "steps": [{"metric": s.metric, "label": describe.metric_label(s.metric, lang),
                        "now_per_month": s.now, "target_per_month": s.target, "met": s.met}
                       for s in plan.steps],
             "missing": list(plan.missing),
-            "notes": [wording.reason_text(r, lang) for r in plan.reasons],
+            "notes": [describe.reason_text(r, lang) for r in plan.reasons],
         },
-        "limitations": [wording.reason_text(r, lang) for r in timeline.limitations],
+        "limitations": [describe.reason_text(r, lang) for r in timeline.limitations],
         "engagement": None if timeline.engagement is None else {
             **timeline.engagement.summary,
             "months": list(timeline.engagement.months),
@@ -172,7 +172,7 @@ def to_csv(timeline: Timeline, lang: str = "en") -> str:
     writer.writerow(["month", "stage", *METRICS, "reasons"])
     for m in timeline.months:
         writer.writerow([m.month, m.stage or "", *(_number(m.metrics[k]) for k in METRICS),
-                         " | ".join(wording.reason_text(r, lang) for r in m.reasons)])
+                         " | ".join(describe.reason_text(r, lang) for r in m.reasons)])
     return buffer.getvalue()
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from .activity import COMMENTS, REACTIONS, REPOSTS, SHARES, VOTES
 from .articles import ARTICLES
 from .base import DatasetSpec
-from .network import CONNECTIONS, INVITATIONS, MESSAGES
-from .other import (
+from .interests import (
     COMPANY_FOLLOWS,
     EVENTS,
     HASHTAG_FOLLOWS,
@@ -15,6 +14,7 @@ from .other import (
     RICH_MEDIA,
     SAVED_ITEMS,
 )
+from .network import CONNECTIONS, INVITATIONS, MESSAGES
 from .profile import (
     EDUCATION,
     ENDORSEMENTS_GIVEN,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from markupsafe import Markup
 
-from ..analysis import wording
+from ..analysis import describe
 from ..analysis.model import STAGES, MonthStage, Stage, Timeline
 from ..analysis.ranking import Counted, top_values
 from ..i18n import formatting
@@ -149,7 +149,7 @@ class ReportContext:
                    for source in METRIC_SOURCES.get(metric, (metric,)))
 
     def stage_name(self, stage: str | None) -> str:
-        return wording.stage_name(stage, self.lang)
+        return describe.stage_name(stage, self.lang)
 
     def badge(self, stage: str | None) -> StageBadge:
         return StageBadge(stage or "unknown", self.stage_name(stage), STAGE_COLORS[stage])

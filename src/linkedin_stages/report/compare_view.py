@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import __version__
-from ..analysis import wording
+from ..analysis import describe
 from ..analysis.compare import Comparison
 from ..analysis.model import STAGES
 from ..i18n import formatting
@@ -119,8 +119,8 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     else:
         direction, direction_text = "", t["stage_unknown"]
     stage_sentence = t["stage_sentence"].format(
-        old=formatting.month(f"{c.old.exported:%Y-%m}", lang), then=wording.stage_name(then, lang),
-        new=formatting.month(f"{c.new.exported:%Y-%m}", lang), now=wording.stage_name(now, lang)
+        old=formatting.month(f"{c.old.exported:%Y-%m}", lang), then=describe.stage_name(then, lang),
+        new=formatting.month(f"{c.new.exported:%Y-%m}", lang), now=describe.stage_name(now, lang)
     ) + " " + direction_text
     overlap = (t["overlap"].format(overlap=num(c.overlap_months), agree=num(c.overlap_agree))
                if c.overlap_months else t["overlap_none"])
@@ -129,7 +129,7 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
             months=", ".join(formatting.month(m, lang) for m, _, _ in c.disagreements[:12]))
     rates = Table(
         head=(t["metric_col"], t["then_col"], t["now_col"], t["change_col"]),
-        rows=tuple((wording.metric_label(metric, lang), rate(a), rate(b),
+        rows=tuple((describe.metric_label(metric, lang), rate(a), rate(b),
                     "—" if a is None or b is None
                     else ("+" if b - a > 0 else "") + formatting.decimal(b - a, lang))
                    for metric, (a, b) in c.rates.items()),
@@ -161,7 +161,7 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
         head=(t["archive_col"], t["file_col"], t["exported_col"], t["kind_col"], t["stage_col"]),
         rows=tuple((t[label], safe_label(str(side.export.location)), day(side.exported),
                     side.export.archive,
-                    wording.stage_name(side.timeline.current_stage, lang))
+                    describe.stage_name(side.timeline.current_stage, lang))
                    for label, side in (("old", c.old), ("new", c.new))),
         numeric=(False, False, False, False, False))
     return CompareView(

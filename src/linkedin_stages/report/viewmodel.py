@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime, timedelta
 
 from .. import __version__
-from ..analysis import wording
+from ..analysis import describe
 from ..analysis.model import STAGES, Stage
 from ..analysis.network import JoinedDuring
 from ..analysis.report_data import ReportData
@@ -320,7 +320,7 @@ def _engagement(ctx: ReportContext, data: ReportData) -> EngagementView | None:
             head=(t["engagement_kind_col"], t["engagement_posts_col"],
                   t["engagement_impressions_col"], t["engagement_engagements_col"],
                   t["engagement_rate_col"]),
-            rows=tuple((wording.metric_label(_KIND_METRIC.get(row.kind, row.kind), lang),
+            rows=tuple((describe.metric_label(_KIND_METRIC.get(row.kind, row.kind), lang),
                         ctx.num(row.posts),
                         count(None if row.impressions_per_post is None
                               else round(row.impressions_per_post)),
@@ -802,7 +802,7 @@ def _years(ctx: ReportContext) -> tuple[YearBlock, ...]:
             label=formatting.month_names(lang)[int(m.month[5:7]) - 1], iso=m.month,
             badge=ctx.badge(m.stage),
             cells=tuple(column[i] for column in cells),
-            reasons=tuple(_sentence(wording.reason_text(r, lang)) for r in m.reasons),
+            reasons=tuple(_sentence(describe.reason_text(r, lang)) for r in m.reasons),
             raw_note=raw_note))
     years = list(blocks)
     result = []
@@ -835,7 +835,7 @@ def _plan(ctx: ReportContext) -> PlanView | None:
     for step in plan.steps:
         progress = 100 if step.target <= 0 else round(min(step.now / step.target, 1) * 100)
         steps.append(PlanStepView(
-            label=wording.metric_label(step.metric, lang),
+            label=describe.metric_label(step.metric, lang),
             now=_plan_number(step.now, step.target, lang),
             target=_plan_number(step.target, step.now, lang),
             met=step.met, progress=max(progress, 0)))
@@ -848,10 +848,10 @@ def _plan(ctx: ReportContext) -> PlanView | None:
         badge=ctx.badge(plan.target),
         intro=intro,
         steps=tuple(steps),
-        missing=tuple(wording.metric_label(m, lang) for m in plan.missing),
+        missing=tuple(describe.metric_label(m, lang) for m in plan.missing),
         verdict=t["plan_reachable"] if plan.reachable else t["plan_not_reachable"],
         reachable=plan.reachable,
-        notes=tuple(_sentence(wording.reason_text(r, lang)) for r in plan.reasons),
+        notes=tuple(_sentence(describe.reason_text(r, lang)) for r in plan.reasons),
     )
 
 
@@ -916,7 +916,7 @@ def _about(ctx: ReportContext, data: ReportData, now: datetime | None) -> About:
     return About(
         found=found,
         missing=missing,
-        limitations=tuple(_sentence(wording.reason_text(r, lang)) for r in tl.limitations),
+        limitations=tuple(_sentence(describe.reason_text(r, lang)) for r in tl.limitations),
         method=method,
         thresholds=Table((t["threshold_col"], t["value_col"]),
                          tuple((key, _threshold_value(value, lang)) for key, value in flat),

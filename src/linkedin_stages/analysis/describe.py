@@ -1,13 +1,11 @@
-"""Words for stages, metrics and reasons, in each catalogue's language.
+"""Analysis results described in words, in each catalogue's language: stage names and
+summaries, metric labels, and the sentence for each reason.
 
 Reasons are stored as a code and numbers (`model.Reason`); this module turns them into the
 sentences a member reads, from the `[stages.*]`, `[metrics]`, `[reasons]` and `[plan]`
 tables of the catalogues (`linkedin_stages/i18n/catalogues/<lang>.toml`), numbers written
-as the language writes them (`i18n.formatting.format_message`).
-
-Kept for the view modules, the timeline's JSON/CSV and the tests until they import
-`linkedin_stages.i18n` directly: the same functions, and `STAGE_NAMES` & co. as read-only
-views of the catalogues.
+as the language writes them (`i18n.formatting.format_message`). The views, the timeline's
+JSON/CSV and the tests word reasons through it.
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ from ..i18n.catalogue import catalogue, check_language, languages
 from ..i18n.formatting import format_message
 from .model import Reason
 
-LANGS = languages()
 PLAN_PREFIX = "plan_"  # reason codes of the plan, worded from the [plan] table
 
 
@@ -70,18 +67,10 @@ class _ByLanguage(Mapping[str, dict[Any, str]]):
         return len(languages())
 
 
-def _stages(table: str) -> Callable[[str], dict[Any, str]]:
-    return lambda lang: {(None if key == "unknown" else key): value
-                         for key, value in catalogue(lang)["stages"][table].items()}
-
-
 def _reasons(lang: str) -> dict[Any, str]:
     words = catalogue(lang)
     return {**words["reasons"],
             **{f"{PLAN_PREFIX}{code}": text for code, text in words["plan"].items()}}
 
 
-STAGE_NAMES = _ByLanguage(_stages("name"))
-STAGE_SUMMARIES = _ByLanguage(_stages("summary"))
-METRIC_LABELS = _ByLanguage(lambda lang: dict(catalogue(lang)["metrics"]))
-_REASONS = _ByLanguage(_reasons)  # tests/test_timeline.py reads it
+_REASONS = _ByLanguage(_reasons)  # every reason's template by code; tests/test_timeline.py reads it
