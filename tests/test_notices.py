@@ -388,6 +388,24 @@ def test_adding_a_language_is_adding_one_catalogue(german: Path) -> None:
         "1234 event time(s) not understood"  # the copy is English until translated
 
 
+def test_a_new_language_redacts_too(german: Path) -> None:
+    """`--redact` needs nothing but the catalogue either: pseudonyms come from [redaction]."""
+    from linkedin_stages import load_export
+    from linkedin_stages.analysis import analyze
+    from linkedin_stages.analysis.report_data import analyze_for_report
+    from linkedin_stages.redact import redact_report
+    from linkedin_stages.report import render_report
+
+    export = load_export(SAMPLES / "climber")
+    data = analyze_for_report(export, analyze(export), zone="Europe/Berlin")
+    redacted = redact_report(data, export, lang="de")
+    assert redacted.data.redaction is not None
+    page = render_report(redacted.data, lang="de")
+    assert "Person 1" in page  # the copy's pseudonyms, from its [redaction] table
+    for name in export.connections["full_name"].drop_nulls().head(20):
+        assert name not in page
+
+
 def test_the_catalogue_folder_can_come_from_the_environment(tmp_path: Path) -> None:
     import os
     import subprocess

@@ -55,13 +55,11 @@ from .analysis.report_data import (
 from .analysis.text_signals import HASHTAG
 from .analysis.voice import ExamplePost, detect_language
 from .export import DatasetReport, Export
+from .i18n.catalogue import catalogue
 from .i18n.notices import Notice, Terms
 from .readers.base import ReadContext
 from .readers.network import infer_own_identity
 
-PERSON = {"en": "Person", "fr": "Personne"}
-COMPANY = {"en": "Company", "fr": "Entreprise"}
-YOU = {"en": "You", "fr": "Vous"}
 PLACEHOLDER = "[redacted]"
 LOCATION = Path("linkedin-export")
 HIDDEN = "…"  # what replaces an e-mail, URL, phone number or name inside a kept label
@@ -73,7 +71,7 @@ _PATH = re.compile(r"(?:[^\s/\\:]+[/\\])+(?=[^\s/\\]+)")
 _COMPANY_CATEGORIES = {"companies", "company", "entreprises", "entreprise", "sociétés",
                        "societes"}
 
-__all__ = ["COMPANY", "PERSON", "PLACEHOLDER", "YOU", "Redacted",
+__all__ = ["PLACEHOLDER", "Redacted",
            "Redaction", "Redactor", "detect_language", "redact_comparison",
            "redact_export", "redact_report", "redact_timeline"]
 
@@ -101,12 +99,13 @@ class Redactor:
     so "Person 17" in the redacted export is "Person 17" wherever the report shows it."""
 
     def __init__(self, export: Export, *, companies: bool = False, lang: str = "en") -> None:
-        if lang not in PERSON:
-            raise ValueError(f"unknown language {lang!r}")
+        # Pseudonyms in the page's language, from its catalogue's [redaction] table (an
+        # unknown language is a ValueError naming the known ones).
+        self.words = catalogue(lang)
         self.source = export
         self.companies = companies
         self.lang = lang
-        self.you = YOU[lang]
+        self.you = self.words.text("redaction.you")
         self.member = self._member(export)
         self.people: dict[str, str] = {}
         self.orgs: dict[str, str] = {}
@@ -139,7 +138,8 @@ class Redactor:
             return
         for name in self._parts(value):
             if name != self.member and name not in self.people:
-                self.people[name] = f"{PERSON[self.lang]} {len(self.people) + 1}"
+                self.people[name] = self.words.text("redaction.person",
+                                                    number=len(self.people) + 1)
 
     def _number_people(self, export: Export) -> None:
         t = export.tables
@@ -236,7 +236,8 @@ class Redactor:
 
     def _add_company(self, value: object) -> None:
         if isinstance(value, str) and value.strip() and value.strip() not in self.orgs:
-            self.orgs[value.strip()] = f"{COMPANY[self.lang]} {len(self.orgs) + 1}"
+            self.orgs[value.strip()] = self.words.text("redaction.company",
+                                                       number=len(self.orgs) + 1)
 
     def _number_companies(self, export: Export) -> None:
         t = export.tables
