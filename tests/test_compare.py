@@ -13,13 +13,14 @@ from click.testing import CliRunner
 from linkedin_stages import load_export
 from linkedin_stages.analysis.compare import SCHEMA, compare_exports, to_json
 from linkedin_stages.cli import cli
-from linkedin_stages.synth.generate import build_archive, export_moment, simulate
+from linkedin_stages.synth.generate import export_moment, simulate
+from report_support import synth_archive
 from linkedin_stages.synth.personas import PERSONAS
 
 
 def _write(tmp_path: Path, name: str, until: str | None) -> Path:
     folder = tmp_path / name
-    build_archive("climber", until=until).write_folder(folder)
+    synth_archive("climber", until).write_folder(folder)
     return folder
 
 
@@ -85,7 +86,7 @@ def test_two_current_archives_match_by_url(tmp_path: Path) -> None:
 def test_edits_removing_people_and_changing_jobs(pair: tuple[Path, Path], tmp_path: Path) -> None:
     old_path, new_path = pair
     edited = tmp_path / "edited"
-    build_archive("climber").write_folder(edited)
+    synth_archive("climber").write_folder(edited)
     lines = (edited / "Connections.csv").read_text(encoding="utf-8").split("\n")
     header = next(i for i, line in enumerate(lines) if line.startswith("First Name"))
     # the file lists newest first: its last rows are people both archives hold
@@ -128,7 +129,7 @@ def test_retention_is_not_reported_as_deletion_but_deleted_posts_are(
         pair: tuple[Path, Path], tmp_path: Path) -> None:
     old_path, _ = pair
     edited = tmp_path / "deleted"
-    build_archive("climber").write_folder(edited)
+    synth_archive("climber").write_folder(edited)
     old = load_export(old_path)
     victim = old.shares.filter(old.shares["commentary"].is_not_null()).row(0, named=True)
     victim_id = victim["urn_id"]
