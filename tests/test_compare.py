@@ -14,8 +14,8 @@ from linkedin_stages import load_export
 from linkedin_stages.analysis.compare import SCHEMA, compare_exports, to_json
 from linkedin_stages.cli import cli
 from linkedin_stages.synth.generate import export_moment, simulate
-from report_support import synth_archive
 from linkedin_stages.synth.personas import PERSONAS
+from report_support import synth_archive
 
 
 def _write(tmp_path: Path, name: str, until: str | None) -> Path:
