@@ -108,3 +108,16 @@ def test_comparison_in_chromium(comparison, tmp_path: Path) -> None:  # noqa: AN
         browser.close()
     assert requests == [] and errors == []
     assert len(boxes) == 2 and all(w > 100 and h > 40 for w, h in boxes)
+
+
+def test_the_archive_kind_is_worded_in_the_page_language(comparison) -> None:  # noqa: ANN001
+    """The "about" table says what kind each archive is in the page's language (the French
+    page said "complete")."""
+    from linkedin_stages.report.compare_view import build_compare_view
+
+    for lang in ("en", "fr"):
+        kinds = {row[3] for row in build_compare_view(comparison, lang=lang).about.rows}
+        words = catalogue(lang).table("report")
+        assert kinds <= {words[f"archive_{kind}"] for kind in ("basic", "complete", "partial")}
+    assert "complete" not in {row[3] for row in
+                              build_compare_view(comparison, lang="fr").about.rows}

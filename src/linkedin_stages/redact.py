@@ -216,6 +216,8 @@ class Redactor:
     def _scrubbed_value(self, value: object) -> object:
         if isinstance(value, bool | int | float | date | Terms):  # numbers, days, our words
             return value
+        if isinstance(value, list | tuple):  # a list stays a list, each item scrubbed
+            return type(value)(self._scrubbed_value(item) for item in value)
         return self.scrub(value if isinstance(value, str) else str(value)) or ""
 
     def label(self, text: object) -> str | None:

@@ -160,7 +160,7 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     about = Table(
         head=(t["archive_col"], t["file_col"], t["exported_col"], t["kind_col"], t["stage_col"]),
         rows=tuple((t[label], safe_label(str(side.export.location)), day(side.exported),
-                    side.export.archive,
+                    catalogue(lang).text(f"report.archive_{side.export.archive}"),
                     describe.stage_name(side.timeline.current_stage, lang))
                    for label, side in (("old", c.old), ("new", c.new))),
         numeric=(False, False, False, False, False))
@@ -191,7 +191,9 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
 
 def build_compare_report(comparison: Comparison, *, lang: str = "en") -> str:
     """The comparison page as one self-contained HTML string (same inputs, same string)."""
-    view = build_compare_view(comparison, lang=lang)
+    from .draw import drawn
+
+    view = drawn(build_compare_view(comparison, lang=lang))  # charts drawn before the template
     # the report's own strings too: the shared macros and trajectory blocks use them
     words = {**catalogue(lang).table("report"), **view.t}
     return environment().get_template("compare.html.j2").render(view=view, t=words)
