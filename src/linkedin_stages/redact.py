@@ -72,10 +72,9 @@ _COMPANY_CATEGORIES = {"companies", "company", "entreprises", "entreprise", "soc
                        "societes"}
 
 __all__ = ["PLACEHOLDER", "Redacted",
-           "Redaction", "Redactor", "detect_language", "redact_comparison",
+           "Redactor", "detect_language", "redact_comparison",
            "redact_export", "redact_report", "redact_timeline"]
 
-Redaction = RedactionInfo  # the name this module gave it before it moved to the analysis
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 `build_view(data, lang=…, now=…)` words and lays out a finished `ReportData`
 (`analysis.report_data.analyze_for_report`, perhaps redacted by `redact.py`): words already in
 the right language, numbers and dates already formatted, charts as specifications
-(`charts.…Spec`, drawn afterwards by `draw.drawn`). One builder per section; nothing here
-counts, groups or joins — the analysis did. No DataFrame crosses this line.
+(`charts.…Spec`, drawn afterwards by `draw.drawn`). One builder per section, no polars and no
+Export: the counting, grouping and joining is the analysis' (only the chart totals by year and
+quarter are summed here, in plain Python over the finished monthly columns).
 """
 
 from __future__ import annotations
