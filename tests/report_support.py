@@ -5,7 +5,9 @@ golden files, finding external references, and writing an archive full of hostil
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import os
 import re
 import shutil
 from functools import cache
@@ -206,3 +208,28 @@ def hostile_export(dest: Path) -> Path:
           for i in range(30)],
     ])
     return folder
+
+
+def check_golden(actual: str, golden: Path, test_file: str, *, context: int = 1,
+                 shown: int = 60) -> None:
+    """`actual` must equal the golden file; `UPDATE_GOLDEN=1` rewrites it instead. On a
+    difference the actual output goes to tests/actual/ and the failure shows the diff and how
+    to accept it (`test_file`: the test module to re-run)."""
+    import pytest
+
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+        return
+    expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
+    if actual == expected:
+        return
+    ACTUAL.mkdir(parents=True, exist_ok=True)
+    out = ACTUAL / golden.name
+    out.write_text(actual, encoding="utf-8")
+    diff = "".join(list(difflib.unified_diff(
+        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+        str(golden), str(out), n=context))[:shown])
+    pytest.fail(f"{golden.name} differs from the golden file (actual output: {out}).\n"
+                f"If the change is intended, run:\n"
+                f"    UPDATE_GOLDEN=1 python -m pytest {test_file}\n\n{diff}", pytrace=False)

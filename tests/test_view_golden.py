@@ -13,17 +13,15 @@ files (these and the HTML ones) with
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import math
-import os
 import re
 import subprocess
 import sys
 
 import pytest
 
-from report_support import ACTUAL, GOLDEN, ZONES, loaded
+from report_support import GOLDEN, ZONES, check_golden, loaded
 
 CASES = [("climber", "en"), ("climber", "fr"), ("lurker", "en"), ("lurker", "fr")]
 LEFT_OUT = {"t"}  # the string catalogue: the page's fixed words, not this member's view
@@ -58,24 +56,8 @@ def view_json(name: str, lang: str) -> str:
 @pytest.mark.parametrize(("name", "lang"), CASES)
 def test_view_matches_golden(name: str, lang: str) -> None:
     actual = view_json(name, lang)
-    golden = GOLDEN / f"view-{name}-{lang}.json"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-        return
-    expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
-    if actual == expected:
-        return
-    ACTUAL.mkdir(parents=True, exist_ok=True)
-    out = ACTUAL / golden.name
-    out.write_text(actual, encoding="utf-8")
-    diff = "".join(list(difflib.unified_diff(
-        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-        str(golden), str(out), n=2))[:80])
-    pytest.fail(f"{golden.name} differs from the golden file (actual output: {out}).\n"
-                f"If the change is intended, run:\n"
-                f"    UPDATE_GOLDEN=1 python -m pytest tests/test_view_golden.py\n\n{diff}",
-                pytrace=False)
+    check_golden(actual, GOLDEN / f"view-{name}-{lang}.json",
+                 "tests/test_view_golden.py", context=2, shown=80)
 
 
 def test_a_view_is_built_without_matplotlib() -> None:
