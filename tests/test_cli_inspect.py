@@ -50,6 +50,32 @@ def test_text_output_lists_datasets_rows_repairs_missing(make_export, kind, era)
         assert built.member("Receipts_v2.csv") in out
 
 
+def test_text_output_in_french_json_unchanged(make_export):
+    """`--lang fr` words the text (headings, repairs, left-out rows, warnings, limits, the
+    articles' file count) from the French catalogue; the JSON stays English."""
+    built = make_export("era2021", "folder")
+    out = run(str(built.path), "--lang", "fr").output
+    assert "Réparations faites (rien n’a été perdu)" in out
+    assert "Absent de cet export, et ce que cela limite" in out
+    assert "Repairs made" not in out and "what that limits" not in out
+    english = run(str(built.path), "--format", "json").output
+    assert run(str(built.path), "--format", "json", "--lang", "fr").output == english
+    assert "--lang" in run("--help").output
+
+
+def test_a_repair_and_the_articles_files_are_worded_in_french(tmp_path):
+    from linkedin_stages.export import load_export
+    from linkedin_stages.inspection import render_text
+
+    root = Path(__file__).resolve().parent.parent / "sample_exports" / "climber"
+    export = load_export(root)
+    french, english = render_text(export, "fr"), render_text(export, "en")
+    assert "Articles/Articles/ (48 fichiers)" in french
+    assert "Articles/Articles/ (48 files)" in english
+    assert "brouillons gardés et signalés" in french and "drafts kept and flagged" in english
+    assert "1 899" in french.replace("\u202f", " ") and "1,899" in english
+
+
 @pytest.mark.parametrize("era", ERAS)
 def test_json_output(make_export, kind, era):
     built = make_export(era, kind)

@@ -321,6 +321,25 @@ def test_numbers_keep_their_english_writing_and_take_the_languages() -> None:
     assert word(nested, "fr").startswith(f"Shares_2.csv{NNBSP}: 2 ligne(s) avaient")
 
 
+def test_a_plural_notice_takes_the_form_of_its_count() -> None:
+    assert Notice("export_files_top", count=48) == "the export's top folder (48 files)"
+    one = Notice("export_files_in", folders="Articles/", count=1)
+    assert one == "Articles/ (1 file)"
+    assert word(one, "fr") == "Articles/ (1 fichier)"
+    assert word(Notice("export_files_in", folders="A/, B/", count=2), "fr") == \
+        "A/, B/ (2 fichiers)"
+
+
+def test_what_reading_repaired_is_worded_in_each_language() -> None:
+    """Repairs and omissions are notices too: the same dictionary keys (their English),
+    worded by `inspect --lang`."""
+    repair = Notice("readers_repair_drafts")
+    assert {repair: 1} == {"drafts kept and flagged": 1}
+    assert word(repair, "fr") == "brouillons gardés et signalés"
+    dropped = Notice("export_dropped_after_export", day="2024-06-30")
+    assert dropped == "dates after the export (2024-06-30) set aside (rows kept, undated)"
+
+
 # ---------------------------------------------------------------------------- pages
 
 def _with_a_date_before_linkedin(tmp_path: Path, name: str) -> Path:

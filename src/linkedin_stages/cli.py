@@ -178,7 +178,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.argument("export", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Human-readable text, or JSON for programs.")
-def inspect(export: Path, output_format: str) -> None:
+# the languages with a catalogue, as LANGUAGE_CHOICE below (defined after this command)
+@click.option("--lang", type=click.Choice(languages()), default=REFERENCE, show_default=True,
+              help="Language of the text output (the JSON's keys and values stay English).")
+def inspect(export: Path, output_format: str, lang: str) -> None:
     """Say what an export holds: datasets, rows, date ranges, repairs, warnings, and what is
     missing (and which analyses that limits).
 
@@ -188,6 +191,7 @@ def inspect(export: Path, output_format: str) -> None:
     Examples:
       linkedin-stages inspect Complete_LinkedInDataExport_03-01-2026.zip
       linkedin-stages inspect ~/Downloads/linkedin-export --format json
+      linkedin-stages inspect export.zip --lang fr
     """
     from .export import load_export
     from .inspection import render_text, summary
@@ -196,7 +200,7 @@ def inspect(export: Path, output_format: str) -> None:
     if output_format == "json":
         _say(_json_safe(json.dumps(summary(loaded), indent=2, ensure_ascii=False)))
     else:
-        _say(render_text(loaded), nl=False)
+        _say(render_text(loaded, lang), nl=False)
 
 
 STAGE_CHOICE = click.Choice(["present", "relay", "producer", "power_networker"])

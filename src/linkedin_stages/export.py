@@ -52,7 +52,9 @@ class DatasetReport:
     """How one dataset was read: the `inspect` view of a file."""
 
     name: str
-    file: str  # path inside the export (for articles: the folder and file count)
+    # Path inside the export; for articles, read from many files, a Notice of their folders
+    # and count (`export_files_in`/`_top`): English text in the JSON, each page words it.
+    file: str
     rows: int
     first: date | None
     last: date | None
@@ -499,7 +501,7 @@ def _with_parts(first: TableRead, spec: DatasetSpec, parts: list[Member],
             part = read_dataset(spec, source.file(member), context)
         except FileReadError as exc:
             notes.warnings.append(notice_of(exc))
-            notes.drop("numbered parts that could not be read (files)", 1)
+            notes.drop(Notice("export_dropped_parts"), 1)
             continue
         if part.frame.equals(first.frame):  # a copy of the file, not a further part
             notes.warnings.append(Notice("export_part_copy", file=member.path))
@@ -553,13 +555,12 @@ def _set_aside_impossible_dates(name: str, frame: pl.DataFrame, notes: ReadNotes
     if not early and not late:
         return frame
     if early:
-        notes.drop("dates before LinkedIn existed (May 2003) set aside (rows kept, undated)",
-                   early)
+        notes.drop(Notice("export_dropped_before_linkedin"), early)
         notes.warnings.append(Notice("export_before_linkedin", count=early, column=column))
     if late:
         day = (latest - timedelta(days=2)).date().isoformat()
-        when = f"after the export ({day})" if known_export else f"in the future (after {day})"
-        notes.drop(f"dates {when} set aside (rows kept, undated)", late)
+        notes.drop(Notice("export_dropped_after_export" if known_export
+                          else "export_dropped_in_future", day=day), late)
         notes.warnings.append(Notice("export_after_export" if known_export
                                      else "export_in_future", count=late, column=column, day=day))
     bad = (values < LINKEDIN_LAUNCH) | (values > latest)
@@ -574,12 +575,14 @@ def _read_articles(source: ExportSource, members: list[Member],
         try:
             files.append((member.path, source.read(member)))
         except FileReadError as exc:
-            notes.drop("unreadable article files")
+            notes.drop(Notice("readers_dropped_unreadable_articles"))
             notes.warnings.append(notice_of(exc))
     if progress:
         progress(f"reading {len(files)} article file(s)")
     frame = read_articles(files, notes)
     folders = sorted({str(PurePosixPath(m.path).parent) for m in members})
-    where = "the export's top folder" if folders == ["."] else ", ".join(f"{f}/" for f in folders)
-    label = f"{where} ({len(members)} file{'s' if len(members) != 1 else ''})"
+    # Data worded by each page (a plural entry); str(label) is the English of the JSON
+    label = (Notice("export_files_top", count=len(members)) if folders == ["."] else
+             Notice("export_files_in", folders=", ".join(f"{f}/" for f in folders),
+                    count=len(members)))
     return _Read(frame, notes, label, "HTML")

@@ -10,15 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .export import Export
-from .i18n.catalogue import catalogue
+from .i18n.catalogue import REFERENCE, catalogue
+from .i18n.notices import word
 from .readers import SPECS
 from .safe_output import safe_label
 from .templating import environment
-
-# The words of the text output: the [inspect] table of the English catalogue (the terminal
-# output is English; the JSON summary has no words of its own)
-WORDS = catalogue("en")["inspect"]
-ARCHIVE_MEANING: dict[str, str] = WORDS["archive_kind"]
 
 
 def summary(export: Export) -> dict[str, object]:
@@ -49,49 +45,64 @@ class _Row:
     variant: str
 
 
-def render_text(export: Export) -> str:
-    """The human-readable `inspect` output."""
+def render_text(export: Export, lang: str = REFERENCE) -> str:
+    """The human-readable `inspect` output, in `lang` (its catalogue's `[inspect]` table; the
+    warnings, repairs and omissions are notices worded in it)."""
+    words = catalogue(lang)
+    inspect_words = words["inspect"]
+
+    def count(value: int) -> str:
+        if lang == REFERENCE:  # as ever, and no Babel to load for an English terminal
+            return f"{value:,}"
+        from .i18n.formatting import integer
+
+        return integer(value, lang)
+
     rows = [
-        _Row(name, safe_label(report.file), f"{report.rows:,}",
+        _Row(name, safe_label(word(report.file, lang)), count(report.rows),
              report.first.isoformat() if report.first else "—",
              report.last.isoformat() if report.last else "—",
              safe_label(report.variant or ""))
         for name, report in export.reports.items()
     ]
     widths = {
-        "name": max([len(WORDS["dataset_col"]), *(len(r.name) for r in rows),
+        "name": max([len(inspect_words["dataset_col"]), *(len(r.name) for r in rows),
                      *(len(name) for name in export.missing)]),
-        "file": min(44, max([len(WORDS["file_col"]), *(len(r.file) for r in rows)])),
-        "rows": max([len(WORDS["rows_col"]), *(len(r.rows) for r in rows)]),
+        "file": min(44, max([len(inspect_words["file_col"]), *(len(r.file) for r in rows)])),
+        "rows": max([len(inspect_words["rows_col"]), *(len(r.rows) for r in rows)]),
         # the labels of the first lines, aligned after the longest
-        "label": 1 + max(len(WORDS[key]) for key in ("export", "found", "member", "archive")),
+        "label": 1 + max(len(inspect_words[key])
+                         for key in ("export", "found", "member", "archive")),
     }
+    # sorted by their English text, in every language: the order of the JSON
     repairs = [
-        (name, what, count)
+        (name, word(what, lang), count(number))
         for name, report in export.reports.items()
-        for what, count in sorted(report.repairs.items())
+        for what, number in sorted(report.repairs.items())
     ]
     dropped = [
-        (name, why, count)
+        (name, word(why, lang), count(number))
         for name, report in export.reports.items()
-        for why, count in sorted(report.dropped.items())
+        for why, number in sorted(report.dropped.items())
     ]
     warnings = [(name, w) for name, report in export.reports.items() for w in report.warnings]
     seen = {w for _, w in warnings}
     warnings += [("export", w) for w in export.warnings if w not in seen]
-    missing = [(name, SPECS[name].filename, SPECS[name].limits) for name in export.missing]
+    worded = [(name, word(w, lang)) for name, w in warnings]
+    missing = [(name, SPECS[name].filename, words.text(f"limits.{name}"))
+               for name in export.missing]
     # Plain-text terminal output: the text environment passes every value through
     # safe_label (control characters shown as \x1b); file names are made safe here already
     # so that the columns are measured on what is printed.
     template = environment(autoescape=False).get_template("inspect.txt.j2")
     return template.render(
-        w=WORDS,
+        w=inspect_words,
         export=export,
-        archive_meaning=ARCHIVE_MEANING[export.archive],
+        archive_meaning=inspect_words["archive_kind"][export.archive],
         rows=rows,
         widths=widths,
         repairs=repairs,
         dropped=dropped,
-        warnings=warnings,
+        warnings=worded,
         missing=missing,
     )

@@ -18,7 +18,9 @@ To turn a warning into a notice:
    (`{rows:,}`, `{count:d}`) is formatted as `str.format` does, then given the language's
    decimal and group symbols (`formatting.NumberFormatter`): English wording is exactly the
    f-string it replaces (`{count:d}` for a count written without thousands separators);
-4. an error whose message reaches the user as a warning carries a Notice as its message
+4. an entry may be a plural table (`{ one = "…", other = "…" }`): the form of the notice's
+   `count` value, by the language's CLDR rules (Babel is then loaded even in English);
+5. an error whose message reaches the user as a warning carries a Notice as its message
    (`raise FileReadError(Notice(...))`); `notice_of(exc)` gives it back (`str(exc)` would
    be a plain string).
 
@@ -96,7 +98,11 @@ def _formatter(lang: str) -> string.Formatter:
 
 
 def _wording(code: str, values: dict[str, Any], lang: str) -> str:
-    return _formatter(lang).format(catalogue(lang).text(f"{TABLE}.{code}"), **values)
+    words = catalogue(lang)
+    template = words.entry(f"{TABLE}.{code}")
+    if not isinstance(template, str):  # a plural entry: the form of its `count` (Babel's rules)
+        template = template.get(words.category(values["count"]), template["other"])
+    return _formatter(lang).format(template, **values)
 
 
 class Notice(str):

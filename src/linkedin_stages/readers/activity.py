@@ -71,7 +71,7 @@ def _parse_shares(body: Body, names: list[str], delimiter: str, notes: ReadNotes
         # Re-splitting finds fewer records than rows that already had a date: the quoting
         # was fine and the dates are just bad. Keep the rows; their dates will be warned about.
         return frame
-    notes.repaired("file re-split on record dates (broken quoting)")
+    notes.repaired(Notice("readers_repair_resplit"))
     for why, count in scratch.dropped.items():
         notes.drop(why, count)
     for what, count in scratch.repairs.items():
@@ -103,7 +103,7 @@ def _finish_shares(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) -> p
     # Only 2021-on files are known to encode line breaks this way; 2018 text is left as is.
     if not _is_2018_layout(notes) and frame.height:
         encoded = int(frame.select(commentary.str.contains(_QUOTE_NEWLINE).sum()).item())
-        notes.repaired("posts with quote-newline-quote line breaks restored", encoded)
+        notes.repaired(Notice("readers_repair_quote_newlines"), encoded)
         if encoded:
             frame = frame.with_columns(commentary.str.replace_all(_QUOTE_NEWLINE, "\n"))
     frame = normalise_line_breaks(frame, ("commentary", "title", "description"))
@@ -145,7 +145,7 @@ SHARES = DatasetSpec(
     # One post, several rows: verbatim copies, or one row per attached image.
     record_key=("timestamp", "share_link"),
     merged=("media_url",),
-    repeats="posts written more than once (same date and link) counted once, media kept",
+    repeats="readers_repair_repeated_posts",
     describe="your posts, curated shares and reshares with commentary",
     parse_rows=_parse_shares,
     finish=_finish_shares,
@@ -222,7 +222,7 @@ def _parse_simple_date_led(body: Body, names: list[str], delimiter: str,
         return frame
     if not RECORD_START.search("\n" + body.text(ReadNotes())):
         return frame
-    notes.repaired("file re-split on record dates (broken quoting)")
+    notes.repaired(Notice("readers_repair_resplit"))
     return _parse_date_led(len(names) - 1)(body, names, delimiter, notes)
 
 

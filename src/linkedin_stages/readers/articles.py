@@ -185,7 +185,7 @@ def _decode(path: str, raw: bytes, notes: ReadNotes) -> str:
     except UnicodeDecodeError as exc:
         if cut and exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":
             return raw[:exc.start].decode("utf-8")  # the cut fell inside a character
-    notes.repaired("articles decoded as cp1252 (not UTF-8)")
+    notes.repaired(Notice("readers_repair_articles_cp1252"))
     return raw.decode("cp1252", errors="replace")
 
 
@@ -197,7 +197,7 @@ def read_articles(files: list[tuple[str, bytes]], notes: ReadNotes) -> pl.DataFr
         try:
             rows.append(parse_article(text, path))
         except Exception as exc:  # HTMLParser is tolerant; this guards against the unforeseen
-            notes.drop("unreadable article files")
+            notes.drop(Notice("readers_dropped_unreadable_articles"))
             notes.warnings.append(Notice("readers_article_unparsed", file=path,
                                          reason=str(exc)))
     notes.encoding = "utf-8 (HTML)"
@@ -205,6 +205,6 @@ def read_articles(files: list[tuple[str, bytes]], notes: ReadNotes) -> pl.DataFr
     notes.rows_read = len(rows)
     drafts = sum(1 for r in rows if r["draft"])
     if drafts:
-        notes.repaired("drafts kept and flagged", drafts)
+        notes.repaired(Notice("readers_repair_drafts"), drafts)
     frame = pl.DataFrame(rows, schema=ARTICLES.schema, orient="row") if rows else ARTICLES.empty()
     return frame.sort(["created", "file"], nulls_last=True)

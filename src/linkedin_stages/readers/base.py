@@ -29,7 +29,6 @@ BOOL = "bool"
 
 # LinkedIn writes `N/A` itself (Learning); a spreadsheet fills empty cells with `NA`.
 PLACEHOLDERS = ("NA", "N/A")
-NA_CELLS = "`NA` cells read as empty (spreadsheet re-save)"
 
 # Date formats only a spreadsheet writes; seeing one means the file was re-saved by hand.
 SPREADSHEET_FORMATS = frozenset(
@@ -88,7 +87,7 @@ class DatasetSpec:
     # joined by a newline (a post written once per attached image keeps every image).
     record_key: tuple[str, ...] | None = ()
     merged: tuple[str, ...] = ()
-    repeats: str = "identical records written more than once, counted once"
+    repeats: str = "readers_repair_repeats"  # the notice code of what merging repairs
 
     @property
     def limits(self) -> str:
@@ -168,7 +167,7 @@ def _without_line_start_boms(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFr
     boms = frame.select(first.str.starts_with("\ufeff").sum()).item()
     if not boms:
         return frame
-    notes.repaired("byte-order marks removed mid-file", int(boms))
+    notes.repaired(Notice("readers_repair_boms"), int(boms))
     return frame.with_columns(first.str.strip_chars_start("\ufeff"))
 
 
@@ -208,7 +207,7 @@ def _drop_blank_rows(frame: pl.DataFrame, notes: ReadNotes) -> pl.DataFrame:
     )
     rows = candidates.filter(blank)["_row"]
     if rows.len():
-        notes.repaired("empty lines or rows with no value skipped", rows.len())
+        notes.repaired(Notice("readers_repair_blank_rows"), rows.len())
         frame = frame.filter(~pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.implode()))
     return frame
 
@@ -277,10 +276,10 @@ def _clean(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> pl.DataF
             cleaned.append(pl.when(stripped(c).is_in(tokens)).then(None)
                            .otherwise(stripped(c)).alias(c))
     if resaved:
-        notes.repaired(NA_CELLS, blanked["NA"] + blanked["N/A"])
+        notes.repaired(Notice("readers_repair_na_resaved"), blanked["NA"] + blanked["N/A"])
     else:
-        notes.repaired("`NA` cells read as empty", blanked["NA"])
-        notes.repaired("`N/A` cells read as empty", blanked["N/A"])
+        notes.repaired(Notice("readers_repair_na"), blanked["NA"])
+        notes.repaired(Notice("readers_repair_not_applicable"), blanked["N/A"])
     return frame.with_columns(
         cleaned
         + [pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in free_cols
@@ -351,7 +350,7 @@ def merge_repeated(frame: pl.DataFrame, spec: DatasetSpec, notes: ReadNotes) -> 
         *[pl.col(c).drop_nulls().unique(maintain_order=True).str.join("\n")
           .replace("", None).alias(c) for c in spec.merged],
     )
-    notes.repaired(spec.repeats, repeats.height - merged.height)
+    notes.repaired(Notice(spec.repeats), repeats.height - merged.height)
     kept = frame.with_row_index("_row").filter(~pl.col("_row").is_in(repeats["_row"].implode()))
     return (pl.concat([kept, merged.select(kept.columns)]).sort("_row").drop("_row"))
 

@@ -31,7 +31,7 @@ def _finish_connections(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext)
     )
     ghosts = int(frame["ghost"].sum())
     if ghosts:
-        notes.repaired("ghost rows (only a date) kept and flagged", ghosts)
+        notes.repaired(Notice("readers_repair_ghost_rows"), ghosts)
     return frame
 
 
@@ -162,7 +162,7 @@ def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
              pl.col("subject").fill_null("")], separator="|").hash().cast(pl.String)]
         )
         frame = frame.with_columns(pl.coalesce("conversation_id", derived).alias("conversation_id"))
-        notes.repaired("conversation ids derived from participants and subject", missing_id)
+        notes.repaired(Notice("readers_repair_conversation_ids"), missing_id)
     # "LinkedIn Member" is also a real person whose account is gone or hidden: in a
     # conversation the member took part in, they are a correspondent. A sponsored message
     # is a conversation titled so, or a one-way conversation whose sender has no name and
@@ -184,7 +184,7 @@ def _finish_messages(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
     )
     drafts = int(frame["draft"].sum())
     if drafts:
-        notes.repaired("unsent drafts kept apart (never counted as sent)", drafts)
+        notes.repaired(Notice("readers_repair_unsent_drafts"), drafts)
     unknown = frame["direction"].null_count()
     if unknown:
         notes.warnings.append(Notice("readers_direction_unknown", count=unknown))

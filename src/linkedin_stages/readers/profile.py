@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from ..csvread import ReadNotes
+from ..i18n.notices import Notice
 from .base import FREE, ID, MONTH, TIMESTAMP, Column, DatasetSpec, ReadContext, full_name
 
 
@@ -104,7 +105,7 @@ def _endorsement_finish(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext)
     # LinkedIn writes these URLs without a scheme (`www.linkedin.com/in/…`).
     no_scheme = pl.col("url").is_not_null() & ~pl.col("url").str.contains(r"(?i)^https?://")
     count = int(frame.select(no_scheme.sum()).item()) if frame.height else 0
-    notes.repaired("profile URLs given their missing https://", count)
+    notes.repaired(Notice("readers_repair_profile_urls"), count)
     return frame.with_columns(
         full_name(),
         pl.when(no_scheme).then(pl.lit("https://") + pl.col("url")).otherwise(pl.col("url"))

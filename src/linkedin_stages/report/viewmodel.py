@@ -884,7 +884,7 @@ def _about(ctx: ReportContext, data: ReportData, now: datetime | None) -> About:
 
     found = Table(
         (t["dataset_col"], t["file_col"], t["rows_col"], t["from_col"], t["to_col"]),
-        tuple((ctx.dataset_name(d.name), d.file, ctx.num(d.rows), when(d.first),
+        tuple((ctx.dataset_name(d.name), word(d.file, lang), ctx.num(d.rows), when(d.first),
                when(d.last)) for d in archive.datasets),
         (False, False, True, False, False))
     missing = None
