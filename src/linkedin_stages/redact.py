@@ -41,7 +41,7 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
-from .analysis.compare import Comparison, JobMove, Side
+from .analysis.compare import Comparison, JobMove, Side, top_lists
 from .analysis.model import Engagement, Timeline
 from .analysis.network import JoinedDuring
 from .analysis.ranking import Counted, merge_counted
@@ -92,29 +92,38 @@ def _sorted(frame: pl.DataFrame, by: list[str]) -> pl.DataFrame:
 
 
 class Redactor:
-    """The pseudonyms of one export, and the functions that apply them.
+    """The pseudonyms of one export (or of several of one member), and the functions that
+    apply them.
 
     Build it once on the real export; `export()` and `timeline(…)` then use the same mapping,
-    so "Person 17" in the redacted export is "Person 17" wherever the report shows it."""
+    so "Person 17" in the redacted export is "Person 17" wherever the report shows it. With
+    `also` (the other archives of a comparison), people, companies and ids are numbered over
+    all of them — `export` first, then what only the others hold — so one person has one
+    pseudonym in every archive and `export(other)` redacts any of them with that mapping."""
 
-    def __init__(self, export: Export, *, companies: bool = False, lang: str = "en") -> None:
+    def __init__(self, export: Export, *, also: Sequence[Export] = (),
+                 companies: bool = False, lang: str = "en") -> None:
         # Pseudonyms in the page's language, from its catalogue's [redaction] table (an
         # unknown language is a ValueError naming the known ones).
         self.words = catalogue(lang)
         self.source = export
+        self.sources = (export, *also)
         self.companies = companies
         self.lang = lang
         self.you = self.words.text("redaction.you")
-        self.member = self._member(export)
+        self.member = next((m for m in map(self._member, self.sources) if m), None)
         self.people: dict[str, str] = {}
         self.orgs: dict[str, str] = {}
-        self._number_people(export)
+        for source in self.sources:
+            self._number_people(source)
         self._names = self._names_pattern()
+        self._squashed = self._squashed_names()
         if companies:
-            self._number_companies(export)
-        self.urn_ids = self._ranks(export, "urn_id", "")
-        self.post_urns = self._ranks(export, "post_urn", "post-")
-        self.conversations = self._conversations(export)
+            for source in self.sources:
+                self._number_companies(source)
+        self.urn_ids = self._ranks(self.sources, "urn_id", "")
+        self.post_urns = self._ranks(self.sources, "post_urn", "post-")
+        self.conversations = self._conversations(self.sources)
 
     # ------------------------------------------------------------------ who is who
 
@@ -198,6 +207,31 @@ class Redactor:
             return []
         return [p.casefold() for p in re.split(r"[\s\-]+", self.member) if len(p) >= 4]
 
+    @staticmethod
+    def _squash(text: str) -> str:
+        """Lower-case letters only: how a name is written inside a hashtag or a domain."""
+        return "".join(ch for ch in text.casefold() if ch.isalpha())
+
+    def _squashed_names(self) -> frozenset[str]:
+        """Everyone's name as a hashtag or a domain would write it (`janedoe`): full names of
+        two words or more, single names of four letters or more (so `#ai` is nobody), and the
+        member's own names of four letters or more."""
+        squashed = {self._squash(t) for t in self._member_tokens()}
+        for name in (*self.people, *([self.member] if self.member else [])):
+            words = name.split()
+            if len(words) >= 2 or (len(words) == 1 and len(self._squash(name)) >= 4):
+                squashed.add(self._squash(name))
+        return frozenset(n for n in squashed if len(n) >= 4)
+
+    def _names_someone(self, value: str) -> bool:
+        """Whether `value` (a hashtag, a site), squashed, holds someone's squashed name: every
+        piece of it is looked up, so the cost is the value's length, not the number of
+        people."""
+        flat = self._squash(value)
+        names = self._squashed
+        return any(flat[i:j] in names for i in range(len(flat))
+                   for j in range(i + 4, len(flat) + 1))
+
     def names_in(self, text: str) -> bool:
         return bool(self._names and self._names.search(text))
 
@@ -268,39 +302,37 @@ class Redactor:
         return self.label(value)
 
     def domain(self, value: object) -> str | None:
-        """A shared site stays, unless it names the member (`mayalindqvist.com`)."""
+        """A shared site stays, unless it names the member or anyone known
+        (`mayalindqvist.com`, `janedoe.dev`)."""
         if not isinstance(value, str):
             return None
-        flat = re.sub(r"[\W_]", "", value.casefold())
-        if any(re.sub(r"[\W_]", "", t) in flat for t in self._member_tokens()):
-            return HIDDEN
-        return value
+        return HIDDEN if self._names_someone(value) else value
 
     def hashtag(self, value: object) -> str | None:
+        """A hashtag stays, unless it names the member or anyone known (`#thanksjanedoe`)."""
         if not isinstance(value, str):
             return None
-        flat = re.sub(r"[\W_]", "", value.casefold())
-        if any(re.sub(r"[\W_]", "", t) in flat for t in self._member_tokens()):
-            return f"#{HIDDEN}"
-        return value
+        return f"#{HIDDEN}" if self._names_someone(value) else value
 
     # ------------------------------------------------------------------ ids
 
     @staticmethod
-    def _ranks(export: Export, column: str, prefix: str) -> dict[str, str]:
+    def _ranks(exports: Sequence[Export], column: str, prefix: str) -> dict[str, str]:
         """Opaque ids numbered in the order of the real ones (so sorting by them, as the
-        report does to break ties, gives the same order)."""
+        report does to break ties, gives the same order), over every archive."""
         values: set[str] = set()
-        for name in ("shares", "comments", "reactions", "reposts", "votes"):
-            frame = export.tables.get(name)
-            if frame is not None and column in frame.columns:
-                values.update(frame[column].drop_nulls().to_list())
+        for export in exports:
+            for name in ("shares", "comments", "reactions", "reposts", "votes"):
+                frame = export.tables.get(name)
+                if frame is not None and column in frame.columns:
+                    values.update(frame[column].drop_nulls().to_list())
         width = max(len(str(len(values))), 1)
         return {v: f"{prefix}{i + 1:0{width}d}" for i, v in enumerate(sorted(values))}
 
     @staticmethod
-    def _conversations(export: Export) -> dict[str, str]:
-        messages = export.tables["messages"]
+    def _conversations(exports: Sequence[Export]) -> dict[str, str]:
+        messages = pl.concat([e.tables["messages"].select("conversation_id", "sent_at")
+                              for e in exports])
         if messages.is_empty():
             return {}
         first = (messages.filter(pl.col("conversation_id").is_not_null())
@@ -311,8 +343,8 @@ class Redactor:
     # ------------------------------------------------------------------ frames
 
     @staticmethod
-    def _mapped(frame: pl.DataFrame, column: str, fn: Callable[[object], str | None]
-                ) -> pl.Expr:
+    def mapped(frame: pl.DataFrame, column: str, fn: Callable[[object], str | None]
+               ) -> pl.Expr:
         """`column` through `fn`, computed once per distinct value (anything unmapped is
         null, never the original)."""
         uniques = frame[column].drop_nulls().unique().to_list()
@@ -323,20 +355,28 @@ class Redactor:
     def _null(*columns: str) -> list[pl.Expr]:
         return [pl.lit(None, dtype=pl.String).alias(c) for c in columns]
 
+    def _placeholder(self, frame: pl.DataFrame, column: str) -> pl.Expr:
+        """The neutral text that replaces a post, comment or article: only its hashtags,
+        each through `hashtag` (one naming someone becomes `#…`)."""
+        tags = pl.col(column).fill_null("").str.extract_all(HASHTAG)
+        found = frame.select(tags.explode().drop_nulls().unique()).to_series().to_list()
+        return self._text_of(pl.col(column), tags, {tag: self.hashtag(tag) for tag in found})
+
     @staticmethod
-    def _placeholder(column: str) -> pl.Expr:
-        """The neutral text that replaces a post, comment or article: only its hashtags."""
-        tags = pl.col(column).fill_null("").str.extract_all(HASHTAG).list.join(" ")
-        return (pl.when(pl.col(column).is_null()).then(None)
-                .when(tags == "").then(pl.lit(PLACEHOLDER))
-                .otherwise(pl.lit(PLACEHOLDER + " ") + tags).alias(column))
+    def _text_of(text: pl.Expr, tags: pl.Expr, mapping: dict[str, str | None]) -> pl.Expr:
+        """PLACEHOLDER then the mapped `tags` (null where `text` is null)."""
+        joined = tags.list.eval(pl.element().replace_strict(
+            mapping, default=f"#{HIDDEN}", return_dtype=pl.String)).list.join(" ")
+        return (pl.when(text.is_null()).then(None)
+                .when(joined.fill_null("") == "").then(pl.lit(PLACEHOLDER))
+                .otherwise(pl.lit(PLACEHOLDER + " ") + joined).alias(text.meta.output_name()))
 
     def _people_columns(self, frame: pl.DataFrame, *columns: str) -> list[pl.Expr]:
-        return [self._mapped(frame, c, self.person).alias(c) for c in columns]
+        return [self.mapped(frame, c, self.person).alias(c) for c in columns]
 
     def _with_names(self, frame: pl.DataFrame) -> pl.DataFrame:
         """first/last/full name → the pseudonym in `first_name` and `full_name`."""
-        pseudonym = self._mapped(frame, "full_name", self.person)
+        pseudonym = self.mapped(frame, "full_name", self.person)
         return frame.with_columns(pseudonym.alias("first_name"),
                                   pl.lit(None, dtype=pl.String).alias("last_name"),
                                   pseudonym.alias("full_name"))
@@ -349,14 +389,16 @@ class Redactor:
                                               return_dtype=pl.String),
             *self._null(*links))
 
-    def frames(self) -> dict[str, pl.DataFrame]:
-        t = self.source.tables
+    def frames(self, source: Export | None = None) -> dict[str, pl.DataFrame]:
+        """The frames of `source` (one of the archives the mapping was built on; by default
+        the first) naming nobody."""
+        t = (source or self.source).tables
         out = dict(t)
         connections = t["connections"]
         out["connections"] = self._with_names(connections).with_columns(
             *self._null("url", "email"),
-            self._mapped(connections, "company", self.company).alias("company"),
-            self._mapped(connections, "position", self.label).alias("position"))
+            self.mapped(connections, "company", self.company).alias("company"),
+            self.mapped(connections, "position", self.label).alias("position"))
         invitations = t["invitations"]
         out["invitations"] = invitations.with_columns(
             *self._people_columns(invitations, "from_name", "to_name"),
@@ -369,9 +411,9 @@ class Redactor:
             *self._null("conversation_title", "sender_url", "recipient_urls", "subject",
                         "content", "attachments"))
         shares = t["shares"]
-        site = self._mapped(shares, "shared_domain", self.domain)
+        site = self.mapped(shares, "shared_domain", self.domain)
         out["shares"] = self._urns(shares, "share_link", "media_url").with_columns(
-            self._placeholder("commentary"),
+            self._placeholder(shares, "commentary"),
             # Kept non-null (a link share stays a link share), but only its site is left.
             pl.when(pl.col("shared_url").is_null()).then(None)
             .otherwise(pl.lit("https://") + site.fill_null(HIDDEN) + pl.lit("/"))
@@ -379,12 +421,12 @@ class Redactor:
             site.alias("shared_domain"),
             *self._null("title", "description"))
         out["comments"] = self._urns(t["comments"], "link").with_columns(
-            self._placeholder("message"))
+            self._placeholder(t["comments"], "message"))
         out["reactions"] = self._urns(t["reactions"], "link")
         out["reposts"] = self._urns(t["reposts"], "link")
         out["votes"] = self._urns(t["votes"], "link").with_columns(*self._null("option"))
         out["articles"] = t["articles"].with_columns(
-            self._placeholder("body"), *self._null("file", "title", "url", "slug"))
+            self._placeholder(t["articles"], "body"), *self._null("file", "title", "url", "slug"))
         out["profile"] = t["profile"].with_columns(*self._null(
             "first_name", "last_name", "full_name", "maiden_name", "birth_date", "headline",
             "summary", "location", "websites", "twitter"))
@@ -398,12 +440,12 @@ class Redactor:
             pl.lit(None, dtype=pl.String).alias("invited_by_last_name"))
         positions = t["positions"]
         out["positions"] = positions.with_columns(
-            self._mapped(positions, "company", self.company).alias("company"),
-            self._mapped(positions, "title", self.label).alias("title"),
+            self.mapped(positions, "company", self.company).alias("company"),
+            self.mapped(positions, "title", self.label).alias("title"),
             *self._null("description", "location"))
         education = t["education"]
         out["education"] = education.with_columns(
-            self._mapped(education, "school", self.company if self.companies else self.label)
+            self.mapped(education, "school", self.company if self.companies else self.label)
             .alias("school"),
             *self._null("notes", "activities"))
         for name in ("endorsements_received", "endorsements_given"):
@@ -411,12 +453,12 @@ class Redactor:
         for name in ("recommendations_received", "recommendations_given"):
             frame = t[name]
             out[name] = self._with_names(frame).with_columns(
-                self._mapped(frame, "company", self.company).alias("company"),
-                self._mapped(frame, "job_title", self.label).alias("job_title"),
+                self.mapped(frame, "company", self.company).alias("company"),
+                self.mapped(frame, "job_title", self.label).alias("job_title"),
                 *self._null("text"))
         follows = t["company_follows"]
         out["company_follows"] = follows.with_columns(
-            self._mapped(follows, "organization", self.company).alias("organization"))
+            self.mapped(follows, "organization", self.company).alias("organization"))
         out["member_follows"] = t["member_follows"].with_columns(
             *self._people_columns(t["member_follows"], "full_name"))
         out["rich_media"] = t["rich_media"].with_columns(*self._null("description", "link"))
@@ -439,10 +481,13 @@ class Redactor:
             warnings=[self.scrub(w) or "" for w in report.warnings],
             repairs=dict(report.repairs), dropped=dict(report.dropped))
 
-    def export(self) -> Export:
-        """The redacted export (see the module's docstring)."""
-        source = self.source
-        frames = self.frames()
+    def export(self, source: Export | None = None) -> Export:
+        """The redacted export (see the module's docstring): `source` (one of the archives
+        the mapping was built on; by default the first)."""
+        source = source or self.source
+        if not any(source is known for known in self.sources):
+            raise ValueError("the export to redact is not one this mapping was built on")
+        frames = self.frames(source)
         return Export(
             location=LOCATION,
             source_kind=source.source_kind,
@@ -467,14 +512,17 @@ class Redactor:
         if posts.is_empty():
             return posts
         redacted = self._urns(posts, "link").with_columns(
-            self._placeholder("text"),
-            self._mapped(posts, "shared_domain", self.domain).alias("shared_domain"),
+            self._placeholder(posts, "text"),
+            self.mapped(posts, "shared_domain", self.domain).alias("shared_domain"),
         )
         if "hashtags" in redacted.columns:
             tags = redacted["hashtags"].explode().drop_nulls().unique().to_list()
             mapping = {tag: self.hashtag(tag) for tag in tags}
             redacted = redacted.with_columns(
                 pl.col("hashtags").list.eval(pl.element().replace(mapping)))
+            # the text's hashtags are the mapped ones too (never the raw text's)
+            redacted = redacted.with_columns(
+                self._text_of(pl.col("text"), pl.col("hashtags"), mapping))
         return redacted
 
     def engagement(self, engagement: Engagement | None) -> Engagement | None:
@@ -496,7 +544,7 @@ class Redactor:
                                                                dtype=pl.String))
             if "share_text" in demographics.columns:
                 demographics = demographics.with_columns(
-                    self._mapped(demographics, "share_text", self.label).alias("share_text"))
+                    self.mapped(demographics, "share_text", self.label).alias("share_text"))
         return dataclasses.replace(engagement, summary=summary, demographics=demographics)
 
     def timeline(self, timeline: Timeline) -> Timeline:
@@ -586,23 +634,25 @@ def redact_report(data: ReportData, export: Export, *, companies: bool = False,
 def redact_comparison(comparison: Comparison, *, companies: bool = False,
                       lang: str = "en") -> Comparison:
     """A comparison (computed on the real archives: people are matched by their real names
-    and URLs) that names nobody: pseudonyms from the newer archive's numbering, job moves
-    without URLs, deleted posts without text or link, archive paths hidden, each side's
-    export and timeline redacted with that same mapping."""
-    redactor = Redactor(comparison.new.export, companies=companies, lang=lang)
+    and URLs) that names nobody, with one mapping built over both archives (the newer's
+    numbering first, then whoever only the older holds), so a person present in both has one
+    pseudonym on both sides and the older archive's ids stay consistent: job moves without
+    URLs, gained and lost connections and their ranked lists redacted, deleted posts without
+    text or link, archive paths and member name hidden, each side's export and timeline
+    redacted with that mapping; `redaction` says how (the page words what is hidden)."""
+    redactor = Redactor(comparison.new.export, also=(comparison.old.export,),
+                        companies=companies, lang=lang)
 
-    def side(s: Side, label: str) -> Side:
-        export = redactor.export() if s is comparison.new else Redactor(
-            s.export, companies=companies, lang=lang).export()
-        export = dataclasses.replace(export, location=Path(f"linkedin-export ({label})"))
-        return dataclasses.replace(s, export=export, timeline=redactor.timeline(s.timeline),
-                                   name=None)
+    def side(s: Side) -> Side:
+        return dataclasses.replace(
+            s, export=redactor.export(s.export), timeline=redactor.timeline(s.timeline),
+            name=None, facts=dataclasses.replace(s.facts, location=None))
 
     def people(frame: pl.DataFrame) -> pl.DataFrame:
         return frame.with_columns(
-            pl.col("full_name").map_elements(redactor.person, return_dtype=pl.String),
-            pl.col("company").map_elements(redactor.company, return_dtype=pl.String),
-            pl.col("position").map_elements(redactor.label, return_dtype=pl.String),
+            redactor.mapped(frame, "full_name", redactor.person).alias("full_name"),
+            redactor.mapped(frame, "company", redactor.company).alias("company"),
+            redactor.mapped(frame, "position", redactor.label).alias("position"),
             *[pl.lit(None, dtype=pl.String).alias(c)
               for c in ("first_name", "last_name", "url", "email", "key") if c in frame.columns],
         )
@@ -612,12 +662,17 @@ def redact_comparison(comparison: Comparison, *, companies: bool = False,
                 (redactor.company(m.before[0]), redactor.label(m.before[1])),
                 (redactor.company(m.after[0]), redactor.label(m.after[1])))
         for m in comparison.job_moves)
+    # The placeholder stays in the data (the JSON says "[redacted]"); the page words it.
     deleted = comparison.deleted_posts.with_columns(
         pl.lit(PLACEHOLDER).alias("text"), pl.lit(None, dtype=pl.String).alias("link"))
-    return dataclasses.replace(
-        comparison,
-        old=side(comparison.old, "older"), new=side(comparison.new, "newer"),
+    old, new = side(comparison.old), side(comparison.new)
+    gained, lost = people(comparison.gained), people(comparison.lost)
+    gained_companies, gained_positions, lost_companies = top_lists(gained, lost)  # as shown
+    redacted = dataclasses.replace(
+        comparison, old=old, new=new,
         warnings=tuple(redactor.scrub(w) or "" for w in comparison.warnings),
-        gained=people(comparison.gained), lost=people(comparison.lost),
-        job_moves=tuple(sorted(moves, key=lambda m: m.name)), deleted_posts=deleted,
-    )
+        gained=gained, lost=lost, gained_companies=gained_companies,
+        gained_positions=gained_positions, lost_companies=lost_companies,
+        job_moves=tuple(sorted(moves, key=lambda m: m.name)), deleted_posts=deleted)
+    # Last: the mapping may have grown on the way (a company named after someone).
+    return dataclasses.replace(redacted, redaction=redactor.redaction())

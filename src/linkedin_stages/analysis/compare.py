@@ -14,27 +14,41 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..export import Export
+from ..export import ArchiveKind, Export
 from ..i18n.notices import Notice, Terms
 from .metrics import POST_KINDS
 from .model import STAGES, Stage, Timeline
 from .pipeline import analyze
+from .ranking import Counted, top_values
 
 if TYPE_CHECKING:
     from ..analytics import Analytics
+    from .report_data import RedactionInfo
 
 SCHEMA = "linkedin-stages.compare/1"
+TOP_SHOWN = 8  # companies and positions listed for the connections gained and lost
 RATE_METRICS = ("original_posts", "curated_shares", "reposts", "articles", "comments",
                 "reactions", "connections_added", "invitations_in", "messages_sent")
 
 
 @dataclass(frozen=True)
+class SideFacts:
+    """What the page and the JSON say of one archive, so that neither reads its `Export`."""
+
+    location: str | None  # the export's path as given (None: hidden, a redacted comparison)
+    archive: ArchiveKind
+    missing: tuple[str, ...]  # the datasets the archive lacks
+    connections: int  # rows of Connections.csv, ghosts included
+
+
+@dataclass(frozen=True)
 class Side:
-    export: Export
+    export: Export  # the analysis' source, for redaction's mapping; views read `facts`
     timeline: Timeline
     exported: date  # the latest dated record: the archive was made after it
     registered: date | None
     name: str | None
+    facts: SideFacts
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,11 @@ class Comparison:
     matched_by: str  # "url" or "name and date"
     gained: pl.DataFrame  # connections in the newer archive only
     lost: pl.DataFrame  # connections in the older archive only
+    # the most frequent companies and positions among them (`top_lists`): one ranking for
+    # the page and the JSON
+    gained_companies: tuple[Counted, ...]
+    gained_positions: tuple[Counted, ...]
+    lost_companies: tuple[Counted, ...]
     job_moves: tuple[JobMove, ...]
     ghosts_old: int
     ghosts_new: int
@@ -72,6 +91,7 @@ class Comparison:
     # Datasets that are not present and readable in both archives: no loss or deletion is
     # claimed for them (a newer basic archive has no posts; that deletes nothing).
     not_compared: tuple[str, ...] = field(default=())
+    redaction: RedactionInfo | None = None  # set by redaction only (`redact_comparison`)
 
 
 def _latest(export: Export) -> date | None:
@@ -89,8 +109,21 @@ def _side(export: Export, analytics: Analytics | None = None) -> Side:
 
         raise ExportError(f"{export.location}: no dated record, so it cannot be placed in time")
     registered = export.registered_at
+    facts = SideFacts(str(export.location), export.archive, tuple(export.missing),
+                      export.connections.height)
     return Side(export, analyze(export, analytics=analytics), exported,
-                registered.date() if registered else None, export.member_name)
+                registered.date() if registered else None, export.member_name, facts)
+
+
+Ranked = tuple[Counted, ...]
+
+
+def top_lists(gained: pl.DataFrame, lost: pl.DataFrame) -> tuple[Ranked, Ranked, Ranked]:
+    """A `Comparison`'s ranked lists (gained companies, gained positions, lost companies)
+    from its gained and lost connections: `ranking.top_values`, the report's own ranking
+    (trimmed, most frequent first, ties alphabetically)."""
+    return (top_values(gained["company"], TOP_SHOWN), top_values(gained["position"], TOP_SHOWN),
+            top_values(lost["company"], TOP_SHOWN))
 
 
 def _keys(frame: pl.DataFrame, by_url: bool) -> pl.DataFrame:
@@ -153,10 +186,13 @@ def compare_exports(first: Export, second: Export, *,
                                datasets=Terms("datasets", tuple(not_compared))))
     agree, disagreements, overlap = _overlap(old.timeline, new.timeline)
     rates = {m: (_rate(old, m), _rate(new, m)) for m in RATE_METRICS}
+    gained, lost = gained.sort(["connected_on", "key"]), lost.sort(["connected_on", "key"])
+    gained_companies, gained_positions, lost_companies = top_lists(gained, lost)
     return Comparison(
         old=old, new=new, swapped=swapped, warnings=tuple(warnings),
-        matched_by="url" if by_url else "name and date",
-        gained=gained.sort(["connected_on", "key"]), lost=lost.sort(["connected_on", "key"]),
+        matched_by="url" if by_url else "name and date", gained=gained, lost=lost,
+        gained_companies=gained_companies, gained_positions=gained_positions,
+        lost_companies=lost_companies,
         job_moves=tuple(moves),
         ghosts_old=int(oc["ghost"].sum()), ghosts_new=int(nc["ghost"].sum()),
         between=between, dropped=dropped, deleted_posts=deleted,
@@ -300,20 +336,20 @@ def _rate(side: Side, metric: str) -> float | None:
     return round(float(recent[metric].sum()) / max(recent.height, 1), 1)
 
 
-def _top(frame: pl.DataFrame, column: str, limit: int = 5) -> list[dict[str, object]]:
-    counted = (frame.filter(pl.col(column).is_not_null()).group_by(column).len()
-               .sort(["len", column], descending=[True, False]).head(limit))
-    return [{"name": name, "count": int(count)} for name, count in counted.iter_rows()]
+def _top(items: tuple[Counted, ...]) -> list[dict[str, object]]:
+    return [{"name": item.value, "count": item.count} for item in items]
 
 
 def to_json(comparison: Comparison) -> dict[str, object]:
     """The `compare --format json` document (schema linkedin-stages.compare/1)."""
     c = comparison
 
-    def side(s: Side) -> dict[str, object]:
-        return {"export": str(s.export.location), "exported": s.exported.isoformat(),
+    def side(s: Side, label: str) -> dict[str, object]:
+        location = s.facts.location if s.facts.location is not None else (
+            f"linkedin-export ({label})")  # redacted: the JSON is in English
+        return {"export": location, "exported": s.exported.isoformat(),
                 "member": s.name, "registered": s.registered.isoformat() if s.registered
-                else None, "archive": s.export.archive, "stage": s.timeline.current_stage,
+                else None, "archive": s.facts.archive, "stage": s.timeline.current_stage,
                 "since": s.timeline.current_since}
 
     then, now = c.old.timeline.current_stage, c.new.timeline.current_stage
@@ -325,16 +361,16 @@ def to_json(comparison: Comparison) -> dict[str, object]:
         "schema": SCHEMA,
         "swapped": c.swapped,
         "warnings": list(c.warnings),
-        "old": side(c.old),
-        "new": side(c.new),
+        "old": side(c.old, "older"),
+        "new": side(c.new, "newer"),
         "connections": {
             "gained": c.gained.height, "lost": c.lost.height, "job_changes": len(c.job_moves),
             "unmatched": c.ghosts_new, "unmatched_old": c.ghosts_old, "matched_by": c.matched_by,
-            "total_old": c.old.export.connections.height,
-            "total_new": c.new.export.connections.height,
-            "gained_top_companies": _top(c.gained, "company"),
-            "gained_top_positions": _top(c.gained, "position"),
-            "lost_top_companies": _top(c.lost, "company"),
+            "total_old": c.old.facts.connections,
+            "total_new": c.new.facts.connections,
+            "gained_top_companies": _top(c.gained_companies),
+            "gained_top_positions": _top(c.gained_positions),
+            "lost_top_companies": _top(c.lost_companies),
             "job_moves": [{"name": m.name, "url": m.url,
                            "from": {"company": m.before[0], "position": m.before[1]},
                            "to": {"company": m.after[0], "position": m.after[1]}}

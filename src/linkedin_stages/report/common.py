@@ -4,21 +4,21 @@ Both pages are views of analysis results (`viewmodel.build_view` for one archive
 `ReportData`, `compare_view.build_compare_view` for two): the small frozen dataclasses they
 both show (tables, charts as specifications, badges, ranked lists, the trajectory), the
 `ReportContext` every section is built from (language, strings, month → stage, datasets
-absent), and the pieces the comparison reuses (`trajectory_view`, `ranked`, `ranked_items`)
-live here, so neither page reaches into the other's privates.
+absent), and the pieces the comparison reuses (`trajectory_view`, `ranked_items`) live
+here, so neither page reaches into the other's privates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from ..analysis import describe
 from ..analysis.model import STAGES, MonthStage, Stage, Timeline
-from ..analysis.ranking import Counted, top_values
+from ..analysis.ranking import Counted
 from ..i18n import formatting
 from ..i18n.catalogue import catalogue
 from ..links import clip
@@ -27,7 +27,8 @@ from . import charts
 from .charts import STAGE_COLORS, ChartSpec
 
 if TYPE_CHECKING:
-    import polars as pl
+    from ..analysis.compare import SideFacts
+    from ..analysis.report_data import ArchiveFacts
 
 LABEL_LIMIT = 80  # characters of a company, position, name or hashtag shown in a list
 
@@ -121,18 +122,11 @@ METRIC_SOURCES = {
 }
 
 
-class HasMissing(Protocol):
-    """What the context needs of an archive: the datasets it lacks (`ArchiveFacts`, or an
-    `Export`, which the comparison page passes)."""
-
-    @property
-    def missing(self) -> Sequence[str]: ...
-
-
 class ReportContext:
     """What every section needs: the language, its strings and the month → stage map."""
 
-    def __init__(self, archive: HasMissing, timeline: Timeline, lang: str) -> None:
+    def __init__(self, archive: ArchiveFacts | SideFacts, timeline: Timeline, lang: str
+                 ) -> None:
         self.timeline = timeline
         self.lang = lang
         self.words = catalogue(lang)
@@ -245,8 +239,3 @@ def ranked_items(items: Sequence[Counted], lang: str) -> tuple[Ranked, ...]:
                         item.value if len(item.value) > LABEL_LIMIT else "")
                  for item in items)
 
-
-def ranked(values: pl.Series, count: int, lang: str) -> tuple[Ranked, ...]:
-    """The `count` most frequent values (trimmed, empty ones left out), most frequent first,
-    ties alphabetically (`analysis.ranking.top_values`), as a list to show."""
-    return ranked_items(top_values(values, count), lang)

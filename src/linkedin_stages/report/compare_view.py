@@ -28,7 +28,7 @@ from .common import (
     Stat,
     Table,
     Trajectory,
-    ranked,
+    ranked_items,
     trajectory_view,
 )
 
@@ -93,8 +93,8 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     check_language(lang)
     c = comparison
     t = compare_text(lang)
-    old_ctx = ReportContext(c.old.export, c.old.timeline, lang)
-    new_ctx = ReportContext(c.new.export, c.new.timeline, lang)
+    old_ctx = ReportContext(c.old.facts, c.old.timeline, lang)
+    new_ctx = ReportContext(c.new.facts, c.new.timeline, lang)
 
     def day(value: date) -> str:
         return formatting.day(value, lang)
@@ -152,15 +152,23 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
                Stat(t["dropped_messages"], known(c.dropped["messages"])),
                Stat(t["missing_comments"], known(c.dropped["comments"])),
                Stat(t["missing_reactions"], known(c.dropped["reactions"])))
+    redacted = c.redaction is not None
     deleted = tuple(
         DeletedPost(day(r["timestamp"].date()) if r["timestamp"] else "—",
                     r["timestamp"].date().isoformat() if r["timestamp"] else "",
-                    first_line(r["text"]) or "—", linkedin_url(r["link"]))
+                    # redacted: the page's own words, not the data's placeholder
+                    t["text_removed"] if redacted else first_line(r["text"]) or "—",
+                    None if redacted else linkedin_url(r["link"]))
         for r in c.deleted_posts.iter_rows(named=True))
+
+    def location(side_location: str | None, label: str) -> str:
+        return (t[f"hidden_archive_{label}"] if side_location is None
+                else safe_label(side_location))
+
     about = Table(
         head=(t["archive_col"], t["file_col"], t["exported_col"], t["kind_col"], t["stage_col"]),
-        rows=tuple((t[label], safe_label(str(side.export.location)), day(side.exported),
-                    catalogue(lang).text(f"report.archive_{side.export.archive}"),
+        rows=tuple((t[label], location(side.facts.location, label), day(side.exported),
+                    catalogue(lang).text(f"report.archive_{side.facts.archive}"),
                     describe.stage_name(side.timeline.current_stage, lang))
                    for label, side in (("old", c.old), ("new", c.new))),
         numeric=(False, False, False, False, False))
@@ -177,9 +185,9 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
         network=network,
         matched_note=t["matched_by_url"] if c.matched_by == "url" else t["matched_by_name"],
         unmatched_note=t["unmatched_note"].format(new=num(c.ghosts_new), old=num(c.ghosts_old)),
-        gained_companies=ranked(c.gained["company"], 8, lang),
-        gained_positions=ranked(c.gained["position"], 8, lang),
-        lost_companies=ranked(c.lost["company"], 8, lang),
+        gained_companies=ranked_items(c.gained_companies, lang),
+        gained_positions=ranked_items(c.gained_positions, lang),
+        lost_companies=ranked_items(c.lost_companies, lang),
         moves=moves,
         moves_more=t["moves_more"].format(count=num(more)) if more > 0 else "",
         activity_intro=t["activity_intro"].format(date=day(c.old.exported)),
