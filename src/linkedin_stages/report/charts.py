@@ -12,6 +12,7 @@ print unescaped, and it contains no member text except what went through `escape
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -72,7 +73,7 @@ _RC: Any = {
 class Series:
     label: str
     color: str
-    values: Sequence[float]
+    values: tuple[float, ...]  # a tuple: specifications are hashable (`draw`'s cache)
 
 
 def month_x(month: str) -> float:
@@ -585,8 +586,15 @@ ChartSpec = (StackedAreasSpec | ShareAreasSpec | NetworkSpec | WordsSpec | Heatm
              | LadderSpec | LanesSpec)
 
 
+# Drawing is most of a report's time (about three quarters), and the same chart is often drawn
+# again in one process: `compare` draws both archives' trajectories, a redacted report's
+# charts are the ordinary report's, the tests render the same members many times. A spec is a
+# frozen dataclass of strings, numbers and tuples, so it is its own key; the SVG (`Markup`, a
+# str) is immutable and safe to share. A spec holding NaN (a gap in a line) never equals
+# another, so it is simply drawn again. Bounded: a report has about ten charts of ~15 kB.
+@functools.lru_cache(maxsize=128)
 def draw(spec: ChartSpec) -> Markup:
-    """The SVG of one chart specification."""
+    """The SVG of one chart specification (cached per process, keyed by the spec)."""
     if isinstance(spec, StackedAreasSpec):
         return stacked_areas(spec.key, spec.title, spec.description, spec.months, spec.series,
                              spec.lang, height_in=spec.height_in)
