@@ -1,6 +1,7 @@
 """Shared helpers of the tests: reading, analysing and rendering the sample members once per
-session, building the generator's archives once per session, scrubbing volatile text for
-golden files, finding external references, and writing an archive full of hostile text."""
+session, building the generator's archives once per session, the text of a view, scrubbing
+volatile text for golden files, finding external references, and writing an archive full of
+hostile text."""
 
 from __future__ import annotations
 
@@ -58,6 +59,32 @@ def report(name: str, lang: str) -> str:
 
     export, timeline = loaded(name)
     return build_report(export, timeline, lang=lang, tz=ZONES[lang])
+
+
+def view_text(value: object) -> str:
+    """Every string in a view (a tree of dataclasses, tuples and mappings, chart
+    specifications included), one per line: what the template and the charts can print."""
+    import dataclasses
+    from collections.abc import Mapping
+
+    found: list[str] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            found.append(item)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            for field in dataclasses.fields(item):
+                walk(getattr(item, field.name))
+        elif isinstance(item, Mapping):
+            for key, inner in item.items():
+                walk(key)
+                walk(inner)
+        elif isinstance(item, tuple | list):
+            for inner in item:
+                walk(inner)
+
+    walk(value)
+    return "\n".join(found)
 
 
 # ---------------------------------------------------------------------------- golden scrub

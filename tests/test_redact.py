@@ -2,16 +2,19 @@
 
 Every sample member, in both languages: no person's name (connections, correspondents,
 invitations, endorsers, recommenders, members followed, the member), no profile URL, e-mail,
-conversation id or post link anywhere in the page (attributes and chart SVG included: the
-whole text is searched after unescaping). Companies kept by default and gone with
---redact-companies; stages, transitions, reasons and numbers identical; the banner; stable
-pseudonyms.
+conversation id or post link anywhere in the redacted view (every string of it, chart
+specifications included: what the template and the charts can print), built without drawing.
+The full page (attributes and the drawn SVG's text and attributes included: the whole text is
+searched after unescaping) is checked once per language, on the climber. Companies kept by
+default and gone with --redact-companies; stages, transitions, reasons and numbers identical;
+the banner; stable pseudonyms.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -31,10 +34,14 @@ from linkedin_stages.redact import (
     redact_timeline,
 )
 from linkedin_stages.report.render import render_report
-from report_support import SAMPLES, ZONES, hostile_export, loaded, report
+from linkedin_stages.report.viewmodel import ReportView, build_view
+from report_support import SAMPLES, ZONES, hostile_export, loaded, report, view_text
 
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if (p / "Profile.csv").exists())
 LANGS = ("en", "fr")
+# The pages rendered in full, charts drawn: one per language (the other members are checked
+# on their views, which hold every string the template and the charts print).
+PAGES = (("climber", "en"), ("climber", "fr"))
 # LinkedIn's own label for sponsored senders: not a person.
 NOT_PEOPLE = {"linkedin", "member", "linkedin member"}
 
@@ -74,7 +81,8 @@ def checked_names(export: Export) -> set[str]:
 
 
 def leaks(page: str, export: Export) -> list[str]:
-    """Everything of `export` that identifies someone and is found in `page`."""
+    """Everything of `export` that identifies someone and is found in `page` (a page's HTML,
+    or a view's `view_text`)."""
     text = html.unescape(page)
     found = []
     lower = text.casefold()
@@ -108,10 +116,28 @@ def redacted_data(export: Export, timeline, lang: str, zone: str,  # noqa: ANN00
 
 
 @cache
-def redacted(name: str, lang: str, companies: bool = False) -> tuple[ReportData, object, str]:
+def redacted_view(name: str, lang: str, companies: bool = False) -> tuple[ReportData, ReportView]:
+    """The redacted data of a sample member and its view (nothing drawn)."""
     export, timeline = loaded(name)
     data = redacted_data(export, timeline, lang, ZONES[lang], companies)
-    return data, data.timeline, render_report(data, lang=lang)
+    return data, build_view(data, lang=lang)
+
+
+@cache
+def ordinary_view(name: str, lang: str) -> ReportView:
+    export, timeline = loaded(name)
+    return build_view(analyze_for_report(export, timeline, zone=ZONES[lang]), lang=lang)
+
+
+@cache
+def redacted(name: str, lang: str, companies: bool = False) -> str:
+    """The redacted page of a sample member, charts drawn."""
+    return render_report(redacted_view(name, lang, companies)[0], lang=lang)
+
+
+def same(a: object, b: object) -> bool:
+    """Equal views (compared by repr: a NaN, a gap in a chart, never equals itself)."""
+    return repr(a) == repr(b)
 
 
 def section(page: str, section_id: str) -> str:
@@ -131,15 +157,26 @@ def test_samples_have_people() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
-def test_redacted_report_names_nobody(name: str, lang: str) -> None:
+def test_redacted_view_names_nobody(name: str, lang: str) -> None:
     export, _ = loaded(name)
-    page = redacted(name, lang)[2]
-    assert leaks(page, export) == []
-    # The check itself finds them in the ordinary report.
-    normal = leaks(report(name, lang), export)
+    assert leaks(view_text(redacted_view(name, lang)[1]), export) == []
+    # The check itself finds them in the ordinary view.
+    normal = leaks(view_text(ordinary_view(name, lang)), export)
     assert any(item.startswith("name") for item in normal)
     if export.shares.height:
         assert "marker 'feed/update'" in normal
+
+
+@pytest.mark.parametrize(("name", "lang"), PAGES)
+def test_redacted_page_names_nobody(name: str, lang: str) -> None:
+    """The whole page, the drawn charts' text and attributes included."""
+    export, _ = loaded(name)
+    page = redacted(name, lang)
+    assert page.count('class="chart-svg"') >= 5  # the charts are drawn, and searched
+    assert leaks(page, export) == []
+    normal = leaks(report(name, lang), export)
+    assert any(item.startswith("name") for item in normal)
+    assert "marker 'feed/update'" in normal
 
 
 def test_redacted_export_names_nobody() -> None:
@@ -178,8 +215,8 @@ def test_location_named_after_the_member_is_hidden(tmp_path: Path) -> None:
     shutil.copytree(SAMPLES / "lurker", folder)
     export = load_export(folder)
     data = redacted_data(export, build_timeline(export), "fr", "UTC")
-    page = html.unescape(render_report(data, lang="fr"))
-    assert "Lindqvist" not in page and "masqué (rapport anonymisé)" in page
+    text = view_text(build_view(data, lang="fr"))
+    assert "Lindqvist" not in text and "masqué (rapport anonymisé)" in text
 
 
 # ---------------------------------------------------------------------------- companies
@@ -194,9 +231,9 @@ def _top_companies(export: Export) -> set[str]:
 def test_companies_kept_by_default_and_pseudonymised_on_demand(name: str, lang: str) -> None:
     export, _ = loaded(name)
     companies = _top_companies(export)
-    kept = html.unescape(redacted(name, lang)[2])
+    kept = view_text(redacted_view(name, lang)[1])
     assert sum(c in kept for c in companies) >= 5
-    gone = html.unescape(redacted(name, lang, companies=True)[2])
+    gone = view_text(redacted_view(name, lang, companies=True)[1])
     assert [c for c in companies if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", gone)] == []
     label = {"en": "Company", "fr": "Entreprise"}[lang]
     assert re.search(rf"{label} \d+", gone)
@@ -231,15 +268,32 @@ def test_cli_redact_companies_implies_redact(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["climber", "consultante", "lurker", "fallback"])
 def test_stages_and_numbers_identical(name: str) -> None:
     export, timeline = loaded(name)
-    _, r_timeline, page = redacted(name, "en")
+    r_data, r_view = redacted_view(name, "en")
+    r_timeline = r_data.timeline
     assert r_timeline.months == timeline.months  # stages, raw stages, metrics, reasons
     assert r_timeline.transitions == timeline.transitions
     assert (r_timeline.current_stage, r_timeline.current_since) == \
         (timeline.current_stage, timeline.current_since)
     assert r_timeline.plan == timeline.plan
     assert r_timeline.monthly.equals(timeline.monthly)
-    # The page: these sections are the ordinary report's, byte for byte (charts included).
-    normal = report(name, "en")
+    # The view: what these sections of the page show is the ordinary report's (charts
+    # included: the same specifications draw the same SVG); the network chart, the voice
+    # table and the words chart too.
+    normal = ordinary_view(name, "en")
+    for part in ("where", "trajectory", "activity", "rhythm", "years", "month_head", "plan",
+                 "plan_none"):
+        assert same(getattr(r_view, part), getattr(normal, part)), part
+    assert same(r_view.network.chart, normal.network.chart)
+    assert same(r_view.voice.chart, normal.voice.chart)
+    table = [(s.badge, s.posts, s.median_words, s.business, s.hashtags)
+             for s in normal.voice.stages]
+    assert same([(s.badge, s.posts, s.median_words, s.business, s.hashtags)
+                 for s in r_view.voice.stages], table)
+
+
+def test_redacted_page_sections_are_the_ordinary_ones() -> None:
+    """The page: these sections are the ordinary report's, byte for byte (charts drawn)."""
+    page, normal = redacted("climber", "en"), report("climber", "en")
     for section_id in ("where", "trajectory", "activity", "rhythm", "months", "plan"):
         assert section(page, section_id) == section(normal, section_id), section_id
     # The network chart and the voice table too.
@@ -271,7 +325,7 @@ def test_analysis_of_the_redacted_export_keeps_every_non_text_number() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_banner_and_described_posts(lang: str) -> None:
-    page = redacted("climber", lang)[2]
+    page = redacted("climber", lang)
     heading = {"en": "Redacted for sharing", "fr": "Version anonymisée, à partager"}[lang]
     assert page.count('<aside class="redacted"') == 1 and heading in page
     assert page.index('<aside class="redacted"') < page.index('<main id="main">')
@@ -293,9 +347,14 @@ def test_banner_and_described_posts(lang: str) -> None:
 def test_examples_are_the_same_posts() -> None:
     """The posts chosen to show each stage are those of the ordinary report (same dates)."""
     for name in ("climber", "consultante"):
-        page, normal = redacted(name, "en")[2], report(name, "en")
-        dates = re.compile(r'<li class="post">.*?<time datetime="([\d-]+)"', re.S)
-        assert dates.findall(page) == dates.findall(normal) != []
+        def dates(view: ReportView) -> list[str]:
+            return [post.iso_date for stage in view.voice.stages for post in stage.examples]
+
+        assert dates(redacted_view(name, "en")[1]) == dates(ordinary_view(name, "en")) != []
+    # On the page too.
+    page, normal = redacted("climber", "en"), report("climber", "en")
+    on_page = re.compile(r'<li class="post">.*?<time datetime="([\d-]+)"', re.S)
+    assert on_page.findall(page) == on_page.findall(normal) != []
 
 
 @pytest.mark.parametrize("name", ["climber", "consultante", "lurker"])
@@ -318,23 +377,37 @@ def test_pseudonyms_stable(name: str) -> None:
         assert alias == redactor.people[who]
     assert set(pseudo.filter(pl.col("direction") == "sent")["from_name"]) <= {"You"}
     # First connections are Person 1, 2, 3…; the same people as in the ordinary report.
-    first = re.compile(r'<p class="member-text">(.*?)</p>', re.S)
-    lists = [re.findall(r"<bdi>(.*?)</bdi>", html.unescape(x))
-             for x in first.findall(redacted(name, "en")[2])]
-    normal = [re.findall(r"<bdi>(.*?)</bdi>", html.unescape(x))
-              for x in first.findall(report(name, "en"))]
+    def first(view: ReportView) -> list[list[str]]:
+        return [list(group.first) for group in view.network.joined if group.first]
+
+    lists = first(redacted_view(name, "en")[1])
+    normal = first(ordinary_view(name, "en"))
     assert lists and lists[0][:1] == ["Person 1"]
     assert lists == [[redactor.person(n) for n in group] for group in normal]
     # French: the same numbers.
-    french = [re.findall(r"<bdi>(.*?)</bdi>", html.unescape(x))
-              for x in first.findall(redacted(name, "fr")[2])]
+    french = first(redacted_view(name, "fr")[1])
     person = {lang: catalogue(lang).text("redaction.person", number=0)[:-2] for lang in LANGS}
     assert french == [[n.replace(person["en"], person["fr"]) for n in group]
                       for group in lists]
-    # Deterministic: the same archive gives the same page.
+    # Deterministic: the same archive gives the same view.
     again = redacted_data(export, timeline, "en", ZONES["en"])
-    assert render_report(again, lang="en") == \
-        redacted(name, "en")[2]
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    assert same(build_view(again, lang="en", now=now),
+                build_view(redacted_view(name, "en")[0], lang="en", now=now))
+
+
+@pytest.mark.parametrize(("name", "lang"), PAGES)
+def test_pseudonyms_on_the_page_are_the_view_s(name: str, lang: str) -> None:
+    """The first connections printed are the view's pseudonyms; the same archive gives the
+    same page."""
+    page = redacted(name, lang)
+    first = re.compile(r'<p class="member-text">(.*?)</p>', re.S)
+    printed = [re.findall(r"<bdi>(.*?)</bdi>", html.unescape(x)) for x in first.findall(page)]
+    view = redacted_view(name, lang)[1]
+    assert printed == [list(group.first) for group in view.network.joined if group.first] != []
+    export, timeline = loaded(name)
+    again = redacted_data(export, timeline, lang, ZONES[lang])
+    assert render_report(again, lang=lang) == page
 
 
 def test_redact_timeline_keeps_the_numbers_and_drops_texts_and_links() -> None:
@@ -395,13 +468,19 @@ def test_cli_redacted_page_is_the_library_redacted_page(tmp_path: Path) -> None:
                                       "--redact-companies", "--quiet"])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    expected = redacted("consultante", "fr", companies=True)[2]
+    expected = redacted("consultante", "fr", companies=True)
     scrub = re.compile(r"(Made|Fait|Rapport généré|Report made)[^<]*")  # the page's date
     assert scrub.sub("", page) == scrub.sub("", expected)
+    # The whole page of a French member with companies redacted, charts drawn: nobody in it.
+    export, _ = loaded("consultante")
+    assert leaks(page, export) == []
+    text = html.unescape(page)
+    assert [c for c in _top_companies(export)
+            if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text)] == []
 
 
 def test_redaction_is_said_and_counted() -> None:
-    data = redacted("climber", "en")[0]
+    data = redacted_view("climber", "en")[0]
     assert data.redaction is not None and data.redaction.people > 10
     assert data.archive.member_name is None and data.archive.location_name is None
     export, timeline = loaded("climber")
