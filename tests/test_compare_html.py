@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from linkedin_stages import load_export
-from linkedin_stages.analysis.compare import compare_exports
+from linkedin_stages.analysis.compare import compare_exports, to_json
 from linkedin_stages.cli import cli
 from linkedin_stages.i18n.catalogue import catalogue
-from linkedin_stages.report.compare_view import build_compare_report
+from linkedin_stages.i18n.formatting import integer
+from linkedin_stages.report.compare_view import build_compare_report, build_compare_view
 from report_support import IMG, SCRIPT, external_references, hostile_export
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
@@ -25,6 +26,19 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
 def comparison():  # noqa: ANN201
     return compare_exports(load_export(SAMPLES / "climber"),
                            load_export(SAMPLES / "climber-2021-06"))
+
+
+def test_page_and_json_rank_alike(comparison) -> None:  # noqa: ANN001
+    """The page's lists of companies and positions are the JSON's, item for item (one
+    ranking, computed once in the Comparison)."""
+    view, doc = build_compare_view(comparison, lang="en"), to_json(comparison)["connections"]
+    for shown, key in ((view.gained_companies, "gained_top_companies"),
+                       (view.gained_positions, "gained_top_positions"),
+                       (view.lost_companies, "lost_top_companies")):
+        listed = doc[key]  # type: ignore[index]
+        assert [(r.full or r.text, r.count) for r in shown] == [
+            (item["name"], integer(item["count"], "en")) for item in listed]
+    assert view.gained_companies  # the sample pair gains connections at companies
 
 
 def test_both_languages_have_the_same_words() -> None:

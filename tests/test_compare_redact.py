@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
+from datetime import datetime
 from pathlib import Path
 
+import polars as pl
 import pytest
 from click.testing import CliRunner
 
 from linkedin_stages import load_export
+from linkedin_stages.analysis.compare import Comparison, compare_exports
 from linkedin_stages.cli import cli
+from linkedin_stages.i18n.catalogue import catalogue
+from linkedin_stages.redact import redact_comparison
+from linkedin_stages.report.compare_view import build_compare_view
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
 PAIR = [str(SAMPLES / "climber-2021-06"), str(SAMPLES / "climber")]
@@ -66,3 +73,51 @@ def test_companies_redacted_on_request(tmp_path: Path) -> None:
     assert result.exit_code == 0
     page = html.unescape(out.read_text(encoding="utf-8"))
     assert company not in page and "Company " in page
+
+
+def _redacted_pair(lang: str = "en") -> tuple[Comparison, Comparison]:
+    """The sample pair compared, and redacted in `lang`."""
+    plain = compare_exports(*(load_export(p) for p in PAIR))
+    # the sample pair deletes nothing: one deleted post, to see how the page shows it
+    deleted = pl.DataFrame({"timestamp": [datetime(2020, 3, 2, 9)], "kind": ["post"],
+                            "text": ["A post later deleted #thanks"],
+                            "link": ["https://www.linkedin.com/feed/update/urn:li:activity:1/"]})
+    plain = dataclasses.replace(plain, deleted_posts=deleted)
+    return plain, redact_comparison(plain, lang=lang)
+
+
+def test_one_mapping_over_both_archives() -> None:
+    """A person in both archives has one pseudonym on both sides; the older archive's post
+    ids stay (opaque, not null), one id for one post on both sides."""
+    plain, redacted = _redacted_pair()
+    pseudonyms: dict[str, set[str]] = {}
+    for real, shown in ((plain.old, redacted.old), (plain.new, redacted.new)):
+        for who, alias in zip(real.export.connections["full_name"].to_list(),
+                              shown.export.connections["full_name"].to_list(), strict=True):
+            if who is not None:
+                pseudonyms.setdefault(who, set()).add(alias)
+    in_both = (set(plain.old.export.connections["full_name"].drop_nulls())
+               & set(plain.new.export.connections["full_name"].drop_nulls()))
+    assert in_both and all(len(pseudonyms[who]) == 1 for who in in_both)
+    assert len({next(iter(a)) for a in pseudonyms.values()}) == len(pseudonyms)  # one each
+    for real, shown in ((plain.old, redacted.old), (plain.new, redacted.new)):
+        urns = real.export.shares["post_urn"]
+        assert shown.export.shares["post_urn"].null_count() == urns.null_count()
+    ids: dict[str, str] = {}
+    for real, shown in ((plain.old, redacted.old), (plain.new, redacted.new)):
+        for urn, opaque in zip(real.export.shares["post_urn"], shown.export.shares["post_urn"],
+                               strict=True):
+            assert ids.setdefault(urn, opaque) == opaque
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_redacted_page_words_what_is_hidden_in_its_language(lang: str) -> None:
+    _, redacted = _redacted_pair(lang)
+    view = build_compare_view(redacted, lang=lang)
+    words = catalogue(lang).table("compare")
+    assert [row[1] for row in view.about.rows] == [words["hidden_archive_old"],
+                                                   words["hidden_archive_new"]]
+    assert view.deleted and all(post.text == words["text_removed"] and post.link is None
+                                for post in view.deleted)
+    shown = repr(view)
+    assert "[redacted]" not in shown and "linkedin-export" not in shown

@@ -2,8 +2,11 @@
 
 The redacted `ReportView` of sample members is walked field by field (every dataclass, tuple
 and mapping, chart specifications included) and every string in it is searched for what
-identifies someone in the export: people's names, profile URLs, e-mail addresses, and the
-texts of posts, comments, articles and messages. Built with no matplotlib (nothing is drawn).
+identifies someone in the export: people's names, profile URLs, e-mail addresses, the
+texts of posts, comments, articles and messages, and names squashed into a hashtag
+(`#thanksjanedoe`). The redacted `ReportData` the view is built from is walked the same way,
+the string cells of its frames included (the timeline's posts: a later view could show any
+column). Built with no matplotlib (nothing is drawn).
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 
+import polars as pl
 import pytest
 
-from linkedin_stages.analysis.report_data import analyze_for_report
+from linkedin_stages.analysis.report_data import ReportData, analyze_for_report
 from linkedin_stages.export import Export
 from linkedin_stages.links import first_line
-from linkedin_stages.redact import redact_report
+from linkedin_stages.redact import Redactor, redact_report
 from linkedin_stages.report.viewmodel import ReportView, build_view
 from report_support import ZONES, loaded
 
@@ -42,6 +46,8 @@ def strings(value: object, path: str = "view") -> Iterator[tuple[str, str]]:
     """Every string in `value` (a tree of dataclasses, tuples and mappings), with where."""
     if isinstance(value, str):
         yield path, value
+    elif isinstance(value, pl.DataFrame):
+        yield from _frame_strings(value, path)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
             yield from strings(getattr(value, field.name), f"{path}.{field.name}")
@@ -52,6 +58,22 @@ def strings(value: object, path: str = "view") -> Iterator[tuple[str, str]]:
     elif isinstance(value, tuple | list):
         for i, inner in enumerate(value):
             yield from strings(inner, f"{path}[{i}]")
+
+
+def _frame_strings(frame: pl.DataFrame, path: str) -> Iterator[tuple[str, str]]:
+    """The text cells of a frame: its string columns and lists of strings (hashtags)."""
+    for column, dtype in frame.schema.items():
+        values = frame[column]
+        if dtype == pl.List(pl.String):
+            values = values.explode()
+        elif dtype != pl.String:
+            continue
+        for i, value in enumerate(values.drop_nulls().unique(maintain_order=True)):
+            yield f"{path}[{column!r}][{i}]", value
+
+
+def squash(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalpha())
 
 
 def names(export: Export) -> set[str]:
@@ -78,7 +100,7 @@ def texts(export: Export) -> set[str]:
     return found
 
 
-def leaks(view: ReportView, export: Export) -> list[str]:
+def leaks(view: object, export: Export) -> list[str]:
     every = list(strings(view))
     text = "\n".join(value for _, value in every)
     lower = text.casefold()
@@ -97,18 +119,27 @@ def leaks(view: ReportView, export: Export) -> list[str]:
     for marker in ("linkedin.com/in/", "feed/update", "urn:li:", "linkedin.com/pulse/"):
         if marker in lower:
             found.append(f"marker {marker!r}")
+    squashed = {squash(n) for n in names(export) if " " in n and len(squash(n)) >= 4}
+    for where, value in every:
+        if value.startswith("#") and any(n in squash(value) for n in squashed):
+            found.append(f"hashtag {value!r} at {where}")
     if EMAIL.search(text):
         found.append(f"e-mail {EMAIL.search(text).group(0)!r}")  # type: ignore[union-attr]
     return found
 
 
 @cache
-def view(name: str, lang: str, redacted: bool, companies: bool = False) -> ReportView:
+def report_data(name: str, lang: str, redacted: bool, companies: bool = False) -> ReportData:
     export, timeline = loaded(name)
     data = analyze_for_report(export, timeline, zone=ZONES[lang])
     if redacted:
         data = redact_report(data, export, companies=companies, lang=lang).data
-    return build_view(data, lang=lang)
+    return data
+
+
+@cache
+def view(name: str, lang: str, redacted: bool, companies: bool = False) -> ReportView:
+    return build_view(report_data(name, lang, redacted, companies), lang=lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -117,6 +148,41 @@ def test_redacted_view_names_nobody(name: str, lang: str) -> None:
     export, _ = loaded(name)
     assert leaks(view(name, lang, redacted=True), export) == []
     assert leaks(view(name, lang, redacted=True, companies=True), export) == []
+
+
+@pytest.mark.parametrize("name", MEMBERS)
+def test_redacted_report_data_names_nobody(name: str) -> None:
+    """The analysis the view is built from, frames included, names nobody either."""
+    export, _ = loaded(name)
+    assert leaks(report_data(name, "en", redacted=True), export) == []
+    assert leaks(report_data(name, "en", redacted=True, companies=True), export) == []
+
+
+def test_the_check_reads_the_frames() -> None:
+    """The ordinary analysis' timeline holds the posts' texts in a frame: the walk finds
+    them there (so the redacted one's passing means something)."""
+    export, _ = loaded("climber")
+    found = leaks(report_data("climber", "en", redacted=False).timeline, export)
+    assert any(item.startswith("text") for item in found), found
+
+
+def test_hashtags_naming_someone_are_hidden_in_text_and_list() -> None:
+    """A hashtag holding anyone's name squashed (`#thanksjanedoe`) is hidden, in the posts'
+    hashtags and in the placeholder that stands for their text; short or common ones stay."""
+    export, timeline = loaded("climber")
+    redactor = Redactor(export)
+    someone = next(n for n in export.connections["full_name"].drop_nulls().to_list()
+                   if " " in n)
+    assert redactor.hashtag(f"#thanks{squash(someone)}") == "#…"
+    assert redactor.domain(f"{squash(someone)}.dev") == "…"
+    assert redactor.hashtag("#ai") == "#ai" and redactor.hashtag("#leadership") == "#leadership"
+    tag = f"#thanks{squash(someone)}"
+    posts = timeline.posts.head(1).with_columns(
+        pl.lit(f"Great week {tag} #leadership").alias("text"),
+        pl.lit([tag, "#leadership"], dtype=pl.List(pl.String)).alias("hashtags"))
+    redacted = redactor.posts(posts).row(0, named=True)
+    assert redacted["hashtags"] == ["#…", "#leadership"]
+    assert redacted["text"] == "[redacted] #… #leadership"
 
 
 @pytest.mark.parametrize("name", MEMBERS)
