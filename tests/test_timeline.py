@@ -205,13 +205,17 @@ def _window(**values: float) -> WindowRates:
 
 @pytest.mark.parametrize("values,previous,expected", [
     ({}, None, "present"),
-    ({"shared": 1.9}, None, "present"),
-    ({"shared": 2.0}, None, "relay"),
-    ({"shared": 1.1}, "relay", "relay"),  # stays: hysteresis
-    ({"shared": 0.9}, "relay", "present"),
+    ({"shared": 1.3}, None, "present"),  # fewer than 4 shares a quarter
+    ({"shared": 1.34}, None, "relay"),
+    ({"shared": 0.7}, "relay", "relay"),  # stays: hysteresis
+    ({"shared": 0.6}, "relay", "present"),
+    # speaking in others' threads: a comment weighs a fifth of a share
+    ({"others_comments": 45}, None, "relay"),
+    ({"others_comments": 5}, None, "present"),  # an occasional commenter
+    ({"others_comments": 3, "shared": 0.5}, "relay", "relay"),
     ({"own": 2.0, "shared": 1.0}, None, "producer"),
     ({"own": 2.0, "shared": 9.0}, None, "relay"),  # own posts are a small share: a relay
-    ({"own": 1.3, "shared": 0.5}, "producer", "producer"),  # stays
+    ({"own": 0.7, "shared": 0.5}, "producer", "producer"),  # stays
     ({"own": 1.3, "shared": 0.5}, "relay", "relay"),  # but is not enough to enter
     ({"own": 5, "business_share": 0.5, "regularity": 0.8}, None, "power_networker"),
     ({"own": 5, "business_share": 0.5, "outreach": 4}, None, "power_networker"),
@@ -224,7 +228,8 @@ def _window(**values: float) -> WindowRates:
 def test_stage_rules(values: dict, previous: str | None, expected: str) -> None:
     stage, reasons = verdict(_window(**values), previous, DEFAULTS)
     assert stage == expected
-    assert reasons[0].code == expected
+    speaking = expected == "relay" and values.get("others_comments", 0) > 0
+    assert reasons[0].code == ("relay_comments" if speaking else expected)
 
 
 def test_one_busy_month_does_not_flip_the_trajectory() -> None:
@@ -351,7 +356,8 @@ def test_json_contract(timelines: dict) -> None:
     month = document["months"][0]
     assert set(month) >= {"month", "stage", "metrics", "reasons"}
     assert month["stage"] in ("present", "relay", "producer", "power_networker", None)
-    assert document["transitions"][0] == {"month": "2018-08", "from": "present", "to": "relay"}
+    # dated on the first month of the new behaviour (the persona's script: September 2018)
+    assert document["transitions"][0] == {"month": "2018-09", "from": "present", "to": "relay"}
     assert document["current"] == {"stage": "power_networker", "since": "2023-01"}
     assert {"target", "by", "steps", "missing", "notes", "reachable"} <= set(document["plan"])
     json.dumps(document)  # serialisable

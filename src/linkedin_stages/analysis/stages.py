@@ -6,18 +6,26 @@
    `*_enter` level, staying in it only the lower `*_stay` level.
 3. Runs shorter than `min_run_months` are absorbed by the stage before them, so one busy
    month does not flip the trajectory, while a sustained fall back shows as a regression.
+4. Quiet spells: a stretch of at most `quiet_spell_months` below the stages on both sides of
+   it (a producer who writes nothing for three months, then writes again) is one habit with
+   a pause, not two changes of stage.
+5. Dating: the window sees the month after, so it reaches a new stage's level a month early
+   (and leaves it a month late). Each change is moved, within half a window, to the first
+   month whose own activity (a window of one month) shows the new stage and goes on showing
+   it the month after.
 
 Rules, from the top (docs/stage-model.md explains the numbers):
 * power networker: producer-level output (≥ power_min_posts own posts a month), a business
   share ≥ power_business_share, and a regular schedule or steady outreach;
 * producer: own posts ≥ producer_enter a month and ≥ producer_share of all posting;
-* relay: posts of any kind (mostly others' content) ≥ relay_enter a month;
-* present: otherwise — reading, reacting, perhaps commenting, without posting.
+* relay: posts of any kind (mostly others' content), plus comments in others' threads weighed
+  by relay_comment_weight, ≥ relay_enter a month;
+* present: otherwise — reading, reacting, commenting now and then, without posting.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from operator import itemgetter
 
@@ -47,18 +55,34 @@ class WindowRates:
     outreach: float  # conversations the member started
     reactions: float
     comments: float
+    others_comments: float = 0.0  # comments in others' threads (substantive ones, when known)
+
+
+def _counted(monthly: pl.DataFrame) -> pl.DataFrame:
+    """The monthly columns the rules count: original posts without LinkedIn's stock posts
+    (when the text signals mark them), and the comments written in others' threads (only
+    the substantive ones when they are counted, else every comment but replies in one's own
+    threads)."""
+    columns = monthly.columns
+    originals = pl.col("original_posts")
+    if "stock_posts" in columns:
+        originals = (originals - pl.col("stock_posts")).clip(lower_bound=0)
+    others = (pl.col("substantive_comments") if "substantive_comments" in columns
+              else (pl.col("comments") - pl.col("replies_own")).clip(lower_bound=0))
+    return monthly.with_columns(originals.alias("original_posts"),
+                                others.alias("others_comments"))
 
 
 def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
                  thresholds: Thresholds) -> list[WindowRates]:
     half = thresholds.window_months // 2
     months = monthly["month"].to_list()
-    sums = monthly.select(
+    sums = _counted(monthly).select(
         "month",
         *[pl.col(c).rolling_sum(thresholds.window_months, min_samples=1, center=True)
           .alias(c) for c in ("original_posts", "articles", "commented_shares",
                               "curated_shares", "reposts", "business_posts", "outreach",
-                              "reactions", "comments")],
+                              "reactions", "comments", "others_comments")],
         pl.int_range(pl.len()).alias("i"),
     )
     # rolling_sum(center) near the edges covers fewer months: divide by the months it covers
@@ -84,8 +108,15 @@ def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
             business_share=row["business_posts"] / own_posts if own_posts else 0.0,
             regularity=schedule[i], outreach=row["outreach"] / count,
             reactions=row["reactions"] / count, comments=row["comments"] / count,
+            others_comments=row["others_comments"] / count,
         ))
     return rates
+
+
+def month_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
+                thresholds: Thresholds) -> list[WindowRates]:
+    """Each month's rates on its own (a window of one month): what dates a change."""
+    return window_rates(monthly, posts, replace(thresholds, window_months=1))
 
 
 def _regularity_by_window(posts: pl.DataFrame, months: list[str], half: int) -> list[float]:
@@ -139,6 +170,7 @@ def verdict(rates: WindowRates, previous: Stage | None,
         "business_share": round(rates.business_share, 2),
         "regularity": round(rates.regularity, 2), "outreach": round(rates.outreach, 1),
         "reactions": round(rates.reactions, 1), "comments": round(rates.comments, 1),
+        "others_comments": round(rates.others_comments, 1),
         "from": rates.months[0], "to": rates.months[1],
     }
     if rates.own >= producer_level and rates.own_share >= t.producer_share:
@@ -157,15 +189,24 @@ def verdict(rates: WindowRates, previous: Stage | None,
                                                 "regularity_level": t.power_regularity}))
         return "producer", reasons
     relay_level = t.relay_stay if was >= RANK["relay"] else t.relay_enter
-    # Visible in the feed without producing: others' content, or a little of one's own.
-    if rates.shared + rates.own >= relay_level:
+    # Visible in the feed without producing: others' content, a little of one's own, or
+    # speaking in others' threads (a comment weighs less than a post: fewer people see it).
+    posting = rates.shared + rates.own
+    speaking = t.relay_comment_weight * rates.others_comments
+    if posting >= relay_level:
         return "relay", [Reason("relay", {**numbers, "level": relay_level})]
+    if posting + speaking >= relay_level:
+        return "relay", [Reason("relay_comments", {**numbers, "level": relay_level,
+                                                   "weight": t.relay_comment_weight})]
     return "present", [Reason("present", {**numbers, "relay_level": relay_level,
                                           "producer_level": producer_level})]
 
 
-def judge(rates: list[WindowRates], t: Thresholds) -> list[tuple[Stage, Stage, list[Reason]]]:
-    """(stage, raw verdict, reasons) for each month, stabilised."""
+def judge(rates: list[WindowRates], t: Thresholds,
+          alone: list[WindowRates] | None = None) -> list[tuple[Stage, Stage, list[Reason]]]:
+    """(stage, raw verdict, reasons) for each month, stabilised: short runs absorbed, quiet
+    spells bridged, then (with `alone`, each month's own rates) each change dated on the
+    first month that shows it."""
     raw: list[tuple[Stage, list[Reason]]] = []
     previous: Stage | None = None
     for window in rates:
@@ -173,14 +214,85 @@ def judge(rates: list[WindowRates], t: Thresholds) -> list[tuple[Stage, Stage, l
         raw.append((stage, reasons))
         previous = stage
     stages = [stage for stage, _ in raw]
-    stable = _absorb_short_runs(stages, t.min_run_months)
+    held = _absorb_short_runs(stages, t.min_run_months)
+    bridged = _bridge_quiet_spells(held, t.quiet_spell_months)
+    final = bridged
+    if alone is not None:
+        final = _absorb_short_runs(date_changes(bridged, alone, t), t.min_run_months)
     out = []
-    for (stage, reasons), final in zip(raw, stable, strict=True):
-        if final != stage:
-            reasons = [*reasons, Reason("held", {"stage": final, "raw": stage,
-                                                 "months": t.min_run_months})]
-        out.append((final, stage, reasons))
+    for i, ((stage, reasons), stable) in enumerate(zip(raw, final, strict=True)):
+        if stable != stage:
+            if stable != bridged[i]:
+                code = "dated"
+            elif bridged[i] != held[i]:
+                code = "quiet_spell"
+            else:
+                code = "held"
+            months = t.quiet_spell_months if code == "quiet_spell" else t.min_run_months
+            reasons = [*reasons, Reason(code, {"stage": stable, "raw": stage, "months": months})]
+        out.append((stable, stage, reasons))
     return out
+
+
+def date_changes(stages: list[Stage], alone: list[WindowRates], t: Thresholds) -> list[Stage]:
+    """Each change of stage moved to the first month of the new behaviour.
+
+    A change from A to B found by the windows at month i is looked for within half a window
+    of i (never past the change before it or the one after it): it goes to the first month k
+    whose own month shows B — a rise: its verdict alone (after A) reaches B; a fall: it no
+    longer reaches A — and whose next month shows it too (one month alone is noise). Where
+    no month does, the windows' month stays."""
+    out = list(stages)
+    n = len(stages)
+    bounds = [i for i in range(1, n) if stages[i] != stages[i - 1]]
+    reach = max(t.window_months // 2, 1)
+    start = 0  # the first month of the run before the change, as already dated
+    for b, i in enumerate(bounds):
+        before, after = stages[i - 1], stages[i]
+        low = max(start + 1, i - reach)
+        high = min(bounds[b + 1] - 1 if b + 1 < len(bounds) else n - 1, i + reach)
+        rise = RANK[after] > RANK[before]
+
+        def shows(k: int, before: Stage = before, after: Stage = after,
+                  rise: bool = rise) -> bool:
+            rank = RANK[verdict(alone[k], before, t)[0]]
+            return rank >= RANK[after] if rise else rank <= RANK[after]
+
+        moved = next((k for k in range(low, high + 1)
+                      if shows(k) and (k + 1 > high or shows(k + 1))), i)
+        for k in range(min(i, moved), max(i, moved)):
+            out[k] = after if moved < i else before
+        start = moved
+    return out
+
+
+def _bridge_quiet_spells(stages: list[Stage], longest: int) -> list[Stage]:
+    """Fill each stretch of at most `longest` months below the stages on both sides of it
+    with the lower of those two: a pause in a habit, not two changes of stage."""
+    if longest <= 0 or not stages:
+        return list(stages)
+    runs = [(stage, len(list(run))) for stage, run in groupby(stages)]
+    changed = True
+    while changed:
+        changed = False
+        for first in range(1, len(runs) - 1):
+            length, peak = 0, -1
+            for last in range(first, len(runs) - 1):
+                length += runs[last][1]
+                peak = max(peak, RANK[runs[last][0]])
+                if length > longest or peak >= RANK[runs[first - 1][0]]:
+                    break
+                after = runs[last + 1][0]
+                if RANK[after] > peak:
+                    fill = min(runs[first - 1][0], after, key=RANK.__getitem__)
+                    runs[first:last + 1] = [(fill, length)]
+                    runs = [(stage, sum(size for _stage, size in run))
+                            for stage, run in groupby(runs, key=itemgetter(0))]
+                    changed = True
+                    break
+            if changed:
+                break
+    return [stage for stage, length in runs for _ in range(length)]
 
 
 def _absorb_short_runs(stages: list[Stage], min_run: int) -> list[Stage]:

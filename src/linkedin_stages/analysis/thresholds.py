@@ -21,19 +21,21 @@ from ..errors import ThresholdsError
 class Thresholds:
     # --- post classification
     commentary_words: int = 25  # a link share with this many own words is "commented"
-    original_min_words: int = 12  # an original post says at least this much, or carries media
+    original_min_words: int = 20  # an original post says at least this much, or carries media
 
     # --- window and stability
     window_months: int = 3  # the month judged, the one before and the one after
     min_run_months: int = 2  # a stage must hold this long to count (shorter runs are absorbed)
+    quiet_spell_months: int = 4  # a pause this long between two runs of a stage is bridged
 
     # --- relay: sharing others' content
-    relay_enter: float = 2.0  # curated shares + instant reposts per month to become a relay
-    relay_stay: float = 1.0  # …and to remain one
+    relay_enter: float = 4 / 3  # shares and reposts per month to become a relay (4 a quarter)
+    relay_stay: float = 2 / 3  # …and to remain one (2 a quarter)
+    relay_comment_weight: float = 0.2  # a comment in others' threads counts as this many shares
 
     # --- producer: one's own words
-    producer_enter: float = 2.0  # own posts per month (original posts, articles ×2,
-    producer_stay: float = 1.2  # commented shares ×0.5)
+    producer_enter: float = 4 / 3  # own posts per month (original posts, articles ×2,
+    producer_stay: float = 2 / 3  # commented shares ×0.5): 4 a quarter to enter, 2 to stay
     producer_share: float = 0.35  # own posts as a share of everything posted or reposted
 
     # --- power networker: producing on purpose, for business
@@ -54,11 +56,12 @@ DEFAULTS = Thresholds()
 
 # Fractions (0–1): a share of posts, or the schedule's focus.
 FRACTIONS = frozenset({"producer_share", "power_business_share", "power_business_stay",
-                       "power_regularity"})
+                       "power_regularity", "relay_comment_weight"})
 # Whole numbers and the largest value that still means something (a window or a run longer
 # than ten years judges nothing; a post of 10,000 words is a book).
 WHOLE_LIMITS = {"commentary_words": 10_000, "original_min_words": 10_000,
-                "window_months": 121, "min_run_months": 120, "min_months_of_data": 1_200}
+                "window_months": 121, "min_run_months": 120, "quiet_spell_months": 120,
+                "min_months_of_data": 1_200}
 MAX_FILE_BYTES = 1_000_000  # a thresholds file is a few hundred bytes
 
 

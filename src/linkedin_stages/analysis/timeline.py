@@ -24,7 +24,7 @@ from .metrics import (
     with_signal_counts,
 )
 from .model import Engagement, MonthStage, Reason, Stage, Timeline, Transition
-from .stages import judge, window_rates
+from .stages import judge, month_rates, window_rates
 from .thresholds import DEFAULTS, Thresholds
 
 if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is given
@@ -86,10 +86,13 @@ def build_timeline(
     can_judge = "shares" in export.reports and export.reports["shares"].readable
     rates = window_rates(monthly, posts, t)
     judged: list[tuple[Stage | None, Stage | None, list[Reason]]]
-    if can_judge:
-        judged = list(judge(rates, t))
-    else:
+    if not can_judge:
         judged = [(None, None, [Reason("unknown_no_shares")]) for _ in months]
+    elif len(months) < t.min_months_of_data:
+        too_few = Reason("too_few_months", {"count": len(months), "needed": t.min_months_of_data})
+        judged = [(None, None, [too_few]) for _ in months]
+    else:
+        judged = list(judge(rates, t, month_rates(monthly, posts, t)))
     month_rows = []
     metric_rows = monthly.drop("month").to_dicts()
     for month, (stage, raw, reasons), metrics in zip(months, judged, metric_rows, strict=True):
