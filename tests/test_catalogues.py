@@ -144,8 +144,8 @@ def test_limits_live_in_the_catalogue_only() -> None:
     (lambda lang: fmt.weekday_names(lang, short=True)[6], "Sun", "dim."),
     (lambda lang: fmt.month_names(lang)[7], "August", "août"),
     (lambda lang: fmt.format_list(["a", "b", "c"], lang), "a, b, and c", "a, b et c"),
-    (lambda lang: fmt.counted(1, "post", "posts", lang), "1 post", "1 post"),
-    (lambda lang: fmt.counted(0, "x", "xs", lang), "0 xs", "0 x"),
+    (lambda lang: catalogue(lang).plural("report.words_counted", 1), "1 word", "1 mot"),
+    (lambda lang: catalogue(lang).plural("report.words_counted", 0), "0 words", "0 mot"),
     (lambda lang: fmt.format_message("{a:.0%} of {b}, {c:.1%}, {d}", lang, a=0.456, b=2.5,
                                   c=0.0123, d="v1.5"),
      "46% of 2.5, 1.2%, v1.5", f"46{NNBSP}% of 2,5, 1,2{NNBSP}%, v1.5"),
@@ -296,3 +296,78 @@ def test_the_french_comparison_words_its_warnings() -> None:
     assert "les deux archives s’arrêtent le même jour" in page
     assert "same day" not in page
     assert "same day" in build_compare_report(comparison, lang="en")
+
+
+# ---------------------------------------------------------------------------- keys in use
+
+ROOT = Path(__file__).resolve().parent.parent
+# Keys the code builds from a prefix and a value (a stage, a kind, a direction…): each prefix
+# with the source fragment that builds it, so that an entry goes when its use goes.
+BUILT_BY_PREFIX = {
+    "report.you_summary_": 'f"you_summary_{',  # viewmodel: per stage
+    "report.transition_": 'f"transition_{',  # common: up / down
+    "report.kind_": 'f"kind_{',  # viewmodel: the activity charts' series
+    "report.post_kind_": 'f"post_kind_{',  # viewmodel: per PostKind (test below)
+    "report.archive_": 'f"archive_{',  # viewmodel, compare_view: per ArchiveKind
+    "report.redacted_lang_": 'f"redacted_lang_{',  # viewmodel: the language a post is in
+    "report.publishing_": 'f"{key}_title"',  # viewmodel: the two activity charts'
+    "report.taking_part_": 'f"{key}_title"',  # titles and descriptions
+    "compare.stage_": 'f"stage_{',  # compare_view: up / down / same
+    "compare.hidden_archive_": 'f"hidden_archive_{',  # compare_view: old / new
+    "thresholds.": '["thresholds"][key]',  # viewmodel: per Thresholds field (test below)
+}
+# Tables checked elsewhere: every notice code is used (tests/test_notices.py).
+CHECKED_ELSEWHERE = ("notices.",)
+
+
+def _sources() -> str:
+    files = [*(ROOT / "src" / "linkedin_stages").rglob("*.py"), *(ROOT / "templates").glob("*.j2")]
+    return "\n".join(path.read_text(encoding="utf-8") for path in files)
+
+
+def _is_named(name: str, sources: str) -> bool:
+    """`name` as a string ("title", 'title', "formats.years") or an attribute (`t.title`)."""
+    return re.search(rf"[\"'.]{re.escape(name)}(?![\w])", sources) is not None
+
+
+def test_every_catalogue_key_is_used() -> None:
+    """A key no code reads is one more entry every new language must translate for nothing."""
+    sources = _sources()
+    unused = []
+    for key in flatten(catalogue("en")._tables):  # noqa: SLF001
+        table, _, name = key.rpartition(".")
+        if key.startswith(CHECKED_ELSEWHERE + tuple(BUILT_BY_PREFIX)):
+            continue
+        if table == "plan":  # a plan reason code: "plan_short" → plan.short (describe)
+            name = f"plan_{name}"
+        if not _is_named(name, sources):
+            unused.append(key)
+    assert unused == []
+    assert [prefix for prefix, fragment in BUILT_BY_PREFIX.items()
+            if fragment not in sources] == []
+
+
+def test_the_guard_sees_an_unused_key() -> None:
+    assert _is_named("where_sentence", 'ctx.fmt("where_sentence", …)')
+    assert _is_named("title", "{{ t.title }}")
+    assert not _is_named("stage_summaries_heading", "stage_summaries_heading_x = 1")
+
+
+def test_every_threshold_and_post_kind_has_its_words() -> None:
+    from dataclasses import fields
+
+    from linkedin_stages.analysis.model import POST_KINDS
+    from linkedin_stages.analysis.thresholds import Thresholds
+
+    words = catalogue("en")
+    assert [f.name for f in fields(Thresholds) if f.name not in words["thresholds"]] == []
+    assert [kind for kind in POST_KINDS if f"post_kind_{kind}" not in words["report"]] == []
+
+
+def test_the_thresholds_table_words_each_key_and_keeps_it() -> None:
+    from linkedin_stages.report.viewmodel import _threshold_value
+
+    french = catalogue("fr").table("report")
+    assert (_threshold_value(True, french, "fr"), _threshold_value(False, french, "fr")) == \
+        ("oui", "non")
+    assert _threshold_value(0.35, french, "fr") == "0,35"

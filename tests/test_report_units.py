@@ -75,15 +75,17 @@ def test_duration(months: int, lang: str, expected: str) -> None:
 
 
 def test_plural_rules() -> None:
-    assert formatting.counted(0, "week", "weeks", "en") == "0 weeks"
-    assert formatting.counted(1, "week", "weeks", "en") == "1 week"
-    assert formatting.counted(0, "semaine", "semaines", "fr") == "0 semaine"
-    assert formatting.counted(1234, "semaine", "semaines", "fr") == f"1{NNBSP}234 semaines"
+    """CLDR's categories through the catalogue's plural entries (French 0 is singular)."""
+    english, french = catalogue("en"), catalogue("fr")
+    assert english.plural("report.weeks_counted", 0) == "0 weeks"
+    assert english.plural("report.weeks_counted", 1) == "1 week"
+    assert french.plural("report.weeks_counted", 0) == "0 semaine"
+    assert french.plural("report.weeks_counted", 1234) == f"1{NNBSP}234 semaines"
 
 
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="language"):
-        check_language("de")
+        check_language("xx")  # no catalogue (de.toml exists now)
 
 
 # ---------------------------------------------------------------------------- URLs

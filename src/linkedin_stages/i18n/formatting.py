@@ -49,9 +49,6 @@ def integer(value: float, lang: str) -> str:
     return format_decimal(round(value), locale=_locale(lang))
 
 
-number = integer  # `{count}` of plural entries
-
-
 def decimal(value: float, lang: str, digits: int = 1) -> str:
     """At most `digits` decimals, trailing zeros dropped: 2.5 / 2,5 / 12; NaN is "—"."""
     if not math.isfinite(value):
@@ -120,17 +117,6 @@ def duration(months: int, lang: str) -> str:
     if rest or not years:
         parts.append(words.plural("formats.months", rest))
     return format_list(parts, lang)
-
-
-def plural(count: float, one: str, many: str, lang: str) -> str:
-    """`one` if CLDR puts `count` in the "one" category of the language (French: 0 and 1,
-    English: 1 only), else `many`."""
-    return one if _locale(lang).plural_form(abs(count)) == "one" else many
-
-
-def counted(count: int, one: str, many: str, lang: str) -> str:
-    """"1 post" / "1 234 posts"."""
-    return f"{integer(count, lang)} {plural(count, one, many, lang)}"
 
 
 def hour(value: int, lang: str) -> str:

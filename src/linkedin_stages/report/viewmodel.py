@@ -415,7 +415,8 @@ def _where(ctx: ReportContext) -> Where:
         since=ctx.month(since) if since else "",
         sentence=sentence,
         ladder=Chart("ladder", t["ladder_title"], ladder, description),
-        stages=tuple(StageInfo(i + 1, ctx.badge(s), t[f"summary_{s}"], s == current)
+        stages=tuple(StageInfo(i + 1, ctx.badge(s), describe.stage_summary(s, ctx.lang),
+                               s == current)
                      for i, s in enumerate(STAGES)),
         shares_note=t["shares_note"],
         stats=_last_year_stats(ctx),
@@ -655,7 +656,7 @@ def _post_view(ctx: ReportContext, post: ExamplePost, redacted: bool) -> PostVie
     return PostView(
         date=formatting.day(post.timestamp.date(), lang),
         iso_date=post.timestamp.date().isoformat(),
-        kind=t.get(f"post_kind_{kind}", kind.replace("_", " ")),
+        kind=t[f"post_kind_{kind}"],
         text=text, link=linkedin_url(post.link),
         words=ctx.counted("words_counted", words) if words else "",
         domain=str(domain) if show_domain else "")
@@ -666,7 +667,7 @@ def _redacted_post_view(ctx: ReportContext, post: ExamplePost, domain: str) -> P
     from what the analysis measured; none of its words, no link."""
     t, lang = ctx.t, ctx.lang
     kind = post.kind
-    label = t.get(f"post_kind_{kind}", kind.replace("_", " "))
+    label = t[f"post_kind_{kind}"]
     parts = [label[:1].upper() + label[1:], ctx.counted("words_counted", post.words)]
     if post.language is not None and f"redacted_lang_{post.language}" in t:
         parts.append(t[f"redacted_lang_{post.language}"])
@@ -868,9 +869,9 @@ def _flat(value: object, prefix: str = "") -> list[tuple[str, object]]:
     return [(prefix.rstrip("."), value)]
 
 
-def _threshold_value(value: object, lang: str) -> str:
+def _threshold_value(value: object, t: Mapping[str, str], lang: str) -> str:
     if isinstance(value, bool):
-        return str(value).lower()
+        return t["threshold_true"] if value else t["threshold_false"]
     if isinstance(value, int | float):
         return formatting.decimal(float(value), lang, 3)
     return str(value)
@@ -919,9 +920,11 @@ def _about(ctx: ReportContext, data: ReportData, now: datetime | None) -> About:
         missing=missing,
         limitations=tuple(_sentence(describe.reason_text(r, lang)) for r in tl.limitations),
         method=method,
-        thresholds=Table((t["threshold_col"], t["value_col"]),
-                         tuple((key, _threshold_value(value, lang)) for key, value in flat),
-                         (False, True)),
+        # what each number is, and its key: the name a thresholds file gives it
+        thresholds=Table((t["threshold_col"], t["threshold_key_col"], t["value_col"]),
+                         tuple((ctx.words["thresholds"][key], key,
+                                _threshold_value(value, t, lang)) for key, value in flat),
+                         (False, False, True)),
         warnings=tuple(word(w, lang) for w in archive.warnings),
         facts=tuple(facts),
     )
