@@ -20,10 +20,12 @@ import click
 
 from . import __version__
 from .errors import ExitCode, LinkedInStagesError
-from .i18n.catalogue import REFERENCE, languages
+from .i18n.catalogue import default_language, languages
 from .safe_output import safe_label
 
 COMPARE_NAME = "linkedin-stages-compare.html"
+# --lang: the user's locale (LC_ALL, LC_MESSAGES, LANG) when it is one of ours, else English
+LANG_DEFAULT = "your locale's language if it is one of these, else en"
 BUG_HINT = "this is a bug in linkedin-stages: please report it with the output of --debug"
 
 
@@ -179,7 +181,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Human-readable text, or JSON for programs.")
 # the languages with a catalogue, as LANGUAGE_CHOICE below (defined after this command)
-@click.option("--lang", type=click.Choice(languages()), default=REFERENCE, show_default=True,
+@click.option("--lang", type=click.Choice(languages()), default=default_language,
+              show_default=LANG_DEFAULT,
               help="Language of the text output (the JSON's keys and values stay English).")
 def inspect(export: Path, output_format: str, lang: str) -> None:
     """Say what an export holds: datasets, rows, date ranges, repairs, warnings, and what is
@@ -206,6 +209,7 @@ def inspect(export: Path, output_format: str, lang: str) -> None:
 STAGE_CHOICE = click.Choice(["present", "relay", "producer", "power_networker"])
 # The languages whose catalogue file exists (i18n/catalogues/<lang>.toml): adding one adds it.
 LANGUAGE_CHOICE = click.Choice(languages())
+
 
 
 def plan_options(function):  # type: ignore[no-untyped-def]
@@ -269,7 +273,7 @@ def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: igno
 @click.argument("export", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["json", "csv"]), default="json",
               show_default=True, help="JSON (documented in the README) or one CSV row a month.")
-@click.option("--lang", type=LANGUAGE_CHOICE, default=REFERENCE, show_default=True,
+@click.option("--lang", type=LANGUAGE_CHOICE, default=default_language, show_default=LANG_DEFAULT,
               help="Language of the reasons and notes.")
 @plan_options
 @analytics_option
@@ -307,7 +311,7 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
 @click.option("--format", "output_format", type=click.Choice(["html", "json"]), default="html",
               show_default=True, help="An offline HTML page, or JSON on standard output "
                                       "(documented in the README).")
-@click.option("--lang", type=LANGUAGE_CHOICE, default=REFERENCE, show_default=True,
+@click.option("--lang", type=LANGUAGE_CHOICE, default=default_language, show_default=LANG_DEFAULT,
               help="Language of the HTML page.")
 @analytics_option
 @click.option("--redact", is_flag=True,
@@ -374,7 +378,7 @@ def _stderr_is_terminal() -> bool:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Where to write the report [default: ./linkedin-stages-report.html]. "
                    "Never inside the export.")
-@click.option("--lang", type=LANGUAGE_CHOICE, default=REFERENCE, show_default=True,
+@click.option("--lang", type=LANGUAGE_CHOICE, default=default_language, show_default=LANG_DEFAULT,
               help="Language of the report.")
 @plan_options
 @click.option("--tz", "tz", metavar="ZONE", default=None,

@@ -470,9 +470,10 @@ class Redactor:
     @staticmethod
     def _file(dataset: str, file: str) -> str:
         """A dataset's file as shown: its name only (the folders may name the member)."""
-        if dataset == "articles":
-            count = file[file.rfind(" ("):] if " (" in file else ""
-            return f"Articles/{count}"
+        if dataset == "articles":  # its label names folders: keep only the count
+            count = file.values.get("count") if isinstance(file, Notice) else None
+            return (Notice("export_files_in", folders="Articles/", count=count)
+                    if count is not None else "Articles/")
         return PurePosixPath(file.replace("\\", "/")).name
 
     def _report(self, report: DatasetReport) -> DatasetReport:

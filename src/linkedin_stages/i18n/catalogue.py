@@ -50,6 +50,19 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda lang: (lang != REFERENCE, lang)))
 
 
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """The user's language when we have its catalogue, else English: the first set of
+    LC_ALL, LC_MESSAGES, LANG (POSIX's order), "es_ES.UTF-8" → "es"; "C"/"POSIX" → English."""
+    env = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if value:
+            lang = value.split(".", 1)[0].split("@", 1)[0].replace("-", "_").split("_", 1)[0]
+            lang = lang.lower()
+            return lang if lang in languages() else REFERENCE
+    return REFERENCE
+
+
 def check_language(lang: str) -> str:
     """`lang` itself if it has a catalogue, else a ValueError naming those that do."""
     if lang not in languages():
