@@ -205,8 +205,8 @@ def _window(**values: float) -> WindowRates:
 
 @pytest.mark.parametrize("values,previous,expected", [
     ({}, None, "present"),
-    ({"shared": 1.3}, None, "present"),  # fewer than 4 shares a quarter
-    ({"shared": 1.34}, None, "relay"),
+    ({"shared": 1.6}, None, "present"),  # fewer than 5 shares a quarter
+    ({"shared": 1.67}, None, "relay"),
     ({"shared": 0.7}, "relay", "relay"),  # stays: hysteresis
     ({"shared": 0.6}, "relay", "present"),
     # speaking in others' threads: a comment weighs a fifth of a share
@@ -242,8 +242,39 @@ def test_one_busy_month_does_not_flip_the_trajectory() -> None:
 
 def test_a_sustained_fall_back_is_a_regression() -> None:
     producing, quiet = _window(own=6, shared=1), _window()
-    judged = judge([producing] * 4 + [quiet] * 4, DEFAULTS)
-    assert [stage for stage, _, _ in judged] == ["producer"] * 4 + ["present"] * 4
+    judged = judge([producing] * 4 + [quiet] * 5, DEFAULTS)
+    assert [stage for stage, _, _ in judged] == ["producer"] * 4 + ["present"] * 5
+
+
+@pytest.mark.parametrize("pause", [2, 3, 4])
+def test_a_quiet_spell_is_one_habit_with_a_pause(pause: int) -> None:
+    producing, quiet, sharing = _window(own=6, shared=1), _window(), _window(shared=3)
+    for spell in ([quiet] * pause, [sharing] + [quiet] * (pause - 1)):
+        judged = judge([producing] * 4 + spell + [producing] * 4, DEFAULTS)
+        assert [stage for stage, _, _ in judged] == ["producer"] * (pause + 8)
+        assert judged[5][2][-1].code in ("quiet_spell", "held")  # held: one-month runs
+        # at the end of the archive, a pause is a pause until it outlasts a quiet spell
+        judged = judge([producing] * 5 + spell, DEFAULTS)
+        assert {stage for stage, _, _ in judged} == {"producer"}
+
+
+def test_a_ramp_is_not_a_stage_and_each_change_is_dated_on_its_month() -> None:
+    """Months alone: present, present, then a producer's. The windows see the rise a month
+    early, through a relay-level ramp; the change lands on the first producing month."""
+    quiet, ramp, producing = _window(), _window(own=2, shared=0.3), _window(own=6, shared=1)
+    windows = [quiet] * 3 + [ramp, ramp] + [producing] * 4
+    alone = [quiet] * 4 + [producing] * 5
+    stages = [stage for stage, _, _ in judge(windows, DEFAULTS, alone)]
+    assert stages == ["present"] * 4 + ["producer"] * 5
+    # without each month's own rates, the windows' dates stay
+    assert [stage for stage, _, _ in judge(windows, DEFAULTS)][3] != "present"
+
+
+def test_a_one_month_burst_does_not_count() -> None:
+    quiet, echo, burst = _window(), _window(own=2.3, shared=0.3), _window(own=7, shared=1)
+    windows = [quiet] * 4 + [echo, echo, echo] + [quiet] * 4
+    alone = [quiet] * 5 + [burst] + [quiet] * 5
+    assert {stage for stage, _, _ in judge(windows, DEFAULTS, alone)} == {"present"}
 
 
 @pytest.mark.parametrize("stages,expected", [

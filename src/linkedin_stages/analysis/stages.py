@@ -215,6 +215,8 @@ def judge(rates: list[WindowRates], t: Thresholds,
         previous = stage
     stages = [stage for stage, _ in raw]
     held = _absorb_short_runs(stages, t.min_run_months)
+    if alone is not None:
+        held = _skip_ramps(held, t.window_months)
     bridged = _bridge_quiet_spells(held, t.quiet_spell_months)
     final = bridged
     if alone is not None:
@@ -222,7 +224,7 @@ def judge(rates: list[WindowRates], t: Thresholds,
     out = []
     for i, ((stage, reasons), stable) in enumerate(zip(raw, final, strict=True)):
         if stable != stage:
-            if stable != bridged[i]:
+            if stable != bridged[i] or bridged[i] != held[i] == stable:
                 code = "dated"
             elif bridged[i] != held[i]:
                 code = "quiet_spell"
@@ -238,14 +240,17 @@ def date_changes(stages: list[Stage], alone: list[WindowRates], t: Thresholds) -
     """Each change of stage moved to the first month of the new behaviour.
 
     A change from A to B found by the windows at month i is looked for within half a window
-    of i (never past the change before it or the one after it): it goes to the first month k
-    whose own month shows B — a rise: its verdict alone (after A) reaches B; a fall: it no
-    longer reaches A — and whose next month shows it too (one month alone is noise). Where
-    no month does, the windows' month stays."""
+    and a month of i (never past the change before it or the one after it). A month shows B
+    when its verdict alone (after A, so with A's staying levels) reaches B for a rise, no
+    longer reaches A for a fall. The change goes to the month that leaves the fewest months
+    contradicting it (showing B before it, not showing B from it on), the nearest to i on a
+    tie, then the earliest; where no month shows B, it stays at i."""
     out = list(stages)
     n = len(stages)
     bounds = [i for i in range(1, n) if stages[i] != stages[i - 1]]
-    reach = max(t.window_months // 2, 1)
+    # the windows' date can be off by half a window, and one month more where hysteresis
+    # holds the old stage while the window still sees a month of it
+    reach = t.window_months // 2 + 1
     start = 0  # the first month of the run before the change, as already dated
     for b, i in enumerate(bounds):
         before, after = stages[i - 1], stages[i]
@@ -258,20 +263,63 @@ def date_changes(stages: list[Stage], alone: list[WindowRates], t: Thresholds) -
             rank = RANK[verdict(alone[k], before, t)[0]]
             return rank >= RANK[after] if rise else rank <= RANK[after]
 
-        moved = next((k for k in range(low, high + 1)
-                      if shows(k) and (k + 1 > high or shows(k + 1))), i)
+        moved = _best_month([shows(k) for k in range(low - 1, high + 1)], low, i)
         for k in range(min(i, moved), max(i, moved)):
             out[k] = after if moved < i else before
         start = moved
     return out
 
 
+def _best_month(seen: list[bool], low: int, windows: int) -> int:
+    """The month of a change, given whether each month from `low - 1` on shows the new stage:
+    the one that leaves the fewest months contradicting it (showing the new stage before it,
+    not showing it from it on); of those, the nearest the `windows` month, then the earliest.
+    A one-month burst dates its rise on itself and its fall on the month after: the run
+    shrinks to one month, and short runs are absorbed. No month showing it: `windows`."""
+    if not any(seen[1:]):
+        return windows
+    months = range(low, low + len(seen) - 1)
+
+    def contradicted(j: int) -> int:
+        split = j - low + 1
+        return sum(seen[:split]) + sum(not shown for shown in seen[split:])
+
+    return min(months, key=lambda j: (contradicted(j), abs(j - windows), j))
+
+
+def _skip_ramps(stages: list[Stage], longest: int) -> list[Stage]:
+    """A run of at most `longest` months (a window) between a lower and a higher stage, in
+    the order of a rise (present, relay, producer) or of a fall, is the windows' ramp from
+    one to the other, not a stage of its own: it takes the stage after it, and the dating
+    then places the change on its month."""
+    runs = [(stage, len(list(run))) for stage, run in groupby(stages)]
+    for i in range(1, len(runs) - 1):
+        (before, _), (stage, length), (after, _) = runs[i - 1], runs[i], runs[i + 1]
+        if length <= longest and (RANK[before] < RANK[stage] < RANK[after]
+                                  or RANK[before] > RANK[stage] > RANK[after]):
+            runs[i] = (after, length)
+    return [stage for stage, length in runs for _ in range(length)]
+
+
 def _bridge_quiet_spells(stages: list[Stage], longest: int) -> list[Stage]:
     """Fill each stretch of at most `longest` months below the stages on both sides of it
-    with the lower of those two: a pause in a habit, not two changes of stage."""
+    with the lower of those two: a pause in a habit, not two changes of stage. The archive's
+    last months, below the stage before them for at most `longest` months, are such a pause
+    too when that stage lasted longer than `longest` (a habit, not a burst): nothing yet
+    tells a pause from a change, and a longer one shows from its start."""
     if longest <= 0 or not stages:
         return list(stages)
     runs = [(stage, len(list(run))) for stage, run in groupby(stages)]
+    tail, peak = 0, -1
+    for first in range(len(runs) - 1, 0, -1):
+        tail += runs[first][1]
+        peak = max(peak, RANK[runs[first][0]])
+        if tail > longest:
+            break
+        if RANK[runs[first - 1][0]] > peak and runs[first - 1][1] > longest:
+            runs[first:] = []
+            runs[-1] = (runs[-1][0], runs[-1][1] + tail)
+            break
     changed = True
     while changed:
         changed = False

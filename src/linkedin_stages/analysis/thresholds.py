@@ -29,7 +29,7 @@ class Thresholds:
     quiet_spell_months: int = 4  # a pause this long between two runs of a stage is bridged
 
     # --- relay: sharing others' content
-    relay_enter: float = 4 / 3  # shares and reposts per month to become a relay (4 a quarter)
+    relay_enter: float = 5 / 3  # shares and reposts per month to become a relay (5 a quarter)
     relay_stay: float = 2 / 3  # …and to remain one (2 a quarter)
     relay_comment_weight: float = 0.2  # a comment in others' threads counts as this many shares
 
