@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from linkedin_stages import load_export
 from linkedin_stages.cli import cli
 from linkedin_stages.synth.generate import (
+    COMMITTED_PERSONAS,
     COMMITTED_SAMPLES,
     SampleError,
     build_archive,
@@ -45,9 +46,39 @@ def loaded() -> dict[str, object]:
 def test_at_least_five_personas_and_a_basic_archive() -> None:
     assert len(PERSONAS) >= 5
     assert {p.archive for p in PERSONAS.values()} == {"complete", "basic"}
-    assert {p.lang for p in PERSONAS.values()} == {"en", "fr"}
+    assert {p.lang for p in PERSONAS.values()} == {"en", "fr", "es", "pt", "de"}
     assert any(len(p.phases) == 1 and p.phases[0][1] == "present" for p in PERSONAS.values())
     assert any([s for _, s in p.phases] == list(STAGES) for p in PERSONAS.values())
+
+
+def test_members_of_the_world_are_among_the_personas() -> None:
+    """A Spanish or Portuguese power networker, a German producer, a member who only speaks
+    in others' threads, and members with noise (holidays, bursts, quiet spells)."""
+    def last(p: object) -> str:
+        return p.phases[-1][1]  # type: ignore[attr-defined]
+
+    people = PERSONAS.values()
+    assert any(p.lang in ("es", "pt") and last(p) == "power_networker" for p in people)
+    assert any(p.lang == "de" and last(p) == "producer" for p in people)
+    commenter = PERSONAS["commenter"]
+    relay = commenter.behaviour_at(commenter.phases[-1][0])
+    assert relay.comments >= 40 and relay.original_posts == relay.curated_shares == 0
+    noisy = [p.noise for p in people if p.noise is not None]
+    assert any(n.holidays for n in noisy) and any(n.bursts for n in noisy)
+    assert any(n.quiet_spells for n in noisy) and any(n.announcements for n in noisy)
+
+
+@pytest.mark.parametrize("name", sorted(set(PERSONAS) - set(COMMITTED_PERSONAS)))
+def test_members_written_on_demand_have_a_truth_file(name: str, tmp_path: Path) -> None:
+    archive = build_archive(name)
+    truth = json.loads(archive.truth_json())["months"]
+    persona = archive.persona
+    assert list(truth) == months_between(persona.registered[:7], archive.month)
+    assert all(truth[start] == stage for start, stage in persona.phases)
+    archive.write_folder(tmp_path / name)
+    export = load_export(tmp_path / name)
+    assert export.shares.height == len(archive.expected["shares"])
+    assert export.comments.height == len(archive.expected["comments"])
 
 
 @pytest.mark.parametrize("name", sorted(COMMITTED_SAMPLES))

@@ -248,6 +248,12 @@ def date_changes(stages: list[Stage], alone: list[WindowRates], t: Thresholds) -
     out = list(stages)
     n = len(stages)
     bounds = [i for i in range(1, n) if stages[i] != stages[i - 1]]
+    # One month is noisier than a window: alone, it shows a rise only with a margin over
+    # the entering levels (two stray reposts are not the start of a relay's habit).
+    margin = t.month_alone_margin
+    strict = replace(t, relay_enter=t.relay_enter * margin,
+                     producer_enter=t.producer_enter * margin,
+                     power_min_posts=t.power_min_posts * margin)
     # the windows' date can be off by half a window, and one month more where hysteresis
     # holds the old stage while the window still sees a month of it
     reach = t.window_months // 2 + 1
@@ -260,7 +266,7 @@ def date_changes(stages: list[Stage], alone: list[WindowRates], t: Thresholds) -
 
         def shows(k: int, before: Stage = before, after: Stage = after,
                   rise: bool = rise) -> bool:
-            rank = RANK[verdict(alone[k], before, t)[0]]
+            rank = RANK[verdict(alone[k], before, strict if rise else t)[0]]
             return rank >= RANK[after] if rise else rank <= RANK[after]
 
         moved = _best_month([shows(k) for k in range(low - 1, high + 1)], low, i)

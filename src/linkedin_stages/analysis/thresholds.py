@@ -27,6 +27,7 @@ class Thresholds:
     window_months: int = 3  # the month judged, the one before and the one after
     min_run_months: int = 2  # a stage must hold this long to count (shorter runs are absorbed)
     quiet_spell_months: int = 4  # a pause this long between two runs of a stage is bridged
+    month_alone_margin: float = 1.5  # dating: a month alone shows a rise at 1.5 × the levels
 
     # --- relay: sharing others' content
     relay_enter: float = 5 / 3  # shares and reposts per month to become a relay (5 a quarter)

@@ -240,7 +240,7 @@ def analytics_data(source: str | Life | Archive, until_month: str | None = None,
 
 def _demographics(rng: random.Random, life: Life) -> tuple[tuple[str, str, float], ...]:
     persona = life.persona
-    lang = persona.lang
+    lang = persona.lang if persona.lang in content.LANGS else "en"
 
     def distinct(make: object, first: tuple[str, ...] = (), n: int = 5) -> list[str]:
         values = list(first)

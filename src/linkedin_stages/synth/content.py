@@ -957,6 +957,26 @@ def comment_text(rng: random.Random, lang: str, *, mention: str | None = None,
     return f"{mention} {text}" if mention else text
 
 
+_NEWS_POSTS = {
+    "en": ("Some personal news: after {years} years I am starting a new role as {title} at "
+           "{company}. Thank you to everyone who helped me along the way, and see you soon.",
+           "Today marks {years} years at {company}. I am grateful to my colleagues for the "
+           "trust, the patience and the many good moments we shared over that time."),
+    "fr": ("Une nouvelle personnelle : après {years} ans, je commence un nouveau poste de "
+           "{title} chez {company}. Merci à toutes celles et ceux qui m’ont aidé en chemin.",
+           "Aujourd’hui, cela fait {years} ans que je suis chez {company}. Merci à mes collègues "
+           "pour leur confiance, leur patience et tous ces bons moments partagés."),
+}
+
+
+def news_post(rng: random.Random, lang: str) -> str:
+    """A post of personal news (a new role, a work anniversary): about 30 words of one's own
+    once in a while, which is not a habit of writing."""
+    _check(lang)
+    slots = _Slots(rng, lang, rng.choice(tuple(TOPICS)))
+    return _pick(rng, _NEWS_POSTS[lang], slots)
+
+
 # --- Private messages ----------------------------------------------------------------------------
 
 _MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SampleError
-from ..months import month_start, months_between
+from ..months import month_start, months_between, plus_months
 from ..safe_output import TEMP_PREFIX, removed_on_termination, signals_blocked, write_atomically
-from . import content, writers
-from .personas import BEHAVIOUR, PERSONAS, STAGES, Persona
+from . import content, world_content, writers
+from .personas import PERSONAS, STAGES, Persona
 
 # One simulated record, as the writers take it (`writers.Record`): dates as datetime.
 Record = dict[str, Any]
@@ -39,13 +39,22 @@ ME_URL_PREFIX = "https://www.linkedin.com/in/"
 
 # What `linkedin-stages sample all DIR` writes, and sample_exports/ holds: folder name →
 # (persona, export month or None for the persona's latest).
+# The members of other languages and of noisy habits (consultora, empreendedora, entwicklerin,
+# commenter, holidays, announcer, steady) are written on demand (`sample NAME DIR`, and the
+# tests build them), so that the repository keeps a few megabytes of samples.
+COMMITTED_PERSONAS = ("lurker", "climber", "curator", "fallback", "consultante", "basic")
 COMMITTED_SAMPLES: dict[str, tuple[str, str | None]] = {
-    **{persona_id: (persona_id, None) for persona_id in PERSONAS},
+    **{persona_id: (persona_id, None) for persona_id in COMMITTED_PERSONAS},
     "climber-2021-06": ("climber", "2021-06"),  # an older export of the same member (compare)
 }
 
 
 # --- months and moments -------------------------------------------------------------------
+
+
+def _base(persona: Persona) -> str:
+    """The language of `content.py` a persona's profile and messages are written in."""
+    return "en" if persona.lang in world_content.LANGS else persona.lang
 
 
 def _days_in(month: str) -> int:
@@ -159,6 +168,10 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
     scale); independent of any export date."""
     rng = random.Random(f"linkedin-stages:{persona.id}:{seed}:{scale}")
     lang = persona.lang
+    # Members writing in Spanish, Portuguese or German: their posts and comments from
+    # world_content, the rest (profile, messages, news links) from content in English.
+    world = lang in world_content.LANGS
+    base = "en" if world else lang
     me_url = f"{ME_URL_PREFIX}{persona.slug}-{rng.randrange(16**6):06x}"
     life = Life(persona, me_url)
     ids = _Ids(rng)
@@ -166,14 +179,23 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
     months = months_between(persona.registered[:7], persona.exported)
     end = export_moment(persona.exported)
 
+    def contact_name(own_language: bool = True) -> tuple[str, str]:
+        if world:
+            return (world_content.person_name(rng, lang) if own_language
+                    else content.person_name(rng, "en"))
+        return content.person_name(rng, lang if own_language else
+                                   ("fr" if lang == "en" else "en"))
+
+    def contact_title() -> str:
+        return world_content.job_title(rng, lang) if world else content.job_title(rng, lang)
+
     def new_contact(moment: datetime) -> Contact:
-        first, last = content.person_name(rng, lang if rng.random() < 0.8 else
-                                          ("fr" if lang == "en" else "en"))
+        first, last = contact_name(rng.random() < 0.8)
         slug = f"{first}-{last}".lower().replace(" ", "-").replace("’", "").replace("'", "")
-        jobs = [(moment - timedelta(days=400), content.company(rng), content.job_title(rng, lang))]
+        jobs = [(moment - timedelta(days=400), content.company(rng), contact_title())]
         if rng.random() < 0.18:  # a job move some time after connecting
             later = moment + timedelta(days=rng.randint(60, 2500))
-            jobs.append((later, content.company(rng), content.job_title(rng, lang)))
+            jobs.append((later, content.company(rng), contact_title()))
         removed = moment + timedelta(days=rng.randint(30, 3000)) if rng.random() < 0.03 else None
         return Contact(first, last, f"{ME_URL_PREFIX}{slug}-{rng.randrange(16**8):08x}",
                        f"{slug.replace('-', '.')}@example.com" if rng.random() < 0.04 else None,
@@ -200,16 +222,30 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
             "to_names": other.name if sent else persona.full_name,
             "recipient_urls": other.url if sent else life.me_url,
             "date": moment, "subject": None,
-            "content": content.message_text(rng, lang, kind), "folder": "INBOX", "sent": sent,
+            "content": content.message_text(rng, base, kind), "folder": "INBOX", "sent": sent,
         })
 
+    noise = persona.noise
+    quiet = {m for start, length in (noise.quiet_spells if noise else ())
+             for m in months_between(start, plus_months(start, length - 1))}
     for month_index, month in enumerate(months):
         stage = persona.stage_at(month)
-        rates = BEHAVIOUR[stage]
+        rates = persona.behaviour_at(month)
         topic = persona.topics[month_index % len(persona.topics)]
+        # this month's sharing and writing against the stage's means (noise only): nothing
+        # on holiday or in a quiet spell; writing bursty with `volatility`
+        posting = writing = 1.0
+        if noise is not None:
+            if noise.volatility > 0:
+                writing = rng.gammavariate(1 / noise.volatility, noise.volatility)
+            if int(month[5:]) in noise.holidays or month in quiet:
+                posting = writing = 0.0
 
         def count(mean: float) -> int:
             return poisson(rng, mean * scale)
+
+        def count_posts(mean: float, factor: float = posting) -> int:
+            return poisson(rng, mean * scale * factor)
 
         def when(month: str = month) -> datetime:
             moment = _moment_in(rng, month)
@@ -221,14 +257,14 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
         month_contacts = [new_contact(when()) for _ in range(count(rates.new_connections))]
         life.contacts.extend(month_contacts)
         for _ in range(count(rates.invitations_in)):
-            first, last = content.person_name(rng, lang)
+            first, last = contact_name()
             life.invitations.append({"date": when(), "incoming": True,
                                      "other": f"{first} {last}",
                                      "other_url": f"{ME_URL_PREFIX}{first}-{last}".lower(),
-                                     "message": content.message_text(rng, lang, "thanks_connect")
+                                     "message": content.message_text(rng, base, "thanks_connect")
                                      if rng.random() < 0.3 else None})
         for _ in range(count(rates.invitations_out)):
-            first, last = content.person_name(rng, lang)
+            first, last = contact_name()
             life.invitations.append({"date": when(), "incoming": False,
                                      "other": f"{first} {last}",
                                      "other_url": f"{ME_URL_PREFIX}{first}-{last}".lower(),
@@ -252,27 +288,33 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
                                                      "Oui", "Non", "It depends"))})
 
         # relaying
-        for _ in range(count(rates.instant_reposts)):
+        for _ in range(count_posts(rates.instant_reposts)):
             moment = when()
             life.reposts.append({"date": moment, "link": _feed_link("activity", ids.at(moment))})
-        for _ in range(count(rates.curated_shares)):
+        for _ in range(count_posts(rates.curated_shares)):
             moment = when()
             life.shares.append({
                 "date": moment, "link": _feed_link("share", ids.at(moment)), "kind": "curated",
-                "commentary": content.curated_comment(rng, lang, topic),
-                "shared_url": content.news_url(rng, topic, lang, when=moment.date()),
+                "commentary": world_content.curated_comment(rng, lang) if world
+                else content.curated_comment(rng, lang, topic),
+                "shared_url": content.news_url(rng, topic, base, when=moment.date()),
                 "media_url": None})
-        for _ in range(count(rates.commented_shares)):
+        for _ in range(count_posts(rates.commented_shares, writing)):
             moment = when()
             life.shares.append({
                 "date": moment, "link": _feed_link("share", ids.at(moment)),
-                "kind": "commented", "commentary": content.commented_reshare(rng, lang, topic),
-                "shared_url": content.news_url(rng, topic, lang, when=moment.date()),
+                "kind": "commented", "commentary": world_content.commented_reshare(rng, lang)
+                if world else content.commented_reshare(rng, lang, topic),
+                "shared_url": content.news_url(rng, topic, base, when=moment.date()),
                 "media_url": None})
 
         # producing
-        posts = count(rates.original_posts)
-        for slot in range(posts):
+        posts = count_posts(rates.original_posts, writing)
+        news = 0  # one post of news (a new role) in an announcement month; a burst's posts
+        if noise is not None:
+            news = int(month[5:]) in noise.announcements
+            posts += dict(noise.bursts).get(month, 0)
+        for slot in range(posts + news):
             moment = _scheduled_moment(rng, month, slot) if rates.regular_schedule else when()
             moment = min(moment, end - timedelta(hours=1))
             if moment < registered:
@@ -284,53 +326,67 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
                          f"feedshare-shrink_800/0/{post_id}" if own_media else None)
             mention = (strong_ties[rng.randrange(len(strong_ties))].name
                        if rng.random() < 0.15 else None)
+            if slot >= posts:
+                text = content.news_post(rng, base)
+            elif world:
+                text = world_content.original_post(rng, lang, business=business, mention=mention)
+            else:
+                text = content.original_post(rng, lang, topic, personal=True, business=business,
+                                             mention=mention)
             life.shares.append({
                 "date": moment, "link": _feed_link("ugcPost", post_id),
-                "kind": "business" if business else "original",
-                "commentary": content.original_post(rng, lang, topic, personal=True,
-                                                    business=business, mention=mention),
+                "kind": "business" if business else "original", "commentary": text,
                 "shared_url": None, "media_url": media_url})
             own_posts.append((moment, post_id))
             if own_media:
                 life.media.append({"date": moment + timedelta(minutes=-3),
                                    "kind": rng.choice(("photo", "document", "feed document")),
                                    "link": media_url})
+        substantive = rates.own_thread_replies == 0 and rates.comments >= 20
         for _ in range(count(rates.comments)):
             moment = when()
             mention = None
             if rng.random() < 0.35:
-                first, last = content.person_name(rng, lang)
+                first, last = contact_name()
                 mention = f"{first} {last}"
-            life.comments.append({
-                "date": moment, "link": _feed_link(rng.choice(("activity", "ugcPost")),
-                                                   ids.at(moment)),
-                "message": content.comment_text(rng, lang, mention=mention), "reply": False})
+            link = _feed_link(rng.choice(("activity", "ugcPost")), ids.at(moment))
+            if world or substantive:  # a member who speaks in others' threads argues
+                said = world_content.comment_text(rng, lang, mention=mention,
+                                                  substantive=substantive)
+            else:
+                said = content.comment_text(rng, lang, mention=mention)
+            life.comments.append({"date": moment, "link": link, "message": said,
+                                  "reply": False})
         recent = [p for p in own_posts if p[0] >= month_start(month) - timedelta(days=45)]
         for _ in range(count(rates.own_thread_replies) if recent else 0):
             posted, post_id = rng.choice(recent)
             moment = posted + timedelta(minutes=rng.randint(20, 4000))
             if moment >= end:
                 continue
-            first, _last = content.person_name(rng, lang)
+            first, _last = contact_name()
             life.comments.append({
                 "date": moment, "link": _feed_link("ugcPost", post_id),
-                "message": content.comment_text(rng, lang, mention=first, reply=True),
+                "message": world_content.comment_text(rng, lang, mention=first, reply=True)
+                if world else content.comment_text(rng, lang, mention=first, reply=True),
                 "reply": True})
-        if rng.random() < rates.articles * scale:
+        if rng.random() < rates.articles * scale * writing:
             moment = when()
-            title, body = content.article(rng, lang, topic)
+            title, body = (world_content.article(rng, lang) if world
+                           else content.article(rng, lang, topic))
             # LinkedIn appends a short code when a title's slug is already taken
             slug = f"{content.slugify(title)}-{persona.slug}-{rng.randrange(16**4):04x}"
             life.articles.append({"created": moment - timedelta(days=rng.randint(1, 6)),
                                   "published": moment, "title": title, "body": body,
                                   "slug": slug})
         if stage in ("producer", "power_networker") and rng.random() < 0.04:
-            title, body = content.article(rng, lang, topic)
+            title, body = (world_content.article(rng, lang) if world
+                           else content.article(rng, lang, topic))
             life.articles.append({"created": when(), "published": None, "title": title,
                                   "body": body, "slug": None})
         for _ in range(count(rates.events)):
             start = _scheduled_moment(rng, month, 1).replace(hour=16, minute=0, second=0)
-            life.events.append({"name": content.event_name(rng, lang, topic), "start": start,
+            life.events.append({"name": world_content.event_name(rng, lang) if world
+                                else content.event_name(rng, lang, topic), "start": start,
                                 "end": start + timedelta(minutes=rng.choice((30, 45, 60))),
                                 "status": "APPROVED",
                                 "url": f"https://events.example.com/{ids.at(start)[-6:]}"})
@@ -363,13 +419,13 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
                 "content": content.message_text(rng, "en", "recruiter"), "folder": "INBOX",
                 "sent": False})
         if rng.random() < 0.05:
-            first, last = content.person_name(rng, lang)
+            first, last = contact_name()
             life.member_follows.append({"date": when(), "status": "Active",
                                         "name": f"{first} {last}"})
         if rng.random() < 0.04:
             life.company_follows.append({"date": when(), "name": content.company(rng)})
         if month_index == 0 or (stage != persona.stage_at(months[month_index - 1])):
-            hashtag = rng.choice(content.TOPICS[topic]["hashtags"][lang])  # type: ignore[index]
+            hashtag = rng.choice(content.TOPICS[topic]["hashtags"][base])  # type: ignore[index]
             life.hashtag_follows.append({"date": when(), "tag": str(hashtag).lstrip("#").lower()})
         if stage in ("producer", "power_networker") and rng.random() < 0.25:
             endorser = rng.choice(life.contacts)
@@ -387,10 +443,10 @@ def simulate(persona: Persona, seed: int = 0, scale: float = 1.0) -> Life:
             life.recommendations.append({
                 "date": when(), "first": author.first_name, "last": author.last_name,
                 "company": author.job_at(end)[0], "title": author.job_at(end)[1],
-                "text": content.comment_text(rng, lang)})
+                "text": content.comment_text(rng, base)})
         if rng.random() < 0.05:
             life.learning.append({"date": when(), "completed": rng.random() < 0.5,
-                                  "title": content.event_name(rng, lang, topic)})
+                                  "title": content.event_name(rng, base, topic)})
         if rng.random() < 0.5:
             life.logins.append(when())
     for shared in life.shares:
@@ -536,7 +592,7 @@ def _write_files(life: Life, layout: Layout, cutoff: datetime,
     expected["connections"] = rows
 
     # Profile and registration
-    headline = content.headline(random.Random(f"{persona.id}:{layout.month}"), persona.lang,
+    headline = content.headline(random.Random(f"{persona.id}:{layout.month}"), _base(persona),
                                 persona.stage_at(layout.month))
     if layout.old:
         files["Profile.csv"] = writers.csv_bytes(
@@ -544,7 +600,7 @@ def _write_files(life: Life, layout: Layout, cutoff: datetime,
              "Contact Instructions", "Headline", "Summary", "Industry", "Country", "Zip Code",
              "Geo Location", "Twitter Handles", "Websites", "Instant Messengers"),
             [[persona.first_name, persona.last_name, None, None, None, None, headline,
-              content.summary(random.Random(persona.id), persona.lang), persona.industry,
+              content.summary(random.Random(persona.id), _base(persona)), persona.industry,
               persona.location.split(", ")[-1], None, persona.location, None, None, None]])
         files["Registration.csv"] = writers.csv_bytes(
             ("Registration Date", "Registration IP Address", "Invited by (First Name)",
@@ -558,7 +614,7 @@ def _write_files(life: Life, layout: Layout, cutoff: datetime,
              "Summary", "Industry", "Zip Code", "Geo Location", "Twitter Handles", "Websites",
              "Instant Messengers"),
             [[persona.first_name, persona.last_name, None, None, None, headline,
-              content.summary(random.Random(persona.id), persona.lang), persona.industry, None,
+              content.summary(random.Random(persona.id), _base(persona)), persona.industry, None,
               persona.location, None, None, None]])
         files["Registration.csv"] = writers.csv_bytes(
             ("Registered At", "Registration Ip", "Subscription Types"),
