@@ -220,8 +220,11 @@ def plan_options(function):  # type: ignore[no-untyped-def]
     function = click.option("--by", metavar="YYYY-MM",
                             help="When to reach the target (default: six months after the "
                                  "export).")(function)
-    function = click.option("--target", type=STAGE_CHOICE,
-                            help="The stage to plan for (default: the next one up).")(function)
+    # Checked by analysis.plan.check_plan_options (case, spaces and dashes do not matter; a
+    # near miss is answered with the stage meant), not by a click.Choice.
+    function = click.option("--target", metavar="STAGE",
+                            help="The stage to plan for: present, relay, producer or "
+                                 "power_networker (default: the next one up).")(function)
     return function
 
 
