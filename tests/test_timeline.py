@@ -31,7 +31,12 @@ from linkedin_stages.analysis import (
     to_json,
 )
 from linkedin_stages.analysis.metrics import METRICS
-from linkedin_stages.analysis.plan import _latest_window, with_plan
+from linkedin_stages.analysis.plan import (
+    PlanOptionError,
+    _latest_window,
+    check_plan_options,
+    with_plan,
+)
 from linkedin_stages.analysis.stages import (
     WindowRates,
     _absorb_short_runs,
@@ -337,14 +342,35 @@ def test_plan_toward_a_target(timelines: dict) -> None:
 def test_plan_defaults_to_the_next_stage(timelines: dict) -> None:
     assert timelines["curator"].plan.target == "producer"
     assert timelines["climber"].plan.target == "power_networker"
-    assert timelines["climber"].plan.reasons[0].code == "plan_reached"
+    assert timelines["climber"].plan.reasons[0].code == "plan_reached_top"  # no "beyond"
 
 
-@pytest.mark.parametrize("by,code", [("2026-10", "plan_past"), ("2026-12", "plan_short")])
-def test_plan_says_when_the_date_is_not_workable(timelines: dict, by: str, code: str) -> None:
-    plan = make_plan(timelines["curator"], target="producer", by=by)
+def test_plan_says_when_the_date_is_not_workable(timelines: dict) -> None:
+    plan = make_plan(timelines["curator"], target="producer", by="2026-12")
     assert not plan.reachable
-    assert code in [r.code for r in plan.reasons]
+    assert "plan_short" in [r.code for r in plan.reasons]
+
+
+@pytest.mark.parametrize("by", ["2026-10", "2020-01"])
+def test_a_date_not_after_the_export_is_a_usage_error(timelines: dict, by: str) -> None:
+    with pytest.raises(PlanOptionError, match=f"--by {by} is not after the export's last month"):
+        make_plan(timelines["curator"], target="producer", by=by)
+    result = CliRunner().invoke(cli, ["timeline", str(SAMPLES / "curator"), "--by", by])
+    assert result.exit_code == 2 and "not after the export's last month (2026-10)" in result.output
+
+
+@pytest.mark.parametrize("spelt", ["power_networker", "power-networker", "Power networker",
+                                   " POWER-networker "])
+def test_target_spellings(timelines: dict, spelt: str) -> None:
+    assert make_plan(timelines["curator"], target=spelt).target == "power_networker"
+
+
+def test_a_misspelt_target_is_answered_with_the_stage_meant() -> None:
+    with pytest.raises(PlanOptionError, match=r"did you mean producer\?"):
+        check_plan_options("prodcer", None)
+    result = CliRunner().invoke(cli, ["timeline", str(SAMPLES / "curator"), "--target",
+                                      "power-netwroker"])
+    assert result.exit_code == 2 and "did you mean power_networker?" in result.output
 
 
 @pytest.mark.parametrize("kwargs,message", [
@@ -409,7 +435,7 @@ def test_cli_timeline_json_csv_and_errors(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["timeline", str(SAMPLES / "curator"), "--format", "csv"])
     assert result.exit_code == 0 and result.output.startswith("month,stage,")
     result = runner.invoke(cli, ["timeline", str(SAMPLES / "curator"), "--by", "soon"])
-    assert result.exit_code == 1 and result.output.startswith("Error: --by must be a month")
+    assert result.exit_code == 2 and result.output.startswith("Error: --by must be a month")
     result = runner.invoke(cli, ["timeline", str(SAMPLES / "curator"), "--thresholds",
                                  str(tmp_path / "missing.toml")])
     assert result.exit_code == 1 and "no such thresholds file" in result.output

@@ -8,12 +8,13 @@ that the window does not hover on the edge) to the member's last three months.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import math
 import re
 
 import polars as pl
 
-from ..errors import TimelineError
+from ..errors import ExitCode, TimelineError
 from ..months import month_count, plus_months
 from .model import STAGES, Plan, PlanStep, Reason, Stage, Timeline
 from .stages import RANK, WindowRates, window_rates
@@ -21,6 +22,18 @@ from .thresholds import Thresholds
 
 MARGIN = 1.25  # aim a quarter above each threshold
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class PlanOptionError(TimelineError):
+    """A `--target` or `--by` the plan cannot use: a usage error (exit status 2), as click
+    reports an unknown option."""
+
+    exit_code = ExitCode.USAGE
+
+
+def _stage_key(text: str) -> str:
+    """`Power networker`, `power-networker`, ` POWER_networker ` → `power_networker`."""
+    return re.sub(r"[\s_-]+", "_", text.strip().lower())
 
 
 def _round_up(value: float, step: float = 0.5) -> float:
@@ -34,17 +47,29 @@ def default_target(current: Stage | None) -> Stage:
 
 
 def check_plan_options(target: str | None, by: str | None) -> Stage | None:
-    """The target stage (None: the default), or a TimelineError if the target is not a stage
-    or `by` not a month (`YYYY-MM`): cheap, so the command line checks them before it reads
-    the export."""
+    """The target stage (None: the default), or a PlanOptionError (a usage error) if the
+    target is not a stage or `by` not a month (`YYYY-MM`): cheap, so the command line checks
+    them before it reads the export. Case, spaces, dashes and underscores do not matter
+    (`power-networker`, `Power networker`); a near miss is answered with the stage meant."""
     if by is not None and not _MONTH.match(by):
-        raise TimelineError(f"--by must be a month like 2027-06, not {by!r}")
+        raise PlanOptionError(f"--by must be a month like 2027-06, not {by!r}")
     if target is None:
         return None
+    key = _stage_key(target)
     for stage in STAGES:
-        if stage == target:
+        if stage == key:
             return stage
-    raise TimelineError(f"--target must be one of {', '.join(STAGES)}, not {target!r}")
+    close = difflib.get_close_matches(key, STAGES, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    raise PlanOptionError(f"--target must be one of {', '.join(STAGES)}, not {target!r}{hint}")
+
+
+def check_plan_date(by: str | None, last_month: str) -> None:
+    """A PlanOptionError (a usage error) if `by` is not after the export's last month: a plan
+    of 0 months is no plan."""
+    if by is not None and by <= last_month:
+        raise PlanOptionError(f"--by {by} is not after the export's last month ({last_month}): "
+                              f"choose a later month, such as {plus_months(last_month, 6)}")
 
 
 def make_plan(timeline: Timeline, *, target: str | None = None, by: str | None = None,
@@ -54,6 +79,7 @@ def make_plan(timeline: Timeline, *, target: str | None = None, by: str | None =
 
     `thresholds` defaults to the ones the timeline was judged with."""
     stage = check_plan_options(target, by)
+    check_plan_date(by, timeline.months[-1].month)
     t = timeline.thresholds if thresholds is None else thresholds
     if not isinstance(t, Thresholds):
         raise TypeError(f"thresholds must be a Thresholds object, not {type(t).__name__}")
@@ -115,7 +141,9 @@ def _plan(
     if current is None:
         reasons.append(Reason("plan_unknown"))
     elif RANK[current] >= RANK[target]:
-        reasons.append(Reason("plan_reached", {"stage": target}))
+        # the top stage has no "beyond"
+        top = RANK[target] == len(STAGES) - 1
+        reasons.append(Reason("plan_reached_top" if top else "plan_reached", {"stage": target}))
     if months <= 0:
         reachable = False
         reasons.append(Reason("plan_past", {"by": by, "last": last_month}))
