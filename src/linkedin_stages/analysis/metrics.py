@@ -12,7 +12,7 @@ import polars as pl
 from ..export import Export
 from ..months import month_start
 from .model import OWN_KINDS, POST_KINDS, FrameSchema, PostKind
-from .text_signals import with_text_signals
+from .text_signals import detect_languages, substantive_comment, with_text_signals
 from .thresholds import Thresholds
 
 __all__ = ["BASE_MONTHLY_SCHEMA", "BASE_POSTS_SCHEMA", "METRICS", "MONTHLY_SCHEMA", "OWN_KINDS",
@@ -24,14 +24,16 @@ __all__ = ["BASE_MONTHLY_SCHEMA", "BASE_POSTS_SCHEMA", "METRICS", "MONTHLY_SCHEM
 METRICS: tuple[str, ...] = (
     "reactions", "comments", "replies_own", "reposts", "curated_shares", "commented_shares",
     "original_posts", "articles", "media_uploads", "words", "business_posts", "personal_posts",
-    "topic_focus",
+    "topic_focus", "business_unknown_posts", "stock_posts", "stock_shares",
+    "substantive_comments",
     "active_weeks",
     "posting_days", "connections_added", "connections_total", "invitations_in",
     "invitations_out", "messages_sent", "messages_received", "new_conversations",
     "outreach", "conversations_with_new_connections", "saved_items", "votes",
 )
 # The metrics counted from the posts' text signals, added once those are known.
-SIGNAL_METRICS: tuple[str, ...] = ("business_posts", "personal_posts", "topic_focus")
+SIGNAL_METRICS: tuple[str, ...] = ("business_posts", "personal_posts", "topic_focus",
+                                   "business_unknown_posts", "stock_posts", "stock_shares")
 
 # `post_kinds`: one row a post (shares and published articles), oldest first.
 BASE_POSTS_SCHEMA = FrameSchema({
@@ -48,10 +50,14 @@ BASE_POSTS_SCHEMA = FrameSchema({
 # `add_text_signals` / `classify_posts`: the same with the text signals (see text_signals.py).
 POSTS_SCHEMA = FrameSchema({
     **BASE_POSTS_SCHEMA.columns,
+    # ISO 639-1 code (own posts only; null: not identified, or too short to tell)
+    "language": pl.String(),
     "business_words": pl.List(pl.String()),  # calls to action found, repeats kept
-    "personal": pl.Boolean(),  # personal voice (own posts only)
+    # personal voice (own posts only); null: a language without a lexicon
+    "personal": pl.Boolean(),
+    "business": pl.Boolean(),  # business intent (own posts only); null: unknown (see above)
+    "stock": pl.Boolean(),  # one of LinkedIn's templated posts (any kind), not a voice
     "hashtags": pl.List(pl.String()),  # lower-case
-    "business": pl.Boolean(),  # business intent (own posts only)
 })
 # `with_signal_counts`: one row a month, `month` (YYYY-MM) then every metric of METRICS.
 MONTHLY_SCHEMA = FrameSchema({
@@ -77,12 +83,19 @@ def classify_posts(export: Export, thresholds: Thresholds) -> pl.DataFrame:
 
 
 def add_text_signals(posts: pl.DataFrame) -> pl.DataFrame:
-    """Business intent and personal voice (own posts only), hashtags."""
+    """Each own post's language, then business intent and personal voice in it (own posts
+    only: False for the others; null where the language has no lexicon and nothing
+    language-neutral shows business), stock posts (any kind; a stock post has neither), and
+    hashtags. Only own posts' languages are identified: shares and reposts carry no signal
+    that needs one."""
     own = pl.col("kind").is_in(OWN_KINDS)
-    classified = with_text_signals(posts, "text").with_columns(
-        (pl.col("business") & own).alias("business"),
-        (pl.col("personal") & own).alias("personal"),
-    )
+    own_text = posts.select(pl.when(own).then(pl.col("text")).alias("text"))["text"]
+    with_language = posts.with_columns(detect_languages(own_text).alias("language"))
+    voiced = own & ~pl.col("stock")
+    classified = with_text_signals(with_language, "text").with_columns(
+        (pl.col("business") & voiced).alias("business"),
+        (pl.col("personal") & voiced).alias("personal"),
+    ).select(POSTS_SCHEMA.names)
     return POSTS_SCHEMA.check(classified, "add_text_signals (the classified posts)")
 
 
@@ -211,7 +224,10 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
     parts = [
         _by_month(export.reactions, "timestamp", pl.len().alias("reactions")),
         _by_month(comments, "timestamp", pl.len().alias("comments"),
-                  pl.col("own").sum().alias("replies_own")),
+                  pl.col("own").sum().alias("replies_own"),
+                  # in others' threads, no language identified (see text_signals)
+                  (substantive_comment("message", "word_count") & ~pl.col("own")).sum()
+                  .alias("substantive_comments")),
         _by_month(export.reposts, "timestamp", pl.len().alias("instant_reposts")),
         by_kind, weeks,
         _by_month(connections, "connected_on", pl.len().alias("connections_added")),
@@ -247,10 +263,19 @@ def monthly_metrics(export: Export, posts: pl.DataFrame, months: list[str]) -> p
 
 
 def signal_counts(posts: pl.DataFrame) -> pl.DataFrame:
-    """Business and personal posts a month, and its topic focus (once the text signals are
-    known)."""
-    counts = _by_month(posts, "timestamp", pl.col("business").sum().alias("business_posts"),
-                       pl.col("personal").sum().alias("personal_posts")).collect()
+    """Business and personal posts a month, own posts whose business intent is unknown
+    (a language without a lexicon, nothing language-neutral), stock posts among the original
+    posts and among the shared ones (reshares, curated shares), and its topic focus (once the
+    text signals are known)."""
+    kind = pl.col("kind")
+    counts = _by_month(
+        posts, "timestamp", pl.col("business").fill_null(False).sum().alias("business_posts"),
+        pl.col("personal").fill_null(False).sum().alias("personal_posts"),
+        (kind.is_in(OWN_KINDS) & pl.col("business").is_null()).sum()
+        .alias("business_unknown_posts"),
+        ((kind == "original") & pl.col("stock")).sum().alias("stock_posts"),
+        (kind.is_in(["reshare", "curated_share"]) & pl.col("stock")).sum().alias("stock_shares"),
+    ).collect()
     return counts.join(topic_focus(posts), on="month", how="left")
 
 
@@ -276,7 +301,8 @@ def topic_focus(posts: pl.DataFrame) -> pl.DataFrame:
 def with_signal_counts(monthly: pl.DataFrame, posts: pl.DataFrame) -> pl.DataFrame:
     """`monthly` (built from posts without signals) completed with the signal counts."""
     monthly = monthly.join(signal_counts(posts), on="month", how="left").with_columns(
-        pl.col("business_posts", "personal_posts").fill_null(0).cast(pl.Int64),
+        pl.col("business_posts", "personal_posts", "business_unknown_posts", "stock_posts",
+               "stock_shares").fill_null(0).cast(pl.Int64),
         pl.col("topic_focus").fill_null(0.0),
     ).select(MONTHLY_SCHEMA.names)
     return MONTHLY_SCHEMA.check(monthly, "with_signal_counts (the monthly metrics)")

@@ -1,12 +1,12 @@
 """The member's voice, stage by stage: how many posts, how long, how business-minded, which
 hashtags, the posts that best show each stage; and the words per post, quarter by quarter.
 
-Computed on the real posts (their words choose the examples and tell their language);
+Computed on the real posts (their words choose the examples and tell their language, by
+`text_signals.detect_language`);
 redaction then rewrites the result (`redact.py`), never the other way round."""
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +17,7 @@ import polars as pl
 from ..links import first_line
 from .model import OWN_KINDS, STAGES, MonthStage, Stage
 from .ranking import Counted, top_values
+from .text_signals import detect_language  # the tool's one language identifier
 
 __all__ = ["WORD_KINDS", "ExamplePost", "QuarterWords", "StageVoice", "Voice",
            "detect_language", "voice"]
@@ -27,29 +28,6 @@ TOP_HASHTAGS = 5
 
 _POST_COLUMNS = ("timestamp", "post_urn", "link", "kind", "text", "words", "business",
                  "personal", "hashtags", "shared_domain", "business_words")
-
-# A few frequent words of each language: enough to tell an English post from a French one.
-_STOPWORDS = {
-    "en": frozenset("the and to of a in is it you that for on with this my i we are be "
-                    "was have not at your our but what from they can about just".split()),
-    "fr": frozenset("le la les et de des un une du en est je que qui pour pas sur dans "
-                    "vous nous avec ce cette mon ma mes au aux il elle on plus mais".split()),
-}
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
-def detect_language(text: object) -> str | None:
-    """"en", "fr" or None (too few common words to tell) for a post's text."""
-    if not isinstance(text, str):
-        return None
-    words = [w.lower().split("'")[-1].split("’")[-1] for w in _WORD.findall(text)]
-    hits = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
-    other = min(hits.values())
-    if hits[best] < 2 or hits[best] <= other:
-        return None
-    return best
-
 
 @dataclass(frozen=True)
 class ExamplePost:
@@ -64,7 +42,7 @@ class ExamplePost:
     business: bool  # business intent
     personal: bool  # personal voice
     hashtags: tuple[str, ...]
-    language: str | None  # "en", "fr" or None (`detect_language`)
+    language: str | None  # ISO 639-1 code, None when it cannot be told (`detect_language`)
 
 
 @dataclass(frozen=True)
