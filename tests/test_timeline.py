@@ -97,6 +97,22 @@ def test_regression_is_shown(timelines: dict) -> None:
     assert timelines["fallback"].current_stage == "present"
 
 
+def test_datasets_absent_are_null_never_zero(timelines: dict) -> None:
+    timeline = timelines["basic"]  # no Shares, Comments, Reactions…
+    month = to_json(timeline)["months"][-1]["metrics"]
+    assert list(month)[:len(METRICS)] == list(METRICS)
+    for metric in ("original_posts", "curated_shares", "reactions", "comments", "reposts",
+                   "saved_items", "votes"):
+        assert month[metric] is None, metric
+    assert isinstance(month["connections_total"], int) and month["messages_sent"] is not None
+    assert month["articles"] is not None and month["words"] is not None  # its Articles folder
+    rows = list(csv.DictReader(io.StringIO(to_csv(timeline))))
+    assert rows[-1]["original_posts"] == "" and rows[-1]["reactions"] == ""
+    assert rows[-1]["connections_total"] != ""
+    # a complete archive counts every metric
+    assert None not in to_json(timelines["climber"])["months"][-1]["metrics"].values()
+
+
 def test_basic_archive_is_unknown_never_guessed(timelines: dict) -> None:
     timeline = timelines["basic"]
     assert {m.stage for m in timeline.months} == {None}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,34 @@ if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is giv
     from ..analytics import Analytics
 
 SCHEMA = "linkedin-stages.timeline/1"
+
+# The datasets each monthly metric is counted from. A metric whose datasets are all absent
+# from the archive is not measured: `null` in the JSON, empty in the CSV, never 0 (a basic
+# archive has no Shares.csv: its original posts are unknown, not none). Instant reposts
+# (InstantReposts.csv) exist only from 2025: reposts are also counted from the reshares of
+# Shares.csv. The Articles folder exists only for members who wrote one, so with Shares.csv
+# present no folder means no article.
+METRIC_SOURCES: dict[str, tuple[str, ...]] = {
+    "reactions": ("reactions",), "comments": ("comments",), "replies_own": ("comments",),
+    "reposts": ("reposts", "shares"), "curated_shares": ("shares",),
+    "commented_shares": ("shares",), "original_posts": ("shares",),
+    "articles": ("articles", "shares"), "media_uploads": ("rich_media",),
+    "words": ("shares", "articles"), "business_posts": ("shares", "articles"),
+    "personal_posts": ("shares", "articles"), "topic_focus": ("shares", "articles"),
+    "active_weeks": ("shares", "comments"), "posting_days": ("shares", "articles"),
+    "connections_added": ("connections",), "connections_total": ("connections",),
+    "invitations_in": ("invitations",), "invitations_out": ("invitations",),
+    "messages_sent": ("messages",), "messages_received": ("messages",),
+    "new_conversations": ("messages",), "outreach": ("messages",),
+    "conversations_with_new_connections": ("messages",), "saved_items": ("saved_items",),
+    "votes": ("votes",), "substantive_comments": ("comments",), "stock_posts": ("shares",),
+}
+
+
+def unmeasured(export: Export) -> frozenset[str]:
+    """The monthly metrics this archive cannot count (every dataset behind them absent)."""
+    return frozenset(metric for metric, sources in METRIC_SOURCES.items()
+                     if not any(source in export.reports for source in sources))
 
 
 def _limitations(export: Export, engagement: Engagement | None = None) -> list[Reason]:
@@ -95,6 +124,7 @@ def build_timeline(
         judged = list(judge(rates, t, month_rates(monthly, posts, t)))
     month_rows = []
     metric_rows = monthly.drop("month").to_dicts()
+    unknown = unmeasured(export)
     for month, (stage, raw, reasons), metrics in zip(months, judged, metric_rows, strict=True):
         if metrics.get("impressions") is not None:
             reasons = [*reasons, Reason("engagement", {
@@ -104,7 +134,8 @@ def build_timeline(
                 "followers": int(metrics["new_followers"] or 0)})]
         month_rows.append(MonthStage(
             month=month, stage=stage, raw_stage=raw,
-            metrics={k: float(v) for k, v in metrics.items() if v is not None},
+            metrics={k: float(v) for k, v in metrics.items()
+                     if v is not None and k not in unknown},
             reasons=tuple(reasons)))
     transitions = tuple(
         Transition(month=b.month, from_stage=a.stage, to_stage=b.stage)
@@ -136,7 +167,8 @@ def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
         "schema": SCHEMA,
         "months": [
             {"month": m.month, "stage": m.stage, "raw_stage": m.raw_stage,
-             "metrics": {k: _number(v) for k, v in m.metrics.items()},
+             "metrics": {**{k: _metric(m.metrics, k) for k in METRICS},
+                         **{k: _number(v) for k, v in m.metrics.items() if k not in METRICS}},
              "reasons": [describe.reason_text(r, lang) for r in m.reasons]}
             for m in timeline.months
         ],
@@ -168,13 +200,19 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 3)
 
 
+def _metric(metrics: Mapping[str, float], key: str) -> int | float | None:
+    """A month's metric, or None where the archive cannot count it."""
+    return _number(metrics[key]) if key in metrics else None
+
+
 def to_csv(timeline: Timeline, lang: str = "en") -> str:
     """One row per month: month, stage, every metric, then the reasons joined by ` | `."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["month", "stage", *METRICS, "reasons"])
     for m in timeline.months:
-        writer.writerow([m.month, m.stage or "", *(_number(m.metrics[k]) for k in METRICS),
+        writer.writerow([m.month, m.stage or "", *("" if (v := _metric(m.metrics, k)) is None
+                                                    else v for k in METRICS),
                          " | ".join(describe.reason_text(r, lang) for r in m.reasons)])
     return buffer.getvalue()
 
