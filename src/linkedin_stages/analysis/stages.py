@@ -182,7 +182,7 @@ def verdict(rates: WindowRates, previous: Stage | None,
             return "power_networker", [Reason("power_networker", {
                 **numbers, "business_level": business_level,
                 "regularity_level": t.power_regularity, "outreach_level": t.power_prospecting})]
-        reasons = [Reason("producer", {**numbers, "level": producer_level,
+        reasons = [Reason("producer", {**numbers, "level": round(producer_level, 2),
                                        "share_level": t.producer_share})]
         if rates.own >= t.power_min_posts and rates.business_share > 0:
             reasons.append(Reason("not_power", {**numbers, "business_level": business_level,
@@ -194,12 +194,12 @@ def verdict(rates: WindowRates, previous: Stage | None,
     posting = rates.shared + rates.own
     speaking = t.relay_comment_weight * rates.others_comments
     if posting >= relay_level:
-        return "relay", [Reason("relay", {**numbers, "level": relay_level})]
+        return "relay", [Reason("relay", {**numbers, "level": round(relay_level, 2)})]
     if posting + speaking >= relay_level:
-        return "relay", [Reason("relay_comments", {**numbers, "level": relay_level,
+        return "relay", [Reason("relay_comments", {**numbers, "level": round(relay_level, 2),
                                                    "weight": t.relay_comment_weight})]
-    return "present", [Reason("present", {**numbers, "relay_level": relay_level,
-                                          "producer_level": producer_level})]
+    return "present", [Reason("present", {**numbers, "relay_level": round(relay_level, 2),
+                                          "producer_level": round(producer_level, 2)})]
 
 
 def judge(rates: list[WindowRates], t: Thresholds,
