@@ -306,12 +306,14 @@ def test_redacted_page_sections_are_the_ordinary_ones() -> None:
 
 def test_analysis_of_the_redacted_export_keeps_every_non_text_number() -> None:
     """Why the timeline is computed on the real archive: on the redacted export, every
-    metric but the two read from the words (business intent, personal voice) is the same —
+    metric but those read from the words (business intent, personal voice, posts in a
+    language without a lexicon, comments long enough to be substantive) is the same —
     conversations, replies in your threads, connections met in conversation all still join
     — but without the words a power networker loses its calls to action."""
     export, timeline = loaded("climber")
     again = build_timeline(redact_export(export))
-    text_signals = {"business_posts", "personal_posts", "stage"}
+    text_signals = {"business_posts", "personal_posts", "business_unknown_posts",
+                    "substantive_comments", "stage"}
     for column in timeline.monthly.columns:
         if column not in text_signals:
             assert again.monthly[column].equals(timeline.monthly[column]), column
