@@ -62,6 +62,10 @@ BEHAVIOUR: dict[str, Behaviour] = {
         articles=0.8, new_connections=26, invitations_in=24, invitations_out=14,
         messages_friends=4, messages_prospecting=6, messages_inbound_leads=3,
         saved_items=0.5, votes=0.3, events=0.7, regular_schedule=True),
+}
+
+# Other ways of living a stage, for the personas that name one (`Persona.behaviours`).
+VARIANTS: dict[str, Behaviour] = {
     # A relay who never posts: speaks in others' threads, ~45 substantive comments a month.
     "commenting": Behaviour(
         reactions=40, comments=45, own_thread_replies=0, instant_reposts=0,
@@ -125,12 +129,13 @@ class Persona:
     archive: str = "complete"  # "complete" or "basic"
     school: tuple[str, str, str, str] = ("Example University", "2008", "2012", "Master's degree")
     skills: tuple[str, ...] = field(default=())
-    behaviours: tuple[tuple[str, str], ...] = ()  # (stage, BEHAVIOUR key) in place of the stage's
+    behaviours: tuple[tuple[str, str], ...] = ()  # (stage, VARIANTS key) in place of the stage's
     noise: Noise | None = None
 
     def behaviour_at(self, month: str) -> Behaviour:
         stage = self.stage_at(month)
-        return BEHAVIOUR[dict(self.behaviours).get(stage, stage)]
+        variant = dict(self.behaviours).get(stage)
+        return VARIANTS[variant] if variant else BEHAVIOUR[stage]
 
     def stage_at(self, month: str) -> str:
         stage = self.phases[0][1]
