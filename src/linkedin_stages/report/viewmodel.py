@@ -851,7 +851,10 @@ def _plan(ctx: ReportContext) -> PlanView | None:
         intro=intro,
         steps=tuple(steps),
         missing=tuple(describe.metric_label(m, lang) for m in plan.missing),
-        verdict=t["plan_reachable"] if plan.reachable else t["plan_not_reachable"],
+        # "keep the numbers" only when the table shows every step met; else "bring them up"
+        verdict=(t["plan_not_reachable"] if not plan.reachable
+                 else t["plan_reachable"] if all(step.met for step in plan.steps)
+                 else t["plan_reachable_raise"]),
         reachable=plan.reachable,
         notes=tuple(_sentence(describe.reason_text(r, lang)) for r in plan.reasons),
     )
