@@ -313,20 +313,21 @@ def test_analyze_progress_on_a_terminal(tmp_path: Path, monkeypatch: pytest.Monk
     assert '<html lang="fr">' in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["-o", "{export}/inside.html"], "must not be written inside the export"),
-    (["--tz", "Nowhere/Land"], "unknown time zone"),
-    (["--by", "2027"], "--by must be a month"),
-    (["--thresholds", "{tmp}/missing.toml"], "no such thresholds file"),
-    (["-o", "{tmp}/no/such/dir/r.html"], "no such folder"),
+@pytest.mark.parametrize(("args", "message", "code"), [
+    (["-o", "{export}/inside.html"], "must not be written inside the export", 1),
+    (["--tz", "Nowhere/Land"], "unknown time zone", 1),
+    (["--by", "2027"], "--by must be a month", 2),  # a plan option: a usage error (3d372fb)
+    (["--thresholds", "{tmp}/missing.toml"], "no such thresholds file", 1),
+    (["-o", "{tmp}/no/such/dir/r.html"], "no such folder", 1),
 ])
-def test_analyze_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+def test_analyze_errors_are_one_line(tmp_path: Path, args: list[str], message: str,
+                                     code: int) -> None:
     export = SAMPLES / "lurker"
     args = [a.format(export=export, tmp=tmp_path) for a in args]
     result = CliRunner().invoke(cli, ["analyze", str(export), "--tz", "UTC", *args,
                                       "-o" if "-o" not in args else "--lang",
                                       str(tmp_path / "r.html") if "-o" not in args else "en"])
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert result.stderr.startswith("Error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1
     assert not (export / "inside.html").exists()
