@@ -56,6 +56,7 @@ class WindowRates:
     reactions: float
     comments: float
     others_comments: float = 0.0  # comments in others' threads (substantive ones, when known)
+    business_unknown: float = 0.0  # own posts a month in a language no lexicon covers
 
 
 def _counted(monthly: pl.DataFrame) -> pl.DataFrame:
@@ -69,8 +70,13 @@ def _counted(monthly: pl.DataFrame) -> pl.DataFrame:
         originals = (originals - pl.col("stock_posts")).clip(lower_bound=0)
     others = (pl.col("substantive_comments") if "substantive_comments" in columns
               else (pl.col("comments") - pl.col("replies_own")).clip(lower_bound=0))
+    # own posts in a language no lexicon covers: their business intent is unknown, so they
+    # are left out of the business share (neither business nor not), and said so
+    unknown = (pl.col("business_unknown_posts") if "business_unknown_posts" in columns
+               else pl.lit(0))
     return monthly.with_columns(originals.alias("original_posts"),
-                                others.alias("others_comments"))
+                                others.alias("others_comments"),
+                                unknown.alias("business_unknown"))
 
 
 def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
@@ -82,7 +88,8 @@ def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
         *[pl.col(c).rolling_sum(thresholds.window_months, min_samples=1, center=True)
           .alias(c) for c in ("original_posts", "articles", "commented_shares",
                               "curated_shares", "reposts", "business_posts", "outreach",
-                              "reactions", "comments", "others_comments")],
+                              "reactions", "comments", "others_comments",
+                              "business_unknown")],
         pl.int_range(pl.len()).alias("i"),
     )
     # rolling_sum(center) near the edges covers fewer months: divide by the months it covers
@@ -100,15 +107,17 @@ def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
         own = originals + 2 * articles + 0.5 * commented
         shared = curated + reposts + 0.5 * commented
         own_posts = row["original_posts"] + row["commented_shares"] + row["articles"]
+        judged = own_posts - row["business_unknown"]  # own posts whose intent could be read
         rates.append(WindowRates(
             months=(months[max(i - half, 0)], months[min(i + half, n - 1)]),
             own=own, shared=shared, originals=originals, articles=articles,
             commented=commented, curated=curated, reposts=reposts,
             own_share=own / (own + shared) if own + shared else 0.0,
-            business_share=row["business_posts"] / own_posts if own_posts else 0.0,
+            business_share=row["business_posts"] / judged if judged > 0 else 0.0,
             regularity=schedule[i], outreach=row["outreach"] / count,
             reactions=row["reactions"] / count, comments=row["comments"] / count,
             others_comments=row["others_comments"] / count,
+            business_unknown=row["business_unknown"] / count,
         ))
     return rates
 
@@ -187,6 +196,9 @@ def verdict(rates: WindowRates, previous: Stage | None,
         if rates.own >= t.power_min_posts and rates.business_share > 0:
             reasons.append(Reason("not_power", {**numbers, "business_level": business_level,
                                                 "regularity_level": t.power_regularity}))
+        if rates.business_unknown > 0:  # never a silent "no business"
+            reasons.append(Reason("business_unknown",
+                                  {**numbers, "count": round(rates.business_unknown, 1)}))
         return "producer", reasons
     relay_level = t.relay_stay if was >= RANK["relay"] else t.relay_enter
     # Visible in the feed without producing: others' content, a little of one's own, or
