@@ -59,6 +59,9 @@ def test_page_content_and_guarantees(comparison, lang: str, expected: list[str])
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert external_references(page) == []
     assert "<script" not in page.lower()
+    from linkedin_stages.report import charts
+
+    charts.draw.cache_clear()  # drawn again, not taken from the cache
     assert page == build_compare_report(comparison, lang=lang)  # deterministic
     assert f'<html lang="{lang}">' in page
 

@@ -10,6 +10,7 @@ quarter are summed here, in plain Python over the finished monthly columns).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
@@ -524,7 +525,7 @@ def _mix_chart(ctx: ReportContext) -> Chart | None:
     series = []
     for j, (key, color) in enumerate(zip(groups, colors, strict=True)):
         values = tuple(per_quarter[q][j] / sum(per_quarter[q]) if sum(per_quarter[q])
-                       else float("nan") for q in quarters)
+                       else math.nan for q in quarters)
         series.append(Series(t[key], color, values))
     summary = ctx.fmt("mix_desc", summary="; ".join(
         ctx.fmt("mix_summary_item", label=t[key], share=formatting.percent(sums[j] / grand, lang))
@@ -721,7 +722,7 @@ def _words_chart(ctx: ReportContext, data: ReportData) -> Chart | None:
         return None
     # Every quarter from the first post on, NaN where nothing was posted: the line breaks.
     span = all_quarters[all_quarters.index(quarters[0]):all_quarters.index(quarters[-1]) + 1]
-    nan = float("nan")
+    nan = math.nan  # one object: specs holding it compare equal, so the chart cache hits
     medians = tuple(stats[q].median if q in stats else nan for q in span)
     summary = ctx.fmt("words_desc", median=ctx.num(data.voice.median_words or 0))
     spec = charts.WordsSpec(
