@@ -9,6 +9,7 @@ number of its own; the message becomes one `Error: …` line.
     ├── AnalyticsError             an analytics workbook cannot be read
     ├── ThresholdsError            a thresholds file cannot be used
     ├── TimelineError              the timeline cannot be built with these options
+    │   └── PlanOptionError        a --target or --by the plan cannot use (exit 2, usage)
     ├── ReportError                the report cannot be made or written as asked
     └── SampleError                a sample archive cannot be written with these arguments
 """
@@ -59,6 +60,13 @@ class ThresholdsError(LinkedInStagesError):
 class TimelineError(LinkedInStagesError):
     """The timeline cannot be built with these options (a target or date that means
     nothing, an export without dated activity)."""
+
+
+class PlanOptionError(TimelineError):
+    """A `--target` or `--by` the plan cannot use: a usage error (exit status 2), as click
+    reports an unknown option."""
+
+    exit_code = ExitCode.USAGE
 
 
 class ReportError(LinkedInStagesError):

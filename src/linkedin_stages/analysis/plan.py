@@ -14,7 +14,7 @@ import re
 
 import polars as pl
 
-from ..errors import ExitCode, TimelineError
+from ..errors import PlanOptionError, TimelineError  # noqa: F401 (PlanOptionError: importable here too)
 from ..months import month_count, plus_months
 from .model import STAGES, Plan, PlanStep, Reason, Stage, Timeline
 from .stages import RANK, WindowRates, window_rates
@@ -22,13 +22,6 @@ from .thresholds import Thresholds
 
 MARGIN = 1.25  # aim a quarter above each threshold
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
-class PlanOptionError(TimelineError):
-    """A `--target` or `--by` the plan cannot use: a usage error (exit status 2), as click
-    reports an unknown option."""
-
-    exit_code = ExitCode.USAGE
 
 
 def _stage_key(text: str) -> str:
