@@ -57,6 +57,7 @@ class WindowRates:
     comments: float
     others_comments: float = 0.0  # comments in others' threads (substantive ones, when known)
     business_unknown: float = 0.0  # own posts a month in a language no lexicon covers
+    stock: float = 0.0  # LinkedIn's templated posts and shares of them, not counted
 
 
 def _counted(monthly: pl.DataFrame) -> pl.DataFrame:
@@ -74,9 +75,16 @@ def _counted(monthly: pl.DataFrame) -> pl.DataFrame:
     # are left out of the business share (neither business nor not), and said so
     unknown = (pl.col("business_unknown_posts") if "business_unknown_posts" in columns
                else pl.lit(0))
+    # LinkedIn's templated posts (a new position, a certificate, #OpenToWork): the profile
+    # speaking, not the member; shares of them are not a watch either
+    stock_shares = pl.col("stock_shares") if "stock_shares" in columns else pl.lit(0)
+    stock = ((pl.col("stock_posts") if "stock_posts" in columns else pl.lit(0))
+             + stock_shares)
     return monthly.with_columns(originals.alias("original_posts"),
                                 others.alias("others_comments"),
-                                unknown.alias("business_unknown"))
+                                unknown.alias("business_unknown"),
+                                stock_shares.alias("stock_shares_counted"),
+                                stock.alias("stock"))
 
 
 def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
@@ -89,7 +97,7 @@ def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
           .alias(c) for c in ("original_posts", "articles", "commented_shares",
                               "curated_shares", "reposts", "business_posts", "outreach",
                               "reactions", "comments", "others_comments",
-                              "business_unknown")],
+                              "business_unknown", "stock_shares_counted", "stock")],
         pl.int_range(pl.len()).alias("i"),
     )
     # rolling_sum(center) near the edges covers fewer months: divide by the months it covers
@@ -105,7 +113,8 @@ def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
         curated = row["curated_shares"] / count
         reposts = row["reposts"] / count
         own = originals + 2 * articles + 0.5 * commented
-        shared = curated + reposts + 0.5 * commented
+        shared = max(curated + reposts + 0.5 * commented
+                     - row["stock_shares_counted"] / count, 0.0)
         own_posts = row["original_posts"] + row["commented_shares"] + row["articles"]
         judged = own_posts - row["business_unknown"]  # own posts whose intent could be read
         rates.append(WindowRates(
@@ -118,6 +127,7 @@ def window_rates(monthly: pl.DataFrame, posts: pl.DataFrame,
             reactions=row["reactions"] / count, comments=row["comments"] / count,
             others_comments=row["others_comments"] / count,
             business_unknown=row["business_unknown"] / count,
+            stock=row["stock"] / count,
         ))
     return rates
 
@@ -168,7 +178,17 @@ def _regularity_by_window(posts: pl.DataFrame, months: list[str], half: int) -> 
 
 def verdict(rates: WindowRates, previous: Stage | None,
             t: Thresholds) -> tuple[Stage, list[Reason]]:
-    """The stage the window's rates show, given the stage before (hysteresis)."""
+    """The stage the window's rates show, given the stage before (hysteresis), with a reason
+    more when LinkedIn's templated posts were left out of the counts."""
+    stage, reasons = _verdict(rates, previous, t)
+    if rates.stock > 0:  # said, so a month of "new position" posts reads as what it is
+        reasons.append(Reason("stock_posts", {"count": round(rates.stock, 1),
+                                              "from": rates.months[0], "to": rates.months[1]}))
+    return stage, reasons
+
+
+def _verdict(rates: WindowRates, previous: Stage | None,
+             t: Thresholds) -> tuple[Stage, list[Reason]]:
     was = RANK[previous] if previous is not None else -1
     producer_level = t.producer_stay if was >= RANK["producer"] else t.producer_enter
     numbers: dict[str, float | int | str] = {
