@@ -53,6 +53,31 @@ def synth_archive(persona_id: str, until: str | None = None):  # noqa: ANN201
 
 
 @cache
+def synth_export(persona_id: str, until: str | None = None):  # noqa: ANN201
+    """`synth_archive`'s files written once per session into a temporary folder (removed at
+    exit) and read back once: the generator's archive as the tool reads it."""
+    import atexit
+    import tempfile
+
+    from linkedin_stages import load_export
+
+    root = Path(tempfile.mkdtemp(prefix="linkedin-stages-synth-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    folder = root / persona_id
+    synth_archive(persona_id, until).write_folder(folder)
+    return load_export(folder)
+
+
+@cache
+def synth_loaded(persona_id: str, until: str | None = None):  # noqa: ANN201
+    """(export, timeline with its plan) of `synth_export`, built once per session."""
+    from linkedin_stages.analysis import analyze
+
+    export = synth_export(persona_id, until)
+    return export, analyze(export)
+
+
+@cache
 def report(name: str, lang: str) -> str:
     """The report of a sample member, rendered once per test session."""
     from linkedin_stages.report import build_report

@@ -15,8 +15,6 @@ from functools import cache
 import pytest
 from click.testing import CliRunner
 
-from linkedin_stages import load_export
-from linkedin_stages.analysis import analyze
 from linkedin_stages.analysis.compare import compare_exports
 from linkedin_stages.analysis.report_data import analyze_for_report
 from linkedin_stages.cli import cli
@@ -24,7 +22,7 @@ from linkedin_stages.i18n.catalogue import FORMATS_TABLE, REFERENCE, catalogue, 
 from linkedin_stages.redact import redact_report
 from linkedin_stages.report import render_report
 from linkedin_stages.report.compare_view import build_compare_report
-from report_support import SAMPLES
+from report_support import SAMPLES, loaded
 from test_catalogues import _normal, visible_text
 
 OTHERS = [lang for lang in languages() if lang != REFERENCE]
@@ -58,16 +56,10 @@ def foreign_in(text: str, lang: str) -> list[str]:
                   if piece in text)
 
 
-@cache
-def _loaded(name: str):  # noqa: ANN202
-    export = load_export(SAMPLES / name)
-    return export, analyze(export)
-
-
 @pytest.mark.parametrize("lang", languages())
 @pytest.mark.parametrize("name", ["climber", "lurker"])
 def test_the_report_speaks_one_language(name: str, lang: str) -> None:
-    export, timeline = _loaded(name)
+    export, timeline = loaded(name)
     data = analyze_for_report(export, timeline, zone="UTC")
     if name == "lurker":  # the redacted page has words of its own (banner, pseudonyms)
         data = redact_report(data, export, lang=lang).data
@@ -78,7 +70,7 @@ def test_the_report_speaks_one_language(name: str, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", languages())
 def test_the_comparison_speaks_one_language(lang: str) -> None:
-    comparison = compare_exports(_loaded("climber-2021-06")[0], _loaded("climber")[0])
+    comparison = compare_exports(loaded("climber-2021-06")[0], loaded("climber")[0])
     assert foreign_in(visible_text(build_compare_report(comparison, lang=lang)), lang) == []
 
 
@@ -90,7 +82,7 @@ def test_inspect_speaks_one_language(lang: str) -> None:
 
 
 def test_the_check_sees_another_language() -> None:
-    page = render_report(analyze_for_report(*_loaded("lurker"), zone="UTC"), lang="de")
+    page = render_report(analyze_for_report(*loaded("lurker"), zone="UTC"), lang="de")
     planted = page.replace("</main>", "<p>Every file the analysis uses was found.</p></main>")
     assert foreign_in(visible_text(planted), "de")
     assert "es" in OTHERS and "pt" in OTHERS and "de" in OTHERS and "fr" in OTHERS

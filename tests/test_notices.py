@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -263,13 +264,20 @@ def read(notes, exc, rows):
 def codes_used() -> dict[str, str]:
     """Every notice code the package names (in a Notice call or as a constant that a Notice
     is later made from, `NOT_TEXT`'s and the analytics sheets' codes), with where."""
+    return dict(_codes_used())
+
+
+@cache
+def _codes_used() -> dict[str, str]:
+    """`codes_used`, the package's sources parsed once per session (a copy is handed out)."""
     known_prefixes = {key.split("_")[0] for key in catalogue("en")[TABLE]}
     used: dict[str, str] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         makers = _makers(tree) | ({"Notice"} if path.name == "notices.py" else set())
+        relative = path.relative_to(PACKAGE)
         for node in ast.walk(tree):
-            where = f"{path.relative_to(PACKAGE)}:{getattr(node, 'lineno', 0)}"
+            where = f"{relative}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                     and node.func.id in makers and node.func.id != "notice_of" and node.args:
                 first = node.args[0]

@@ -104,11 +104,12 @@ def leaks(view: object, export: Export) -> list[str]:
     every = list(strings(view))
     text = "\n".join(value for _, value in every)
     lower = text.casefold()
+    folded = [(where, value.casefold()) for where, value in every]  # once, not per name
     found = []
     for name in sorted(names(export)):
         if name.casefold() in lower and re.search(
                 rf"(?<!\w){re.escape(name.casefold())}(?!\w)", lower):
-            where = next(p for p, v in every if name.casefold() in v.casefold())
+            where = next(p for p, v in folded if name.casefold() in v)
             found.append(f"name {name!r} at {where}")
     for line in sorted(texts(export)):
         if line in text:
@@ -121,7 +122,8 @@ def leaks(view: object, export: Export) -> list[str]:
             found.append(f"marker {marker!r}")
     squashed = {squash(n) for n in names(export) if " " in n and len(squash(n)) >= 4}
     for where, value in every:
-        if value.startswith("#") and any(n in squash(value) for n in squashed):
+        tag = squash(value) if value.startswith("#") else ""  # squashed once per hashtag
+        if tag and any(n in tag for n in squashed):
             found.append(f"hashtag {value!r} at {where}")
     if EMAIL.search(text):
         found.append(f"e-mail {EMAIL.search(text).group(0)!r}")  # type: ignore[union-attr]

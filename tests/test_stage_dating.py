@@ -5,15 +5,11 @@ on its month (docs/stage-model.md, "Dating each change"). The figures are printe
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from linkedin_stages import load_export
-from linkedin_stages.analysis import analyze
 from linkedin_stages.months import month_count
-from linkedin_stages.synth.generate import build_archive
 from linkedin_stages.synth.personas import PERSONAS
+from report_support import synth_archive, synth_loaded
 
 # Every persona whose archive shows posting (a basic archive's stages are unknown).
 JUDGED = sorted(p.id for p in PERSONAS.values() if p.archive == "complete")
@@ -28,15 +24,13 @@ def _changes(stages: dict[str, str | None]) -> list[tuple[str, str | None, str |
 
 
 @pytest.fixture(scope="module")
-def judged(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, dict]]:
-    """persona → (truth, the tool's stages), from the generator's archive (seed 0)."""
-    root = tmp_path_factory.mktemp("personas")
+def judged() -> dict[str, tuple[dict, dict]]:
+    """persona → (truth, the tool's stages), from the generator's archive (seed 0), written,
+    read and analysed once per session (shared with the other tests of the personas)."""
     out = {}
     for name in JUDGED:
-        archive = build_archive(name)
-        archive.write_folder(Path(root) / name)
-        timeline = analyze(load_export(Path(root) / name))
-        out[name] = (archive.truth, {m.month: m.stage for m in timeline.months})
+        _, timeline = synth_loaded(name)
+        out[name] = (synth_archive(name).truth, {m.month: m.stage for m in timeline.months})
     return out
 
 

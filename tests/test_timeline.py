@@ -46,6 +46,7 @@ from linkedin_stages.analysis.stages import (
 )
 from linkedin_stages.analysis.text_signals import business_matches, personal_hits, with_text_signals
 from linkedin_stages.cli import cli
+from report_support import loaded, sample_export
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_exports"
@@ -58,7 +59,7 @@ def _dedupe(stages: list) -> list:
 
 @pytest.fixture(scope="module")
 def timelines() -> dict:
-    return {name: analyze(load_export(SAMPLES / name)) for name in [*JUDGED, "basic"]}
+    return {name: loaded(name)[1] for name in [*JUDGED, "basic"]}  # shared per session
 
 
 def _truth(name: str) -> dict[str, str]:
@@ -317,7 +318,7 @@ def test_thresholds_file_overrides_defaults(tmp_path: Path) -> None:
     loaded = load_thresholds(path)
     assert loaded.relay_enter == 50.0 and loaded.min_run_months == 1
     assert loaded.producer_enter == DEFAULTS.producer_enter
-    timeline = build_timeline(load_export(SAMPLES / "curator"), thresholds=loaded)
+    timeline = build_timeline(sample_export("curator"), thresholds=loaded)
     assert "relay" not in {m.stage for m in timeline.months}
     assert to_json(timeline)["thresholds"]["relay_enter"] == 50.0
 
@@ -345,7 +346,7 @@ def test_thresholds_are_documented() -> None:
 # --- plan --------------------------------------------------------------------------------
 
 def test_plan_toward_a_target(timelines: dict) -> None:
-    timeline = analyze(load_export(SAMPLES / "lurker"), target="producer", by="2027-09")
+    timeline = analyze(sample_export("lurker"), target="producer", by="2027-09")
     plan = timeline.plan
     assert plan.target == "producer" and plan.start == "2026-11" and plan.months == 11
     assert plan.reachable
@@ -401,7 +402,7 @@ def test_bad_plan_options(timelines: dict, kwargs: dict, message: str) -> None:
 
 
 def test_the_plan_is_a_step_of_its_own(timelines: dict) -> None:
-    export = load_export(SAMPLES / "curator")
+    export = sample_export("curator")
     bare = build_timeline(export)
     assert bare.plan is None
     with pytest.raises(TypeError):
@@ -478,7 +479,7 @@ def test_engagement_from_the_analytics_workbook(tmp_path: Path) -> None:
 
     path = tmp_path / "curator.xlsx"
     path.write_bytes(workbook_bytes("curator"))
-    export = load_export(SAMPLES / "curator")
+    export = sample_export("curator")
     plain = build_timeline(export)
     timeline = build_timeline(export, analytics=load_analytics([path]))
     # the stages are judged on what the member did, never on others' engagement
