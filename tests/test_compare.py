@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from linkedin_stages import load_export
+from linkedin_stages import Export, load_export
 from linkedin_stages.analysis.compare import SCHEMA, compare_exports, to_json
 from linkedin_stages.cli import cli
 from linkedin_stages.synth.generate import export_moment, simulate
 from linkedin_stages.synth.personas import PERSONAS
-from report_support import synth_archive
+from report_support import sample_export, synth_archive
 
 
 def _write(tmp_path: Path, name: str, until: str | None) -> Path:
@@ -30,9 +31,27 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return _write(root, "old", "2021-06"), _write(root, "new", None)
 
 
+@pytest.fixture(scope="module")
+def pair_loaded(pair: tuple[Path, Path]) -> tuple[Export, Export]:
+    """The pair read once for this module (reading is read-only)."""
+    return load_export(pair[0]), load_export(pair[1])
+
+
+@pytest.fixture(scope="module")
+def pair_compared(pair_loaded: tuple[Export, Export]) -> dict:
+    """`to_json` of the pair's comparison (older first), computed once for this module."""
+    return to_json(compare_exports(*pair_loaded))
+
+
+@cache
+def _climber_life():  # noqa: ANN202
+    """The climber's simulated life (deterministic, seed 0), simulated once."""
+    return simulate(PERSONAS["climber"])
+
+
 def _expected(old_month: str, new_month: str, by_url: bool) -> dict[str, int]:
     """What the simulation says changed in the network between two export dates."""
-    life = simulate(PERSONAS["climber"])
+    life = _climber_life()
     old_cut, new_cut = export_moment(old_month), export_moment(new_month)
 
     def present(contact, cut: datetime) -> bool:
@@ -59,11 +78,12 @@ def _expected(old_month: str, new_month: str, by_url: bool) -> dict[str, int]:
             "job_changes": len(moved)}
 
 
-def test_counts_match_the_simulation_in_both_orders(pair: tuple[Path, Path]) -> None:
-    old, new = (load_export(p) for p in pair)
+def test_counts_match_the_simulation_in_both_orders(pair_loaded: tuple[Export, Export],
+                                                    pair_compared: dict) -> None:
+    old, new = pair_loaded
     expected = _expected("2021-06", PERSONAS["climber"].exported, by_url=False)
     for first, second, swapped in ((old, new, False), (new, old, True)):
-        result = to_json(compare_exports(first, second))
+        result = pair_compared if not swapped else to_json(compare_exports(first, second))
         assert result["swapped"] is swapped
         assert result["old"]["exported"] < result["new"]["exported"]
         counts = result["connections"]
@@ -83,7 +103,9 @@ def test_two_current_archives_match_by_url(tmp_path: Path) -> None:
     assert {k: result["connections"][k] for k in expected} == expected
 
 
-def test_edits_removing_people_and_changing_jobs(pair: tuple[Path, Path], tmp_path: Path) -> None:
+def test_edits_removing_people_and_changing_jobs(pair: tuple[Path, Path],
+                                                pair_loaded: tuple[Export, Export],
+                                                pair_compared: dict, tmp_path: Path) -> None:
     old_path, new_path = pair
     edited = tmp_path / "edited"
     synth_archive("climber").write_folder(edited)
@@ -99,8 +121,8 @@ def test_edits_removing_people_and_changing_jobs(pair: tuple[Path, Path], tmp_pa
         lines[i] = ",".join(cells)
     kept = [line for i, line in enumerate(lines) if i not in removed]
     (edited / "Connections.csv").write_text("\n".join(kept), encoding="utf-8")
-    base = to_json(compare_exports(load_export(old_path), load_export(new_path)))
-    after = to_json(compare_exports(load_export(old_path), load_export(edited)))
+    base = pair_compared
+    after = to_json(compare_exports(pair_loaded[0], load_export(edited)))
     assert after["connections"]["lost"] == base["connections"]["lost"] + 3
     moves_to_new = [m for m in after["connections"]["job_moves"]
                     if m["to"]["company"] == "Completely New Employer"]
@@ -110,9 +132,10 @@ def test_edits_removing_people_and_changing_jobs(pair: tuple[Path, Path], tmp_pa
     assert after["connections"]["job_changes"] == base["connections"]["job_changes"] + fresh
 
 
-def test_activity_between_counts_the_newer_archives_additions(pair: tuple[Path, Path]) -> None:
-    old, new = (load_export(p) for p in pair)
-    result = to_json(compare_exports(old, new))
+def test_activity_between_counts_the_newer_archives_additions(
+        pair_loaded: tuple[Export, Export], pair_compared: dict) -> None:
+    _, new = pair_loaded
+    result = pair_compared
     between = result["activity_between"]
     cutoff = datetime(2021, 6, 28, 23, 59, 59)
     assert between["comments"] == new.comments.filter(
@@ -126,11 +149,10 @@ def test_activity_between_counts_the_newer_archives_additions(pair: tuple[Path, 
 
 
 def test_retention_is_not_reported_as_deletion_but_deleted_posts_are(
-        pair: tuple[Path, Path], tmp_path: Path) -> None:
-    old_path, _ = pair
+        pair_loaded: tuple[Export, Export], tmp_path: Path) -> None:
     edited = tmp_path / "deleted"
     synth_archive("climber").write_folder(edited)
-    old = load_export(old_path)
+    old = pair_loaded[0]
     victim = old.shares.filter(old.shares["commentary"].is_not_null()).row(0, named=True)
     victim_id = victim["urn_id"]
     text = (edited / "Shares.csv").read_text(encoding="utf-8")
@@ -145,8 +167,8 @@ def test_retention_is_not_reported_as_deletion_but_deleted_posts_are(
     assert dropped["invitations_before_retention"] == dropped["invitations"]
 
 
-def test_stage_change_and_overlap(pair: tuple[Path, Path]) -> None:
-    result = to_json(compare_exports(*(load_export(p) for p in pair)))
+def test_stage_change_and_overlap(pair_compared: dict) -> None:
+    result = pair_compared
     stage = result["stage_change"]
     assert (stage["then"], stage["now"], stage["direction"]) == (
         "producer", "power_networker", "up")
@@ -156,8 +178,7 @@ def test_stage_change_and_overlap(pair: tuple[Path, Path]) -> None:
 
 
 def test_different_members_are_warned_about(tmp_path: Path) -> None:
-    a = load_export(Path(__file__).resolve().parent.parent / "sample_exports" / "lurker")
-    b = load_export(Path(__file__).resolve().parent.parent / "sample_exports" / "curator")
+    a, b = sample_export("lurker"), sample_export("curator")
     warnings = compare_exports(a, b).warnings
     assert any("different names" in w for w in warnings)
     assert any("different registration dates" in w for w in warnings)
