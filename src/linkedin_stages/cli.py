@@ -296,11 +296,11 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
     from .analysis.thresholds import load_thresholds
 
     # Options and the thresholds file first: a bad one is told before the export is read.
-    check_plan_options(target, by)
+    stage = check_plan_options(target, by)  # "Power networker" → "power_networker"
     limits = load_thresholds(thresholds)
     loaded = _load(_resolved(export))
     analytics = _load_analytics([loaded.location], analytics_files)
-    built = analyze(loaded, thresholds=limits, target=target, by=by, analytics=analytics)
+    built = analyze(loaded, thresholds=limits, target=stage, by=by, analytics=analytics)
     _say(_json_safe(dumps_json(built, lang)) if output_format == "json"
          else to_csv(built, lang), nl=False)
 
@@ -421,7 +421,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
     out = check_output(export, output if output is not None else Path(DEFAULT_NAME))
     zone = check_zone(tz) if tz is not None else local_zone()
     # Options and the thresholds file first: a bad one is told before the export is read.
-    check_plan_options(target, by)
+    stage = check_plan_options(target, by)  # "Power networker" → "power_networker"
     limits = load_thresholds(thresholds)
     show = not quiet and _stderr_is_terminal()
 
@@ -436,7 +436,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
     loaded = _load(export, progress=progress)
     analytics = _load_analytics([loaded.location], analytics_files)
     progress("placing every month on the four stages")
-    built = analyzed(loaded, thresholds=limits, target=target, by=by, analytics=analytics)
+    built = analyzed(loaded, thresholds=limits, target=stage, by=by, analytics=analytics)
     from .analysis.report_data import analyze_for_report
     from .report.render import render_report
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 SCHEMA = "linkedin-stages.compare/1"
 TOP_SHOWN = 8  # companies and positions listed for the connections gained and lost
+MatchedBy = Literal["url", "name and date"]  # how people were matched (the JSON's strings)
+Disagreement = tuple[str, Stage | None, Stage | None]  # month, old stage, new stage
 RATE_METRICS = ("original_posts", "curated_shares", "reposts", "articles", "comments",
                 "reactions", "connections_added", "invitations_in", "messages_sent")
 
@@ -65,7 +67,7 @@ class Comparison:
     new: Side
     swapped: bool  # the arguments were given newest first
     warnings: tuple[str, ...]  # i18n Notices: English text, worded per page by `word`
-    matched_by: str  # "url" or "name and date"
+    matched_by: MatchedBy
     gained: pl.DataFrame  # connections in the newer archive only
     lost: pl.DataFrame  # connections in the older archive only
     # the most frequent companies and positions among them (`top_lists`): one ranking for
@@ -84,7 +86,7 @@ class Comparison:
     deleted_posts: pl.DataFrame  # posts and articles present before and gone now
     overlap_months: int
     overlap_agree: int
-    disagreements: tuple[tuple[str, str | None, str | None], ...]  # month, old, new stage
+    disagreements: tuple[Disagreement, ...]  # months the two timelines judge differently
     # metric → (then, now) per month over the last quarter; None where the archive lacks it
     rates: dict[str, tuple[float | None, float | None]]
     notes: tuple[str, ...] = field(default=())
@@ -299,9 +301,6 @@ def _dropped(old: Side, new: Side, cutoff: datetime
                              pl.col("url").alias("link")),
     ], how="vertical_relaxed").sort("timestamp", nulls_last=True)
     return dropped, deleted, tuple(skipped)
-
-
-Disagreement = tuple[str, Stage | None, Stage | None]  # month, old stage, new stage
 
 
 def _overlap(old: Timeline, new: Timeline) -> tuple[int, list[Disagreement], int]:

@@ -33,6 +33,15 @@ OwnKind = Literal["original", "commented_share", "article"]
 OWN_KINDS: tuple[OwnKind, ...] = get_args(OwnKind)
 
 
+def post_kind(value: object) -> PostKind:
+    """A frame's `kind` cell as a `PostKind` (the posts frame only holds these: anything else
+    is a bug, a ValueError)."""
+    for kind in POST_KINDS:
+        if value == kind:
+            return kind
+    raise ValueError(f"not a kind of post: {value!r}")
+
+
 class FrameSchemaError(TypeError):
     """A frame the analysis built is not the one its schema declares (a bug, not bad input)."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Timeline
+from .model import Stage, Timeline
 from .plan import check_plan_options, with_plan
 from .thresholds import DEFAULTS, Thresholds
 from .timeline import build_timeline
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..export import Export
 
 
-def analyze(export: Export, *, thresholds: Thresholds = DEFAULTS, target: str | None = None,
+def analyze(export: Export, *, thresholds: Thresholds = DEFAULTS, target: Stage | None = None,
             by: str | None = None, analytics: Analytics | None = None) -> Timeline:
     """The export's timeline (`build_timeline`) with its plan toward `target` by `by`
     (`plan.make_plan`; defaults: the next stage up, six months after the export)."""

@@ -65,12 +65,14 @@ def check_plan_date(by: str | None, last_month: str) -> None:
                               f"choose a later month, such as {plus_months(last_month, 6)}")
 
 
-def make_plan(timeline: Timeline, *, target: str | None = None, by: str | None = None,
+def make_plan(timeline: Timeline, *, target: Stage | None = None, by: str | None = None,
               thresholds: Thresholds | None = None) -> Plan:
     """What the member would do each month to be in `target` (default: the next stage up) by
     `by` (default: six months after the export), from the timeline's last quarter.
 
-    `thresholds` defaults to the ones the timeline was judged with."""
+    `target` is a `Stage` (`check_plan_options` turns what a user typed into one); both are
+    checked again here, for callers that do not type-check. `thresholds` defaults to the ones
+    the timeline was judged with."""
     stage = check_plan_options(target, by)
     check_plan_date(by, timeline.months[-1].month)
     t = timeline.thresholds if thresholds is None else thresholds
@@ -80,7 +82,7 @@ def make_plan(timeline: Timeline, *, target: str | None = None, by: str | None =
                  timeline.monthly, _latest_window(timeline, t), t)
 
 
-def with_plan(timeline: Timeline, *, target: str | None = None, by: str | None = None,
+def with_plan(timeline: Timeline, *, target: Stage | None = None, by: str | None = None,
               thresholds: Thresholds | None = None) -> Timeline:
     """The timeline with its `plan` filled by `make_plan` (what the report and the JSON read)."""
     return dataclasses.replace(timeline, plan=make_plan(timeline, target=target, by=by,

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .model import Timeline
+from .model import PostKind, Timeline, post_kind
 from .network import JoinedDuring, joined_by_stage
 from .rhythm import PostingRhythm, posting_rhythm
 from .voice import Voice, voice
 
 if TYPE_CHECKING:
-    from ..export import Export
+    from ..export import ArchiveKind, Export
 
 __all__ = ["ArchiveFacts", "AudienceItem", "DatasetFound", "EngagementFigures", "KindEngagement",
            "MonthEngagement", "RedactionInfo", "ReportData", "analyze_for_report",
@@ -45,7 +45,7 @@ class ArchiveFacts:
 
     member_name: str | None
     location_name: str | None  # the export's file or folder name (None: not to be shown)
-    archive: str  # "basic", "complete" or "partial"
+    archive: ArchiveKind
     datasets: tuple[DatasetFound, ...]  # the datasets found, in reading order
     missing: tuple[str, ...]  # the datasets the archive lacks
     warnings: tuple[str, ...]  # each file's warnings, then the export's
@@ -53,7 +53,7 @@ class ArchiveFacts:
 
 @dataclass(frozen=True)
 class KindEngagement:
-    kind: str
+    kind: PostKind
     posts: int
     impressions_per_post: float | None
     engagements_per_post: float | None
@@ -142,7 +142,7 @@ def engagement_figures(timeline: Timeline) -> EngagementFigures | None:
     monthly = timeline.monthly.filter(pl.col("impressions").is_not_null())
     followers = monthly["new_followers"].drop_nulls()
     by_kind = tuple(
-        KindEngagement(str(row["kind"]), int(row["posts"]),
+        KindEngagement(post_kind(row["kind"]), int(row["posts"]),
                        _optional(row.get("impressions_per_post")),
                        _optional(row.get("engagements_per_post")), _optional(row.get("rate")))
         for row in engagement.by_kind.iter_rows(named=True))

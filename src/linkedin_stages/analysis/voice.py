@@ -15,14 +15,15 @@ from datetime import datetime
 import polars as pl
 
 from ..links import first_line
-from .model import OWN_KINDS, STAGES, MonthStage, Stage
+from .model import OWN_KINDS, STAGES, MonthStage, OwnKind, PostKind, Stage, post_kind
 from .ranking import Counted, top_values
 from .text_signals import detect_language  # the tool's one language identifier
 
 __all__ = ["WORD_KINDS", "ExamplePost", "QuarterWords", "StageVoice", "Voice",
            "detect_language", "voice"]
 
-WORD_KINDS = ("original", "commented_share")  # the posts whose words are counted
+# the posts whose words are counted
+WORD_KINDS: tuple[OwnKind, ...] = ("original", "commented_share")
 EXAMPLES = 2  # posts shown per stage (one for "present")
 TOP_HASHTAGS = 5
 
@@ -34,7 +35,7 @@ class ExamplePost:
     """A post shown as an example of a stage: what the analysis knows of it."""
 
     timestamp: datetime
-    kind: str
+    kind: PostKind
     text: str | None  # the member's words (a placeholder once redacted)
     link: str | None  # as in the archive (None once redacted); the view checks it
     words: int
@@ -138,14 +139,15 @@ def _example(row: dict[str, object]) -> ExamplePost:
     stamp = row["timestamp"]
     assert isinstance(stamp, datetime)
     text, link, domain = row.get("text"), row.get("link"), row.get("shared_domain")
+    words, hashtags = row.get("words"), row.get("hashtags")  # Int64, List(String); may be null
     return ExamplePost(
-        timestamp=stamp, kind=str(row.get("kind") or ""),
+        timestamp=stamp, kind=post_kind(row["kind"]),
         text=text if isinstance(text, str) else None,
         link=link if isinstance(link, str) else None,
-        words=int(row.get("words") or 0),  # type: ignore[call-overload]
+        words=words if isinstance(words, int) else 0,
         shared_domain=domain if isinstance(domain, str) else None,
         business=bool(row.get("business")), personal=bool(row.get("personal")),
-        hashtags=tuple(str(t) for t in row.get("hashtags") or ()),  # type: ignore[attr-defined]
+        hashtags=tuple(str(t) for t in hashtags) if isinstance(hashtags, list) else (),
         language=detect_language(text))
 
 

@@ -29,10 +29,12 @@ if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
     from matplotlib.collections import PolyCollection
     from matplotlib.figure import Figure
 
+    from ..analysis.model import Stage
+
 # Okabe–Ito, the colour-blind-safe palette (Okabe & Ito 2008).
 ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
-STAGE_COLORS: dict[str | None, str] = {
+STAGE_COLORS: dict[Stage | None, str] = {
     "present": SKY, "relay": ORANGE, "producer": GREEN, "power_networker": PURPLE, None: GREY,
 }
 # Sentinels swapped for CSS variables after rendering (see report.css).
@@ -352,7 +354,7 @@ def heatmap(key: str, title: str, description: str, counts: Sequence[Sequence[in
 
 @dataclass(frozen=True)
 class LadderStep:
-    stage: str
+    stage: Stage
     name: str
     share: str  # the article's reference share ("≈ 90 %"), or "" when grouped
     visited: bool
@@ -404,7 +406,7 @@ def ladder(key: str, title: str, description: str, steps: Sequence[LadderStep],
 
 @dataclass(frozen=True)
 class Run:
-    stage: str | None
+    stage: Stage | None  # None: months the rules could not place
     first: str
     last: str
 
@@ -413,15 +415,15 @@ class Run:
 class Mark:
     month: str
     label: str
-    from_stage: str | None
-    to_stage: str | None
+    from_stage: Stage | None
+    to_stage: Stage | None
 
 
 def lanes(key: str, title: str, description: str, runs: Sequence[Run],
-          lane_names: dict[str | None, str], marks: Sequence[Mark], first: str,
+          lane_names: dict[Stage | None, str], marks: Sequence[Mark], first: str,
           last: str) -> Markup:
     """One lane per stage (top: power networker), coloured runs, labelled transitions."""
-    order: list[str | None] = ["power_networker", "producer", "relay", "present"]
+    order: list[Stage | None] = ["power_networker", "producer", "relay", "present"]
     if any(r.stage is None for r in runs):
         order.append(None)
     label_w, right, lane_h, gap = 150, 712, 24, 6
@@ -576,7 +578,7 @@ class LanesSpec:
     title: str
     description: str
     runs: tuple[Run, ...]
-    lane_names: tuple[tuple[str | None, str], ...]  # stage (None: unknown) → its name
+    lane_names: tuple[tuple[Stage | None, str], ...]  # stage (None: unknown) → its name
     marks: tuple[Mark, ...]
     first: str
     last: str

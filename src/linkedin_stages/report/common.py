@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup
 
@@ -68,7 +68,7 @@ class Chart:
 
 @dataclass(frozen=True)
 class StageBadge:
-    stage: str  # stage id, or "unknown"
+    stage: Stage | Literal["unknown"]  # "unknown": no stage (the rules could not place it)
     name: str
     color: str
 
@@ -142,10 +142,10 @@ class ReportContext:
         return any(source not in self.absent for metric in metrics
                    for source in METRIC_SOURCES.get(metric, (metric,)))
 
-    def stage_name(self, stage: str | None) -> str:
+    def stage_name(self, stage: Stage | None) -> str:
         return describe.stage_name(stage, self.lang)
 
-    def badge(self, stage: str | None) -> StageBadge:
+    def badge(self, stage: Stage | None) -> StageBadge:
         return StageBadge(stage or "unknown", self.stage_name(stage), STAGE_COLORS[stage])
 
     def column(self, name: str) -> list[float]:

@@ -566,7 +566,7 @@ def _stage_spans(ctx: ReportContext) -> dict[Stage | None, str]:
     runs = stage_runs(ctx.timeline.months)
     spans: dict[Stage | None, list[str]] = defaultdict(list)
     for r in runs:
-        spans[r.stage].append(formatting.month_span(r.first, r.last, ctx.lang))  # type: ignore[index]
+        spans[r.stage].append(formatting.month_span(r.first, r.last, ctx.lang))
     return {stage: ", ".join(parts) for stage, parts in spans.items()}
 
 
