@@ -30,7 +30,7 @@ import unicodedata
 import zipfile
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -48,6 +48,7 @@ __all__ = [
     "SHEETS",
     "Analytics",
     "AnalyticsError",
+    "AnalyticsSummary",
     "Notice",
     "Workbooks",
     "load_analytics",
@@ -1081,18 +1082,55 @@ class Analytics:
     file_totals: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, object]:
-        """A JSON-ready description (for `inspect`-like output)."""
+        """A JSON-ready description (`AnalyticsSummary.of(self).to_json()`)."""
+        return AnalyticsSummary.of(self).to_json()
+
+
+@dataclass(frozen=True)
+class AnalyticsSummary:
+    """What the workbooks are, in a few typed numbers: the `Engagement` evidence of a timeline
+    (its JSON's `engagement` object starts with `to_json()`), redacted field by field."""
+
+    files: tuple[str, ...]  # the workbooks' paths as given
+    period: tuple[str, str] | None  # first and last day covered, ISO dates
+    totals: Mapping[str, int]  # DISCOVERY's totals by key (`Analytics.totals`)
+    days: int  # daily rows
+    top_posts: int  # rows of the top-posts tables
+    followers_total: int | None
+    followers_on: str | None  # ISO date of `followers_total`
+    new_followers: int | None  # over the daily follower rows, None without any
+    demographics: int  # demographic rows
+    warnings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, analytics: Analytics) -> AnalyticsSummary:
+        period = analytics.period
+        followers = analytics.followers_daily
+        return cls(
+            files=tuple(str(path) for path in analytics.files),
+            period=(period[0].isoformat(), period[1].isoformat()) if period else None,
+            totals=dict(analytics.totals),
+            days=analytics.daily.height,
+            top_posts=analytics.top_posts.height,
+            followers_total=analytics.followers_total,
+            followers_on=analytics.followers_on.isoformat() if analytics.followers_on else None,
+            new_followers=int(followers["new_followers"].sum()) if followers.height else None,
+            demographics=analytics.demographics.height,
+            warnings=tuple(analytics.warnings),
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON object, keys in this order (lists, not tuples: equal to a parsed one)."""
         return {
-            "files": [str(path) for path in self.files],
-            "period": [d.isoformat() for d in self.period] if self.period else None,
+            "files": list(self.files),
+            "period": None if self.period is None else list(self.period),
             "totals": dict(self.totals),
-            "days": self.daily.height,
-            "top_posts": self.top_posts.height,
+            "days": self.days,
+            "top_posts": self.top_posts,
             "followers_total": self.followers_total,
-            "followers_on": self.followers_on.isoformat() if self.followers_on else None,
-            "new_followers": int(self.followers_daily["new_followers"].sum())
-            if self.followers_daily.height else None,
-            "demographics": self.demographics.height,
+            "followers_on": self.followers_on,
+            "new_followers": self.new_followers,
+            "demographics": self.demographics,
             "warnings": list(self.warnings),
         }
 

@@ -529,11 +529,10 @@ class Redactor:
     def engagement(self, engagement: Engagement | None) -> Engagement | None:
         if engagement is None:
             return None
-        summary = dict(engagement.summary)
-        files: Sequence[object] = summary.get("files") or ()  # type: ignore[assignment]
-        warnings: Sequence[object] = summary.get("warnings") or ()  # type: ignore[assignment]
-        summary["files"] = [f"analytics-{i + 1}.xlsx" for i in range(len(files))]
-        summary["warnings"] = [self.scrub(w) for w in warnings]
+        summary = dataclasses.replace(
+            engagement.summary,
+            files=tuple(f"analytics-{i + 1}.xlsx" for i in range(len(engagement.summary.files))),
+            warnings=tuple(self.scrub(w) or "" for w in engagement.summary.warnings))
         demographics = engagement.demographics
         if demographics.height:
             categories = demographics["category"].to_list()

@@ -152,12 +152,14 @@ def with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
     """The timeline's monthly frame with impressions, engagements, new_followers and
     engagement_rate joined on (null for the months no workbook covers), and the `Engagement`
     evidence: summary, top posts matched, rate by kind, months covered, demographics."""
+    from ..analytics import AnalyticsSummary  # a workbook was given: its reader is loaded
+
     per_month = monthly_engagement(analytics).select(
         "month", "impressions", "engagements", "new_followers", "engagement_rate")
     monthly = monthly.join(per_month, on="month", how="left")
     matched, counts = match_top_posts(analytics, posts)
     known = set(monthly["month"])
     covered = tuple(m for m in per_month["month"].to_list() if m in known)
-    return monthly, Engagement(summary=analytics.summary(), matching=counts,
+    return monthly, Engagement(summary=AnalyticsSummary.of(analytics), matching=counts,
                                by_kind=engagement_by_kind(matched), months=covered,
                                demographics=analytics.demographics)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal, TypeGuard, get_args
 if TYPE_CHECKING:
     import polars as pl
 
+    from ..analytics import AnalyticsSummary
     from .thresholds import Thresholds
 
 # The four stages, lowest first (the order is the ladder's). `None` where a stage is used
@@ -151,7 +152,7 @@ class Timeline:
 class Engagement:
     """What others did with the member's posts, from the analytics workbook(s)."""
 
-    summary: Mapping[str, object]  # files, period, totals, followers… (Analytics.summary())
+    summary: AnalyticsSummary  # files, period, totals, followers…
     matching: Mapping[str, int]  # top posts matched to the archive's posts, and how
     by_kind: pl.DataFrame  # engagement rate per post kind (original, curated_share, …)
     months: tuple[str, ...]  # months the workbooks cover

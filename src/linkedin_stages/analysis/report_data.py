@@ -7,7 +7,6 @@ says so in its `redaction` field — the only way a view learns the report is re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -158,17 +157,14 @@ def engagement_figures(timeline: Timeline) -> EngagementFigures | None:
             top = demographics.filter(pl.col("category") == category).head(AUDIENCE_SHOWN)
             audience += [AudienceItem(str(category), str(value), _optional(share))
                          for value, share in zip(top["value"], top["share"], strict=True)]
-    period: Sequence[object] = summary.get("period") or (None, None)  # type: ignore[assignment]
-    files: Sequence[object] = summary.get("files") or ()  # type: ignore[assignment]
-    followers_total = summary.get("followers_total")
-    first, last = (str(p)[:7] if p else None for p in period)
+    first, last = (p[:7] if p else None for p in summary.period or (None, None))
     return EngagementFigures(
-        files=tuple(Path(str(f)).name for f in files),
+        files=tuple(Path(f).name for f in summary.files),
         period=(first, last),
         impressions=int(monthly["impressions"].sum()),
         engagements=int(monthly["engagements"].sum()),
         new_followers=int(followers.sum()) if followers.len() else None,
-        followers_total=None if followers_total is None else int(followers_total),  # type: ignore[call-overload]
+        followers_total=summary.followers_total,
         matched=int(matching.get("matched_by_id", 0)) + int(matching.get("matched_by_date", 0)),
         top_posts=int(matching.get("top_posts", 0)),
         by_kind=by_kind, months=months, audience=tuple(audience))

@@ -186,7 +186,7 @@ def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
         },
         "limitations": [describe.reason_text(r, lang) for r in timeline.limitations],
         "engagement": None if timeline.engagement is None else {
-            **timeline.engagement.summary,
+            **timeline.engagement.summary.to_json(),
             "months": list(timeline.engagement.months),
             "top_posts_matching": dict(timeline.engagement.matching),
             "by_kind": timeline.engagement.by_kind.to_dicts(),
