@@ -14,7 +14,9 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -23,10 +25,16 @@ from .errors import ExitCode, LinkedInStagesError
 from .i18n.catalogue import default_language, languages
 from .safe_output import safe_label
 
+if TYPE_CHECKING:
+    from .analytics import Analytics
+    from .export import Export
+
 COMPARE_NAME = "linkedin-stages-compare.html"
 # --lang: the user's locale (LC_ALL, LC_MESSAGES, LANG) when it is one of ours, else English
 LANG_DEFAULT = "your locale's language if it is one of these, else en"
 BUG_HINT = "this is a bug in linkedin-stages: please report it with the output of --debug"
+# A command function, kept as it is by the decorators that add options to it.
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _one_line(text: object) -> str:
@@ -212,7 +220,7 @@ LANGUAGE_CHOICE = click.Choice(languages())
 
 
 
-def plan_options(function):  # type: ignore[no-untyped-def]
+def plan_options(function: F) -> F:
     """The options shared by `timeline` and `analyze`: a target stage and date, thresholds."""
     function = click.option("--thresholds", type=click.Path(path_type=Path),
                             help="A TOML file overriding the stage rules' numbers "
@@ -228,7 +236,7 @@ def plan_options(function):  # type: ignore[no-untyped-def]
     return function
 
 
-def analytics_option(function):  # type: ignore[no-untyped-def]
+def analytics_option(function: F) -> F:
     """`--analytics FILE.xlsx`, repeatable: LinkedIn's content-analytics workbooks."""
     return click.option(
         "--analytics", "analytics_files", multiple=True, type=click.Path(path_type=Path),
@@ -254,14 +262,14 @@ def _resolved(export: Path) -> Path:
     return resolved.path
 
 
-def _load(export: Path, **options):  # type: ignore[no-untyped-def]
+def _load(export: Path, **options: Any) -> Export:
     """`load_export` of an export already resolved by `_resolved` (which said which)."""
     from .export import load_export
 
     return load_export(export, **options)
 
 
-def _load_analytics(exports: list[Path], files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+def _load_analytics(exports: list[Path], files: tuple[Path, ...]) -> Analytics | None:
     """The workbooks given, or those found inside the export folders (`load_workbooks`),
     with what it says told on standard error."""
     from .analytics import load_workbooks

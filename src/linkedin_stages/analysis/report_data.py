@@ -129,8 +129,8 @@ def archive_facts(export: Export) -> ArchiveFacts:
         warnings=tuple(warnings))
 
 
-def _optional(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
+def _optional(value: float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def engagement_figures(timeline: Timeline) -> EngagementFigures | None:

@@ -6,7 +6,7 @@ without matplotlib; `drawn(view)` returns a copy with every chart's SVG (`Chart.
 from __future__ import annotations
 
 import dataclasses
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from .charts import draw
 from .common import Chart
@@ -29,5 +29,7 @@ def drawn(view: T) -> T:
     if isinstance(view, tuple):
         items = tuple(drawn(item) for item in view)
         changed = any(new is not old for new, old in zip(items, view, strict=True))
-        return items if changed else view  # type: ignore[return-value]
+        # The same tuple, item for item (`drawn` keeps each item's type): still a T, which
+        # mypy cannot tell from a tuple built anew.
+        return cast(T, items) if changed else view
     return view
