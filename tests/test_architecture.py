@@ -35,7 +35,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 # one layer are siblings: each may use its own group and the layers before, not the other.
 LAYERS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("foundation", {"foundation": ("errors", "months", "safe_output", "links", "templating",
-                                   "i18n", "i18n.*")}),
+                                   "zones", "i18n", "i18n.*")}),
     ("bytes", {"bytes": ("source", "csvread", "dates", "workbook_files")}),
     ("readers", {"readers": ("readers", "readers.*")}),
     # the Export, how a path becomes one, the analytics workbook (a reader of an input file),

@@ -423,7 +423,8 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
     """
     from .analysis.plan import check_plan_options
     from .analysis.thresholds import load_thresholds
-    from .report.render import DEFAULT_NAME, check_output, check_zone, local_zone
+    from .report.render import DEFAULT_NAME, check_output
+    from .zones import check_zone, local_zone
 
     export = _resolved(export)  # the output is checked against the export actually read
     out = check_output(export, output if output is not None else Path(DEFAULT_NAME))

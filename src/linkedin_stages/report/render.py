@@ -12,11 +12,12 @@ import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..errors import ReportError
 from ..safe_output import refuse_special, write_atomically
 from ..templating import environment
+from ..zones import check_zone
+from ..zones import local_zone as local_zone  # re-exported: it was defined here
 
 if TYPE_CHECKING:
     from ..analysis.model import Timeline
@@ -24,41 +25,6 @@ if TYPE_CHECKING:
     from ..export import Export
 
 DEFAULT_NAME = "linkedin-stages-report.html"
-
-
-def check_zone(tz: str) -> str:
-    """`tz` if it is an IANA time zone name zoneinfo knows, else a ReportError."""
-    try:
-        if not tz or tz.startswith(("/", ".")) or ".." in tz:
-            raise ValueError(tz)
-        ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ReportError(f"unknown time zone {tz!r}: give an IANA name such as "
-                          f"Europe/Paris or America/New_York") from None
-    return tz
-
-
-def local_zone() -> str:
-    """The machine's IANA time zone name ($TZ, /etc/timezone, /etc/localtime), or UTC."""
-    candidates = []
-    env = os.environ.get("TZ", "").lstrip(":")
-    if env:
-        candidates.append(env)
-    try:
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    except OSError:
-        pass
-    try:
-        target = os.readlink("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    known = available_timezones()
-    for name in candidates:
-        if name in known:
-            return name
-    return "UTC"
 
 
 def build_report(export: Export, timeline: Timeline, *, lang: str = "en", tz: str = "UTC",
