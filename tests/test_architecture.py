@@ -40,7 +40,7 @@ LAYERS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("readers", {"readers": ("readers", "readers.*")}),
     # the Export, how a path becomes one, the analytics workbook (a reader of an input file),
     # and the package's own facade (`load_export`, `__version__`)
-    ("loading", {"loading": ("downloads", "export", "analytics", "")}),
+    ("loading", {"loading": ("downloads", "export", "analytics", "post_analytics", "")}),
     ("analysis", {"analysis": ("analysis", "analysis.*")}),
     # applied to the analysis' results, before any view is built from them
     ("redaction", {"redaction": ("redact",)}),
