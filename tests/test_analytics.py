@@ -323,8 +323,8 @@ def test_sheets_found_by_content_and_by_position(tmp_path: Path) -> None:
     first = book.add_worksheet("Blatt1")
     first.write_row(0, 0, ["Gesamtleistung", "1/1/2025 - 1/3/2025"])
     first.write_row(1, 0, ["Impressions", 60])
-    second = book.add_worksheet("Blatt2")  # German labels: taken as ENGAGEMENT by position
-    second.write_row(0, 0, ["Datum", "Impressionen", "Interaktionen"])
+    second = book.add_worksheet("Blatt2")  # Dutch labels: taken as ENGAGEMENT by position
+    second.write_row(0, 0, ["Dag", "Weergaven", "Betrokkenheid"])
     for i in range(3):
         second.write_row(i + 1, 0, [f"1/{i + 1}/2025", 20, i])
     third = book.add_worksheet("Blatt3")

@@ -90,49 +90,6 @@ MAX_STRING_BYTES = 64 * 1024 * 1024  # shared-string text repeated into the cell
 MAX_MARKUP = 64 * 1024  # one tag, comment or CDATA section (real: 723 bytes)
 _READ_CHUNK = 64 * 1024
 
-# --- labels, normalised (see _norm): English as LinkedIn writes them, French as tolerated -----
-
-_SHEET_NAMES = {
-    "discovery": "DISCOVERY", "decouverte": "DISCOVERY",
-    "engagement": "ENGAGEMENT", "engagements": "ENGAGEMENT", "interactions": "ENGAGEMENT",
-    "top posts": "TOP POSTS", "meilleures publications": "TOP POSTS",
-    "meilleurs posts": "TOP POSTS", "principales publications": "TOP POSTS",
-    "publications les plus performantes": "TOP POSTS",
-    "followers": "FOLLOWERS", "abonnes": "FOLLOWERS",
-    "demographics": "DEMOGRAPHICS", "donnees demographiques": "DEMOGRAPHICS",
-    "demographie": "DEMOGRAPHICS", "audience demographics": "DEMOGRAPHICS",
-    "content demographics": "DEMOGRAPHICS",
-}
-_DATE = {"date", "jour", "day"}
-_IMPRESSIONS = {"impressions"}
-_ENGAGEMENTS = {"engagements", "engagement", "interactions"}
-_NEW_FOLLOWERS = {"new followers", "nouveaux abonnes", "nouveaux followers"}
-_TOTAL_FOLLOWERS = ("total followers", "abonnes au total", "nombre total d abonnes",
-                    "total des abonnes", "total d abonnes")
-_POST_URL = {"post url", "url de la publication", "url du post", "lien de la publication",
-             "url de publication"}
-_PUBLISH_DATE = {"post publish date", "publish date", "date de publication",
-                 "date de publication du post", "date de publication de la publication"}
-_TOP_DEMOGRAPHICS = {"top demographics", "principales donnees demographiques",
-                     "donnees demographiques principales"}
-_OVERALL = {"overall performance", "performances globales", "performance globale",
-            "performances generales"}
-_TOTAL_KEYS = {
-    "impressions": "impressions",
-    "members reached": "members_reached", "membres touches": "members_reached",
-    "membres atteints": "members_reached",
-    "engagements": "engagements", "interactions": "engagements",
-    "unique views": "unique_views", "vues uniques": "unique_views",
-}
-
-_US_DATE = re.compile(r"(\d{1,2})\s*([/.])\s*(\d{1,2})\s*[/.]\s*(\d{4})")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_PERIOD = re.compile(r"(\S+)\s*[-–—]\s*(\S+)")
-_INT = re.compile(r"^[+-]?\d{1,3}(?:[ ,.\u00a0\u202f']\d{3})+$|^[+-]?\d+$")
-_FLOAT = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
-_URN = re.compile(r"urn:li:([A-Za-z]+):([^/?#&\s]+)")
-
-
 def _norm(text: str | None) -> str:
     """Lower-case, accents off, punctuation to spaces: `Abonnés au total le …` → `abonnes
     au total le …`."""
@@ -143,20 +100,159 @@ def _norm(text: str | None) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
 
 
+
+# --- labels: every layout LinkedIn writes, in one place ----------------------------------------
+# Each language of the report, the words of LinkedIn's workbook in that language: sheet names
+# by kind, then labels. English is LinkedIn's bytes (nine real workbooks); Spanish and French
+# are what public parsers written by people who have such workbooks read; Portuguese and
+# German are LinkedIn's own interface words, no workbook or parser seen (docs/FORMAT.md).
+# Extra spellings seen in edited or older workbooks sit beside the main one. Matching is on
+# `_norm` (lower case, no accents, punctuation as spaces).
+
+LAYOUTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "DISCOVERY": ("DISCOVERY",), "ENGAGEMENT": ("ENGAGEMENT", "ENGAGEMENTS"),
+        "TOP POSTS": ("TOP POSTS",), "FOLLOWERS": ("FOLLOWERS",),
+        "DEMOGRAPHICS": ("DEMOGRAPHICS", "AUDIENCE DEMOGRAPHICS", "CONTENT DEMOGRAPHICS"),
+        "overall": ("Overall Performance",), "impressions": ("Impressions",),
+        "members_reached": ("Members reached",), "unique_views": ("Unique views",),
+        "date": ("Date", "Day"), "engagements": ("Engagements", "Engagement"),
+        "post_url": ("Post URL",), "publish_date": ("Post publish date", "Publish date"),
+        "total_followers": ("Total followers on",), "new_followers": ("New followers",),
+        "top_demographics": ("Top Demographics",), "value": ("Value",),
+        "percentage": ("Percentage",),
+    },
+    "fr": {
+        "DISCOVERY": ("DÉCOUVERTE",), "ENGAGEMENT": ("ENGAGEMENT", "INTERACTIONS"),
+        "TOP POSTS": ("MEILLEURS POSTS", "MEILLEURES PUBLICATIONS", "PRINCIPALES PUBLICATIONS",
+                      "PUBLICATIONS LES PLUS PERFORMANTES"),
+        "FOLLOWERS": ("ABONNÉS",),
+        "DEMOGRAPHICS": ("DONNÉES DÉMOGRAPHIQUES", "DÉMOGRAPHIE"),
+        "overall": ("Performances globales", "Performance globale", "Performances générales"),
+        "impressions": ("Impressions",),
+        "members_reached": ("Membres touchés", "Membres atteints"),
+        "unique_views": ("Vues uniques",),
+        "date": ("Date", "Jour"), "engagements": ("Interactions", "Engagement"),
+        "post_url": ("URL de la publication", "URL du post", "Lien de la publication",
+                     "URL de publication"),
+        "publish_date": ("Date de publication", "Date de publication du post",
+                         "Date de publication de la publication"),
+        "total_followers": ("Nombre total d’abonnés le", "Abonnés au total le",
+                            "Total des abonnés", "Total d’abonnés"),
+        "new_followers": ("Nouveaux abonnés", "Nouveaux followers"),
+        "top_demographics": ("Principales données démographiques",
+                             "Données démographiques principales"),
+        "value": ("Valeur",), "percentage": ("Pourcentage",),
+    },
+    "es": {
+        "DISCOVERY": ("DESCUBRIMIENTO",), "ENGAGEMENT": ("INTERACCIÓN", "INTERACCIONES"),
+        "TOP POSTS": ("PUBLICACIONES PRINCIPALES",), "FOLLOWERS": ("SEGUIDORES",),
+        "DEMOGRAPHICS": ("INFORMACIÓN DETALLADA", "DATOS DEMOGRÁFICOS"),
+        "overall": ("Rendimiento general",), "impressions": ("Impresiones",),
+        "members_reached": ("Miembros alcanzados",), "unique_views": ("Visualizaciones únicas",),
+        "date": ("Fecha",), "engagements": ("Interacciones",),
+        "post_url": ("URL de la publicación",), "publish_date": ("Fecha de publicación",),
+        "total_followers": ("Total de seguidores el",), "new_followers": ("Nuevos seguidores",),
+        "top_demographics": ("Información detallada principal",
+                             "Datos demográficos principales"),
+        "value": ("Valor",), "percentage": ("Porcentaje",),
+    },
+    "pt": {
+        "DISCOVERY": ("DESCOBERTA",), "ENGAGEMENT": ("ENGAJAMENTO", "INTERAÇÕES"),
+        "TOP POSTS": ("PRINCIPAIS PUBLICAÇÕES", "PUBLICAÇÕES PRINCIPAIS"),
+        "FOLLOWERS": ("SEGUIDORES",), "DEMOGRAPHICS": ("DADOS DEMOGRÁFICOS",),
+        "overall": ("Desempenho geral",), "impressions": ("Impressões",),
+        "members_reached": ("Membros alcançados",), "unique_views": ("Visualizações únicas",),
+        "date": ("Data",), "engagements": ("Engajamentos", "Interações"),
+        "post_url": ("URL da publicação",), "publish_date": ("Data de publicação",),
+        "total_followers": ("Total de seguidores em",), "new_followers": ("Novos seguidores",),
+        "top_demographics": ("Principais dados demográficos",), "value": ("Valor",),
+        "percentage": ("Porcentagem", "Percentagem"),
+    },
+    "de": {
+        "DISCOVERY": ("ENTDECKUNG",), "ENGAGEMENT": ("INTERAKTIONEN", "INTERAKTION"),
+        "TOP POSTS": ("TOP-BEITRÄGE",), "FOLLOWERS": ("FOLLOWER",),
+        "DEMOGRAPHICS": ("DEMOGRAFISCHE DATEN",),
+        "overall": ("Gesamtleistung",), "impressions": ("Impressionen",),
+        "members_reached": ("Erreichte Mitglieder",), "unique_views": ("Einzelne Aufrufe",),
+        "date": ("Datum",), "engagements": ("Interaktionen",),
+        "post_url": ("Beitrags-URL", "URL des Beitrags"),
+        "publish_date": ("Veröffentlichungsdatum",),
+        "total_followers": ("Follower insgesamt am", "Gesamtzahl der Follower am"),
+        "new_followers": ("Neue Follower",),
+        "top_demographics": ("Top-demografische Daten", "Demografische Top-Daten"),
+        "value": ("Wert",), "percentage": ("Prozentsatz", "Anteil"),
+    },
+}
+LANGUAGES = tuple(LAYOUTS)
+# A row a spreadsheet user adds under a table for a chart ("Total | 429"): never data.
+_HELPER_LABELS = {"total", "totals", "grand total", "sum", "totales", "total general",
+                  "totaux", "somme", "gesamt", "summe", "soma"}
+
+
+def _labels(key: str) -> set[str]:
+    return {_norm(text) for layout in LAYOUTS.values() for text in layout[key]}
+
+
+_SHEET_NAMES = {_norm(name): kind for layout in LAYOUTS.values() for kind in SHEETS
+                for name in layout[kind]}
+_DATE = _labels("date")
+_IMPRESSIONS = _labels("impressions")
+_ENGAGEMENTS = _labels("engagements")
+_NEW_FOLLOWERS = _labels("new_followers")
+_TOTAL_FOLLOWERS = tuple(sorted(_labels("total_followers")))
+_POST_URL = _labels("post_url")
+_PUBLISH_DATE = _labels("publish_date")
+_TOP_DEMOGRAPHICS = _labels("top_demographics")
+_OVERALL = _labels("overall")
+_VALUE = _labels("value")
+_PERCENTAGE = _labels("percentage")
+# DISCOVERY's totals, keyed the same in every language
+_TOTAL_KEYS = {label: key for key in ("impressions", "members_reached", "unique_views",
+                                      "engagements") for label in _labels(key)}
+# each word → the languages that write it (a word of several languages votes for each, less)
+_WORD_LANGUAGES: dict[str, set[str]] = {}
+for _lang, _layout in LAYOUTS.items():
+    for _texts in _layout.values():
+        for _text in _texts:
+            _WORD_LANGUAGES.setdefault(_norm(_text), set()).add(_lang)
+# LinkedIn's company-page "Content" export: its sheets and the labels of their headers
+_COMPANY_SHEETS = {"metrics", "all posts"}
+_COMPANY_LABELS = {"impressions organic", "impressions total", "unique impressions organic",
+                   "post link", "post title"}
+# `Content_2024-11-11_2025-11-10_…xlsx`: LinkedIn names the export by its period
+_FILE_PERIOD = re.compile(r"(\d{4})-(\d{2})-(\d{2})_(\d{4})-(\d{2})-(\d{2})")
+
+_US_DATE = re.compile(r"(\d{1,2})\s*([/.])\s*(\d{1,2})\s*[/.]\s*(\d{4})")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_PERIOD = re.compile(r"(\S+)\s*[-–—]\s*(\S+)")
+_INT = re.compile(r"^[+-]?\d{1,3}(?:[ ,.\u00a0\u202f']\d{3})+$|^[+-]?\d+$")
+_FLOAT = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
+_URN = re.compile(r"urn:li:([A-Za-z]+):([^/?#&\s]+)")
+
+
 Row = tuple[str | None, ...]
+Count = int | float | None  # a daily figure: whole as LinkedIn writes it, or as edited
 
 
 # --- cells ----------------------------------------------------------------------------------
 
 
 class _Dates:
-    """Parses the workbook's date cells: `M/D/YYYY` text (LinkedIn), `YYYY-MM-DD[ HH:MM:SS]`
-    (a real date cell, as calamine renders it), an Excel serial number. Day-first text
-    (`D/M/YYYY`, a French or re-saved workbook) is recognised when some date of the workbook
-    has a first number above 12; `D.M.YYYY` is always day-first."""
+    """Parses the workbook's date cells: `M/D/YYYY` text (LinkedIn in English),
+    `D/M/YYYY` (LinkedIn in another language), `D.M.YYYY` (always day-first),
+    `YYYY-MM-DD[ HH:MM:SS]` (a real date cell, as calamine renders it), an Excel serial number.
 
-    def __init__(self, rows: Iterable[Row]) -> None:
-        first_big = second_big = False
+    The order of `a/b/YYYY` is decided from what the workbook says of itself, most certain
+    first: its file name's period (`Content_YYYY-MM-DD_YYYY-MM-DD`) against its period label;
+    a date with a first or a second number above 12; its language (English month-first, the
+    others day-first). `ambiguous` when none of these tells and some date reads both ways;
+    `conflict` when the dates themselves disagree."""
+
+    def __init__(self, rows: Iterable[Row], *, file_name: str = "",
+                 language: str | None = None) -> None:
+        first_big = second_big = both_ways = False
+        period: tuple[str, str] | None = None
         for row in rows:
             for cell in row:
                 if cell and "/" in cell:
@@ -164,22 +260,48 @@ class _Dates:
                         if sep == "/":
                             first_big |= int(a) > 12
                             second_big |= int(b) > 12
-        self.day_first = first_big and not second_big
+                            both_ways |= a != b and int(a) <= 12 and int(b) <= 12
+                    if period is None and _period_text(cell):
+                        match = _PERIOD.fullmatch(cell.strip())
+                        assert match is not None
+                        period = (match[1], match[2])
         self.conflict = first_big and second_big
+        self.ambiguous = False
+        self.day_first = False
+        by_name = self._from_file_name(file_name, period)
+        if by_name is not None:
+            self.day_first = by_name
+        elif first_big or second_big:
+            self.day_first = first_big and not second_big
+        elif language is not None:
+            self.day_first = language != "en"
+        else:
+            self.ambiguous = both_ways
+
+    @staticmethod
+    def _from_file_name(file_name: str, period: tuple[str, str] | None) -> bool | None:
+        """True (day-first) or False when the period label read one way, and only that way,
+        gives the file name's period."""
+        match = _FILE_PERIOD.search(file_name)
+        if not match or period is None:
+            return None
+        try:
+            named = (date(int(match[1]), int(match[2]), int(match[3])),
+                     date(int(match[4]), int(match[5]), int(match[6])))
+        except ValueError:
+            return None
+        fits = []
+        for day_first in (False, True):
+            read = tuple(_slash_date(text, day_first) for text in period)
+            fits.append(read == named)
+        return fits[1] if fits[0] != fits[1] else None
 
     def one(self, text: str | None, *, serial: bool = False) -> date | None:
         if not text:
             return None
         text = text.strip()
-        match = _US_DATE.fullmatch(text)
-        if match:
-            a, sep, b, year = match.groups()
-            day_first = self.day_first or sep == "."
-            month, day = (int(b), int(a)) if day_first else (int(a), int(b))
-            try:
-                return date(int(year), month, day)
-            except ValueError:
-                return None
+        if _US_DATE.fullmatch(text):
+            return _slash_date(text, self.day_first)
         match = _ISO_DATE.match(text)
         if match:
             try:
@@ -203,8 +325,22 @@ class _Dates:
         return self.one(match.group(0)) if match else None
 
 
-def _int(text: str | None) -> int | None:
-    """A count written as a number cell (`46969`, `98.0`) or as text (`1,234`, `1 234`)."""
+def _slash_date(text: str, day_first: bool) -> date | None:
+    """`a/b/YYYY` (or `a.b.YYYY`, always day-first) in the order given."""
+    match = _US_DATE.fullmatch(text.strip())
+    if not match:
+        return None
+    a, sep, b, year = match.groups()
+    month, day = (int(b), int(a)) if day_first or sep == "." else (int(a), int(b))
+    try:
+        return date(int(year), month, day)
+    except ValueError:
+        return None
+
+
+def _number(text: str | None) -> int | float | None:
+    """A count written as a number cell (`46969`, `98.0`) or as text (`1,234`, `1 234`); a
+    fraction (`12.5`, which LinkedIn never writes) as a float."""
     if text is None:
         return None
     text = text.strip()
@@ -214,8 +350,14 @@ def _int(text: str | None) -> int | None:
         return int(re.sub(r"[ ,.\u00a0\u202f']", "", text))
     if _FLOAT.match(text) and "," not in text:
         value = float(text)
-        return round(value) if abs(value - round(value)) < 1e-6 else None
+        return round(value) if abs(value - round(value)) < 1e-6 else value
     return None
+
+
+def _int(text: str | None) -> int | None:
+    """A whole count (a fraction is not one: None)."""
+    value = _number(text)
+    return value if isinstance(value, int) else None
 
 
 def _share(text: str | None) -> tuple[float | None, str | None]:
@@ -260,7 +402,7 @@ def _content_kind(rows: list[Row]) -> str | None:
         cells = set(_cells(row))
         if cells & _POST_URL or any(cell and "urn:li:" in cell for cell in row):
             return "TOP POSTS"
-        if cells & _TOP_DEMOGRAPHICS:
+        if cells & _TOP_DEMOGRAPHICS or (cells & _VALUE and cells & _PERCENTAGE):
             return "DEMOGRAPHICS"
         if (cells & _DATE and cells & _NEW_FOLLOWERS) or any(
                 cell.startswith(_TOTAL_FOLLOWERS) for cell in cells):
@@ -308,7 +450,7 @@ class _Book:
     order: int
     period: tuple[date, date] | None = None
     totals: dict[str, int] = field(default_factory=dict)
-    daily: dict[date, tuple[int | None, int | None]] = field(default_factory=dict)
+    daily: dict[date, tuple[Count, Count]] = field(default_factory=dict)
     top: dict[str, dict[str, Any]] = field(default_factory=dict)
     followers_total: int | None = None
     followers_on: date | None = None
@@ -316,9 +458,25 @@ class _Book:
     demographics: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     found: set[str] = field(default_factory=set)
+    fractional: int = 0  # counts written as fractions (the file was edited)
+    fraction_example: str | None = None
 
     def warn(self, message: CodedNotice) -> None:
         self.warnings.append(CodedNotice("analytics_in_file", file=self.file, warning=message))
+
+    def count(self, text: str | None) -> int | float | None:
+        """A count as written; a fractional one is kept (and counted, to be said once)."""
+        value = _number(text)
+        if isinstance(value, float):
+            self.fractional += 1
+            self.fraction_example = self.fraction_example or text
+        return value
+
+    def whole(self, text: str | None) -> int | None:
+        """A count that must be whole (a total, a post's figure): a fraction rounded, and
+        counted like `count`'s."""
+        value = self.count(text)
+        return round(value) if isinstance(value, float) else value
 
 
 def _read_sheets(path: Path, label: str) -> list[tuple[str, list[Row]]]:
@@ -842,46 +1000,124 @@ def _scan_part(data: bytes, info: zipfile.ZipInfo, book: _BookScan, inflated: in
 
 def _classify(book: _Book, sheets: list[tuple[str, list[Row]]]) -> dict[str, list[int]]:
     """Sheet kind → indices of the sheets of that kind (a kind may span sheets that Excel
-    users split). By content first, then by name, then (once some sheet is recognised) by
-    position for a sheet whose name and labels are both unknown."""
+    users split). LinkedIn's own sheets first: by name in any language of `LAYOUTS` (the
+    content deciding when it says another kind); then a sheet of another name by its
+    content, unless a sheet named for that kind exists (the user's own copy, a `Dataset`
+    beside ENGAGEMENT: ignored); then, once some sheet is recognised, by position for a sheet
+    whose name and content are both unknown. The sheets left out are said in one notice."""
     kinds: dict[int, str] = {}
-    for index, (name, rows) in enumerate(sheets):
-        by_content = _content_kind(rows)
-        by_name = _SHEET_NAMES.get(_norm(name))
-        if by_content:
-            kinds[index] = by_content
-            if by_name and by_name != by_content:
-                book.warn(CodedNotice("analytics_sheet_holds", sheet=name, kind=by_content))
-        elif by_name:
-            kinds[index] = by_name
+    duplicates: set[int] = set()
+    by_content = [_content_kind(rows) for _name, rows in sheets]
+    named = {index: _SHEET_NAMES.get(_norm(name)) for index, (name, _rows) in enumerate(sheets)}
+    for index, (name, _rows) in enumerate(sheets):
+        if named[index]:
+            kinds[index] = by_content[index] or named[index]  # type: ignore[assignment]
+            if by_content[index] and by_content[index] != named[index]:
+                book.warn(CodedNotice("analytics_sheet_holds", sheet=name,
+                                      kind=by_content[index]))
+    taken_by_name = set(kinds.values())
+    for index, kind in enumerate(by_content):
+        if index in kinds or kind is None:
+            continue
+        if kind in taken_by_name:
+            duplicates.add(index)
+        else:
+            kinds[index] = kind
     for position, kind in enumerate(SHEETS):
         if not kinds:  # nothing recognised: not LinkedIn's workbook, positions mean nothing
             break
-        if kind in kinds.values() or position >= len(sheets) or position in kinds:
+        if kind in kinds.values() or position >= len(sheets) or position in kinds or (
+                position in duplicates):
             continue
         name, rows = sheets[position]
-        if any(not _blank(row) for row in rows) and _SHEET_NAMES.get(_norm(name)) is None:
+        if any(not _blank(row) for row in rows):
             kinds[position] = kind
             book.warn(CodedNotice("analytics_sheet_by_position", sheet=name, kind=kind))
+    ignored = [name for index, (name, _rows) in enumerate(sheets) if index not in kinds]
+    if kinds and ignored:
+        book.warn(CodedNotice("analytics_sheets_ignored", count=len(ignored),
+                              sheets=", ".join(repr(name) for name in ignored)))
     out: dict[str, list[int]] = {kind: [] for kind in SHEETS}
     for index in sorted(kinds):
         out[kinds[index]].append(index)
     return out
 
 
+def _language(sheets: list[tuple[str, list[Row]]], used: Iterable[int]) -> str | None:
+    """The language of LinkedIn's words in the sheets used (their names, the cells of their
+    first 40 rows): the one with the most votes, a word shared by several languages voting
+    for each with less weight; None on a tie or without any word."""
+    votes = dict.fromkeys(LANGUAGES, 0.0)
+    for index in used:
+        name, rows = sheets[index]
+        words = {_norm(name)} | {cell for row in rows[:40] for cell in _cells(row)}
+        for word in words:
+            for cell_word in (word, *(prefix for prefix in _TOTAL_FOLLOWERS
+                                      if word.startswith(prefix + " "))):
+                languages = _WORD_LANGUAGES.get(cell_word)
+                if languages:
+                    for language in languages:
+                        votes[language] += 1 / len(languages)
+    ranked = sorted(votes.items(), key=lambda item: -item[1])
+    if not ranked[0][1] or ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _refuse_company_page(sheets: list[tuple[str, list[Row]]], label: str) -> None:
+    """A company page's content export (sheets `Metrics`, `All posts`; headers
+    `Impressions (organic)`, `Post link`…) is not a member's workbook: said, not misread."""
+    names = {_norm(name) for name, _rows in sheets}
+    headers = {cell for _name, rows in sheets for row in rows[:5] for cell in _cells(row)}
+    if names >= _COMPANY_SHEETS or (names & _COMPANY_SHEETS
+                                    and len(headers & _COMPANY_LABELS) >= 2):
+        listed = ", ".join(repr(name) for name, _rows in sheets)
+        raise AnalyticsError(
+            f"{label}: is a LinkedIn company page's content export, not a member's creator "
+            f"analytics workbook (sheets: {listed}); export your own from your profile's "
+            "Analytics → Content → Export")
+
+
+def _period_in(row: Row, dates: _Dates) -> tuple[date, date] | None:
+    for cell in row:
+        if cell and _period_text(cell):
+            match = _PERIOD.fullmatch(cell.strip())
+            assert match is not None
+            start, end = dates.one(match[1]), dates.one(match[2])
+            if start and end:
+                return start, end
+    return None
+
+
+def _is_followers_total(label: str) -> bool:
+    """`Total followers on 3/31/2025:` (a date follows the words; `Total followers` alone is
+    a chart helper's label)."""
+    return any(label.startswith(prefix + " ") and re.search(r"\d", label[len(prefix):])
+               for prefix in _TOTAL_FOLLOWERS)
+
+
 def _parse_discovery(book: _Book, rows: list[Row], dates: _Dates) -> None:
+    """The period and the totals: the block of `label | value` rows under the period, read
+    to its first blank row (below it an Excel user's chart helpers, `Total | 429`, repeat
+    labels with other figures). The first value of a label wins."""
+    started = False
     for row in rows:
-        for cell in row:
-            if cell and book.period is None and _period_text(cell):
-                match = _PERIOD.fullmatch(cell)
-                assert match is not None
-                start, end = dates.one(match[1]), dates.one(match[2])
-                if start and end:
-                    book.period = (start, end)
+        if book.period is None:
+            book.period = _period_in(row, dates)
+        if _blank(row):
+            if started:
+                break
+            continue
         label = _norm(_get(row, 0))
-        value = _int(_get(row, 1))
-        if label and value is not None and label not in _OVERALL:
-            book.totals[_TOTAL_KEYS.get(label, label.replace(" ", "_"))] = value
+        if not label or label in _OVERALL or _is_followers_total(label):
+            continue  # the follower total is read wherever it is (_find_followers_total)
+        if _number(_get(row, 1)) is None:
+            continue
+        value = book.whole(_get(row, 1))
+        started = True
+        key = _TOTAL_KEYS.get(label, label.replace(" ", "_"))
+        if label not in _HELPER_LABELS and value is not None and key not in book.totals:
+            book.totals[key] = value
 
 
 def _parse_engagement(book: _Book, rows: list[Row], dates: _Dates) -> None:
@@ -892,16 +1128,22 @@ def _parse_engagement(book: _Book, rows: list[Row], dates: _Dates) -> None:
         cols = (_column(rows[header], _DATE, 0), _column(rows[header], _IMPRESSIONS, 1),
                 _column(rows[header], _ENGAGEMENTS, 2))
     skipped = 0
+    twice: list[date] = []
     for row in rows[start:]:
-        if _blank(row):
+        if _blank(row) or _norm(_get(row, cols[0])) in _HELPER_LABELS:
             continue
         day = dates.one(_get(row, cols[0]), serial=True)
         if day is None:
             skipped += header is not None
             continue
         if day in book.daily:
-            book.warn(CodedNotice("analytics_day_twice", day=day.isoformat()))
-        book.daily[day] = (_int(_get(row, cols[1])), _int(_get(row, cols[2])))
+            twice.append(day)
+        book.daily[day] = (book.count(_get(row, cols[1])), book.count(_get(row, cols[2])))
+    if twice:
+        book.warn(CodedNotice("analytics_day_twice", day=twice[0].isoformat())
+                  if len(twice) == 1 else
+                  CodedNotice("analytics_days_twice", count=len(twice),
+                              first=twice[0].isoformat()))
     if skipped:
         book.warn(CodedNotice("analytics_undated_rows", count=skipped))
 
@@ -948,21 +1190,31 @@ def _parse_top_posts(book: _Book, rows: list[Row], dates: _Dates) -> None:
             entry["published"] = entry["published"] or dates.one(_get(row, date_col),
                                                                   serial=True)
             if entry[f"rank_{measure}"] is None:
-                entry[measure] = _int(_get(row, metric_col))
+                entry[measure] = book.whole(_get(row, metric_col))
                 entry[f"rank_{measure}"] = rank
 
 
+def _find_followers_total(book: _Book, sheets: list[tuple[str, list[Row]]],
+                          order: list[int], dates: _Dates) -> None:
+    """`Total followers on M/D/YYYY: | n` wherever it is: in FOLLOWERS (LinkedIn's place)
+    or moved to another of LinkedIn's sheets (`order`: FOLLOWERS first). The count is the
+    first number right of the label, or the label's own tail (`…: 1234` in one cell)."""
+    for index in order:
+        for row in sheets[index][1]:
+            for position, cell in enumerate(row):
+                if not cell or not _is_followers_total(_norm(cell)):
+                    continue
+                count = next((book.whole(c) for c in row[position + 1:]
+                              if _number(c) is not None), None)
+                if count is None:
+                    count = _int(cell.rsplit(":", 1)[-1]) if ":" in cell else None
+                if count is not None:
+                    book.followers_on = dates.inside(cell)
+                    book.followers_total = count
+                    return
+
+
 def _parse_followers(book: _Book, rows: list[Row], dates: _Dates) -> None:
-    for row in rows:
-        first = _norm(_get(row, 0))
-        if first.startswith(_TOTAL_FOLLOWERS):
-            book.followers_on = dates.inside(_get(row, 0))
-            count = next((_int(c) for c in row[1:] if _int(c) is not None), None)
-            if count is None:  # `Total followers on 3/31/2025: 1234` in one cell
-                tail = str(_get(row, 0)).rsplit(":", 1)[-1]
-                count = _int(tail)
-            book.followers_total = count
-            break
     header = _header(rows, _DATE, _NEW_FOLLOWERS)
     start, cols = 0, (0, 1)
     if header is not None:
@@ -971,9 +1223,7 @@ def _parse_followers(book: _Book, rows: list[Row], dates: _Dates) -> None:
     for row in rows[start:]:
         day = dates.one(_get(row, cols[0]), serial=True)
         if day is not None:
-            book.followers_daily[day] = _int(_get(row, cols[1]))
-    if book.followers_total is None and not book.followers_daily:
-        book.warn(CodedNotice("analytics_no_follower_rows"))
+            book.followers_daily[day] = book.whole(_get(row, cols[1]))
 
 
 def _parse_demographics(book: _Book, rows: list[Row], name: str) -> None:
@@ -983,6 +1233,8 @@ def _parse_demographics(book: _Book, rows: list[Row], name: str) -> None:
         category, value = _get(row, 0), _get(row, 1)
         if not category or value is None:
             continue
+        if _norm(value) in _VALUE and _norm(_get(row, 2)) in _PERCENTAGE | {""}:
+            continue  # a header row whose first label is not known: never a category
         share, text = _share(_get(row, 2))
         book.demographics.append({"category": category, "value": value, "share": share,
                                   "share_text": text, "sheet": name})
@@ -991,15 +1243,20 @@ def _parse_demographics(book: _Book, rows: list[Row], name: str) -> None:
 def _read_book(path: Path, order: int) -> _Book:
     label = str(path)
     sheets = _read_sheets(path, label)
+    _refuse_company_page(sheets, label)
     book = _Book(file=path.name, order=order)
-    dates = _Dates(row for _name, rows in sheets for row in rows)
-    if dates.conflict:
-        book.warn(CodedNotice("analytics_date_order_conflict"))
     kinds = _classify(book, sheets)
     if not any(kinds.values()):
         names = ", ".join(repr(name) for name, _rows in sheets) or "none"
         raise AnalyticsError(f"{label}: not a LinkedIn content-analytics workbook (sheets: "
                              f"{names}; expected {', '.join(SHEETS)})")
+    used = [index for kind in SHEETS for index in kinds[kind]]
+    dates = _Dates((row for index in used for row in sheets[index][1]), file_name=path.name,
+                   language=_language(sheets, used))
+    if dates.conflict:
+        book.warn(CodedNotice("analytics_date_order_conflict"))
+    elif dates.ambiguous:
+        book.warn(CodedNotice("analytics_date_order_ambiguous"))
     for kind in SHEETS:
         indices = kinds[kind]
         if not indices:
@@ -1023,6 +1280,13 @@ def _read_book(path: Path, order: int) -> _Book:
                 _parse_followers(book, rows, dates)
             else:
                 _parse_demographics(book, rows, name)
+    _find_followers_total(book, sheets, kinds["FOLLOWERS"] + [
+        index for index in used if index not in kinds["FOLLOWERS"]], dates)
+    if "FOLLOWERS" in book.found and book.followers_total is None and not book.followers_daily:
+        book.warn(CodedNotice("analytics_no_follower_rows"))
+    if book.fractional:
+        book.warn(CodedNotice("analytics_fractional", count=book.fractional,
+                              example=book.fraction_example))
     if "DISCOVERY" in book.found and book.period is None:
         book.warn(CodedNotice("analytics_no_period"))
     if book.period is None and book.daily:
@@ -1059,7 +1323,8 @@ class Analytics:
       `unique_views`, or the label in snake case). Merged workbooks: `impressions` and
       `engagements` are the sums of the merged daily rows (overlapping days counted once);
       reach is not additive, so it is only in `file_totals`.
-    * `daily`: date, impressions, engagements (one row a day).
+    * `daily`: date, impressions, engagements (one row a day; Int64, or Float64 for a column
+      where an edited workbook wrote fractions, said in a warning).
     * `top_posts`: url, urn_type, urn_id, published, engagements (null when the post is only
       in the by-impressions table), impressions (null when only in the by-engagements table),
       rank_engagements, rank_impressions (1-based rank in each table).
@@ -1157,7 +1422,7 @@ def load_analytics(paths: Sequence[str | Path] | str | Path) -> Analytics:
 
 def _merge(files: tuple[Path, ...], books: list[_Book]) -> Analytics:
     warnings: list[str] = [w for book in books for w in book.warnings]
-    daily: dict[date, tuple[int | None, int | None]] = {}
+    daily: dict[date, tuple[Count, Count]] = {}
     followers_daily: dict[date, int | None] = {}
     top: dict[str, dict[str, Any]] = {}
     overlap = 0
@@ -1176,15 +1441,21 @@ def _merge(files: tuple[Path, ...], books: list[_Book]) -> Analytics:
                                         last=(after[0] - timedelta(days=1)).isoformat()))
     period = (min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None
 
+    # Whole counts, as LinkedIn writes them; an edited workbook's fractions stay as written
+    # (a Float64 column, said in a notice), never null.
+    schema = dict(DAILY_SCHEMA)
+    for position, name in ((0, "impressions"), (1, "engagements")):
+        if any(isinstance(figures[position], float) for figures in daily.values()):
+            schema[name] = pl.Float64
     daily_frame = pl.DataFrame(
-        [(day, *daily[day]) for day in sorted(daily)], schema=DAILY_SCHEMA, orient="row")
+        [(day, *daily[day]) for day in sorted(daily)], schema=schema, orient="row")
     if len(books) == 1:
         totals = dict(books[0].totals)
     else:
         totals = {}
         if daily_frame.height:
-            totals = {"impressions": int(daily_frame["impressions"].sum()),
-                      "engagements": int(daily_frame["engagements"].sum())}
+            totals = {"impressions": round(daily_frame["impressions"].sum()),
+                      "engagements": round(daily_frame["engagements"].sum())}
     top_frame = pl.DataFrame(list(top.values()), schema=TOP_POSTS_SCHEMA, orient="row")
     top_frame = top_frame.sort(["rank_engagements", "rank_impressions"], nulls_last=True)
     latest = max((b for b in books if b.followers_total is not None or b.followers_on),

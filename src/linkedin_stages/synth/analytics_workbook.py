@@ -18,8 +18,9 @@ matching is exercised.
 
 Variants for tests: `style="excel"` (the workbook after an Excel re-save: real date cells,
 preamble rows deleted, DISCOVERY as `Overall Performance | Value | Time Period`), `omit` (a
-sheet missing), `lang="fr"` (French sheet names and labels, day-first dates; unverified, for
-tolerance) and `text_cells` (numbers written as text, small shares as `< 1%`).
+sheet missing), `lang` (fr, es: the layouts public parsers describe; pt, de: LinkedIn's
+interface words; all day-first), `edited` (a member's spreadsheet edits, fractional counts)
+and `text_cells` (numbers written as text, small shares as `< 1%`).
 
 Deterministic: the same inputs give the same bytes (fixed creation date, in-memory writer).
 """
@@ -38,6 +39,7 @@ from .personas import PERSONAS
 
 SHEETS = ("DISCOVERY", "ENGAGEMENT", "TOP POSTS", "FOLLOWERS", "DEMOGRAPHICS")
 STYLES = ("linkedin", "excel")
+EDITS = (None, "spreadsheet", "fractions")
 TOP_N = 50
 ACTIVITY_URL = "https://www.linkedin.com/feed/update/urn:li:activity:"
 
@@ -65,19 +67,65 @@ LABELS: dict[str, dict[str, object]] = {
         "categories": ("Job titles", "Locations", "Industries", "Seniority", "Company size",
                        "Companies"),
     },
-    "fr": {  # invented for tolerance tests: no real French workbook has been seen
-        "sheets": {"DISCOVERY": "DÉCOUVERTE", "ENGAGEMENT": "INTERACTIONS",
-                   "TOP POSTS": "MEILLEURES PUBLICATIONS", "FOLLOWERS": "ABONNÉS",
+    "fr": {  # as a public French parser reads it (no real French workbook seen)
+        "sheets": {"DISCOVERY": "DÉCOUVERTE", "ENGAGEMENT": "ENGAGEMENT",
+                   "TOP POSTS": "MEILLEURS POSTS", "FOLLOWERS": "ABONNÉS",
                    "DEMOGRAPHICS": "DONNÉES DÉMOGRAPHIQUES"},
         "overall": "Performances globales", "value": "Valeur", "time_period": "Période",
         "impressions": "Impressions", "members_reached": "Membres touchés",
         "date": "Date", "engagements": "Interactions",
         "note": "50 publications au maximum peuvent figurer dans cette liste",
         "post_url": "URL de la publication", "publish_date": "Date de publication",
-        "total_followers": "Abonnés au total le {date} :", "new_followers": "Nouveaux abonnés",
+        "total_followers": "Nombre total d’abonnés le {date} :",
+        "new_followers": "Nouveaux abonnés",
         "top_demographics": "Principales données démographiques", "percentage": "Pourcentage",
         "categories": ("Intitulés de poste", "Lieux", "Secteurs", "Niveau hiérarchique",
                        "Taille de l’entreprise", "Entreprises"),
+    },
+    "es": {  # as two public Spanish parsers read it (no real Spanish workbook seen)
+        "sheets": {"DISCOVERY": "DESCUBRIMIENTO", "ENGAGEMENT": "INTERACCIÓN",
+                   "TOP POSTS": "PUBLICACIONES PRINCIPALES", "FOLLOWERS": "SEGUIDORES",
+                   "DEMOGRAPHICS": "INFORMACIÓN DETALLADA"},
+        "overall": "Rendimiento general", "value": "Valor", "time_period": "Periodo",
+        "impressions": "Impresiones", "members_reached": "Miembros alcanzados",
+        "date": "Fecha", "engagements": "Interacciones",
+        "note": "Se pueden incluir 50 publicaciones como máximo en esta lista",
+        "post_url": "URL de la publicación", "publish_date": "Fecha de publicación",
+        "total_followers": "Total de seguidores el {date}:",
+        "new_followers": "Nuevos seguidores",
+        "top_demographics": "Información detallada principal", "percentage": "Porcentaje",
+        "categories": ("Cargos", "Ubicaciones", "Sectores", "Nivel de responsabilidad",
+                       "Tamaño de la empresa", "Empresas"),
+    },
+    "pt": {  # LinkedIn's interface words (no Portuguese workbook or parser seen)
+        "sheets": {"DISCOVERY": "DESCOBERTA", "ENGAGEMENT": "ENGAJAMENTO",
+                   "TOP POSTS": "PRINCIPAIS PUBLICAÇÕES", "FOLLOWERS": "SEGUIDORES",
+                   "DEMOGRAPHICS": "DADOS DEMOGRÁFICOS"},
+        "overall": "Desempenho geral", "value": "Valor", "time_period": "Período",
+        "impressions": "Impressões", "members_reached": "Membros alcançados",
+        "date": "Data", "engagements": "Engajamentos",
+        "note": "No máximo 50 publicações podem ser incluídas nesta lista",
+        "post_url": "URL da publicação", "publish_date": "Data de publicação",
+        "total_followers": "Total de seguidores em {date}:",
+        "new_followers": "Novos seguidores",
+        "top_demographics": "Principais dados demográficos", "percentage": "Porcentagem",
+        "categories": ("Cargos", "Localidades", "Setores", "Nível de experiência",
+                       "Tamanho da empresa", "Empresas"),
+    },
+    "de": {  # LinkedIn's interface words (no German workbook or parser seen)
+        "sheets": {"DISCOVERY": "ENTDECKUNG", "ENGAGEMENT": "INTERAKTIONEN",
+                   "TOP POSTS": "TOP-BEITRÄGE", "FOLLOWERS": "FOLLOWER",
+                   "DEMOGRAPHICS": "DEMOGRAFISCHE DATEN"},
+        "overall": "Gesamtleistung", "value": "Wert", "time_period": "Zeitraum",
+        "impressions": "Impressionen", "members_reached": "Erreichte Mitglieder",
+        "date": "Datum", "engagements": "Interaktionen",
+        "note": "Diese Liste kann höchstens 50 Beiträge enthalten",
+        "post_url": "Beitrags-URL", "publish_date": "Veröffentlichungsdatum",
+        "total_followers": "Follower insgesamt am {date}:",
+        "new_followers": "Neue Follower",
+        "top_demographics": "Top-demografische Daten", "percentage": "Prozentsatz",
+        "categories": ("Jobbezeichnungen", "Standorte", "Branchen", "Karrierestufe",
+                       "Unternehmensgröße", "Unternehmen"),
     },
 }
 
@@ -272,17 +320,29 @@ def _demographics(rng: random.Random, life: Life) -> tuple[tuple[str, str, float
 
 
 def _text_date(day: date, lang: str) -> str:
-    return f"{day.day}/{day.month}/{day.year}" if lang == "fr" else \
-        f"{day.month}/{day.day}/{day.year}"
+    """LinkedIn's text date: `M/D/YYYY` in English, `D/M/YYYY` (French zero-padded,
+    `DD/MM/YYYY`) in the others, `D.M.YYYY` in German."""
+    if lang == "en":
+        return f"{day.month}/{day.day}/{day.year}"
+    if lang == "fr":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    if lang == "de":
+        return f"{day.day}.{day.month}.{day.year}"
+    return f"{day.day}/{day.month}/{day.year}"
 
 
 def write_workbook(data: WorkbookData, *, style: str = "linkedin", omit: tuple[str, ...] = (),
-                   lang: str = "en", text_cells: bool = False) -> bytes:
+                   lang: str = "en", text_cells: bool = False,
+                   edited: str | None = None) -> bytes:
     """The workbook's bytes. `style`: "linkedin" (as downloaded) or "excel" (re-saved by
     Excel: real date cells, the TOP POSTS note and blank rows and the FOLLOWERS blank row
     deleted, DISCOVERY as `Overall Performance | Value | Time Period`). `omit`: sheets left out
-    (English names). `lang`: "en" or "fr". `text_cells`: numbers as text cells, shares under
-    1% as `< 1%`."""
+    (English names). `lang`: one of LABELS (en, fr, es, pt, de). `text_cells`: numbers as
+    text cells, shares under 1% as `< 1%`. `edited`: "spreadsheet" (a member's edits in
+    Excel: the follower total moved to DISCOVERY with chart-helper rows below it, FOLLOWERS
+    with real date cells and extra columns, extra sheets `Dataset` — a Date / Impressions /
+    Engagements block of other figures —, `Pivot Tables`, `Dashboard`) or "fractions" (every
+    day's engagements plus 0.5, which LinkedIn never writes)."""
     # an optional dependency (only the synthetic workbooks need it), without type hints
     import xlsxwriter  # type: ignore[import-untyped]
 
@@ -290,6 +350,8 @@ def write_workbook(data: WorkbookData, *, style: str = "linkedin", omit: tuple[s
         raise SampleError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
     if lang not in LABELS:
         raise SampleError(f"lang must be one of {', '.join(LABELS)}, not {lang!r}")
+    if edited not in EDITS:
+        raise SampleError(f"edited must be one of {', '.join(map(str, EDITS))}, not {edited!r}")
     unknown = set(omit) - set(SHEETS)
     if unknown:
         raise SampleError(f"unknown sheet(s) {sorted(unknown)}; known: {', '.join(SHEETS)}")
@@ -303,11 +365,11 @@ def write_workbook(data: WorkbookData, *, style: str = "linkedin", omit: tuple[s
     book.set_properties({"created": datetime(2000, 1, 1), "author": "linkedin-stages"})
     date_format = book.add_format({"num_format": "m/d/yyyy" if lang == "en" else "d/m/yyyy"})
 
-    def put(sheet: object, row: int, col: int, value: object) -> None:
+    def put(sheet: object, row: int, col: int, value: object, real_dates: bool = False) -> None:
         if value is None:
             return
         if isinstance(value, date):
-            if excel:
+            if excel or real_dates:
                 sheet.write_datetime(row, col, datetime.combine(value, datetime.min.time()),  # type: ignore[attr-defined]
                                      date_format)
             else:
@@ -320,13 +382,13 @@ def write_workbook(data: WorkbookData, *, style: str = "linkedin", omit: tuple[s
         else:
             sheet.write_string(row, col, str(value))  # type: ignore[attr-defined]
 
-    def rows(sheet_key: str, lines: list[list[object]]) -> None:
+    def rows(sheet_key: str, lines: list[list[object]], real_dates: bool = False) -> None:
         if sheet_key in omit:
             return
-        sheet = book.add_worksheet(names[sheet_key])
+        sheet = book.add_worksheet(names.get(sheet_key, sheet_key))
         for r, line in enumerate(lines):
             for c, value in enumerate(line):
-                put(sheet, r, c, value)
+                put(sheet, r, c, value, real_dates)
 
     period = f"{_text_date(data.period[0], lang)} - {_text_date(data.period[1], lang)}"
     if excel:
@@ -338,9 +400,20 @@ def write_workbook(data: WorkbookData, *, style: str = "linkedin", omit: tuple[s
         discovery = [[labels["overall"], period],
                      [labels["impressions"], data.totals["impressions"]],
                      [labels["members_reached"], data.totals["members_reached"]]]
+    spreadsheet = edited == "spreadsheet"
+    total_label = str(labels["total_followers"]).format(date=_text_date(data.followers_on, lang))
+    if spreadsheet:  # the total moved here, and the helpers of a pie chart under a blank row
+        impressions = data.totals["impressions"]
+        discovery += [[total_label, data.followers_total], [],
+                      [labels["impressions"], impressions, 61.5], ["Total", 0, 38.5], [],
+                      ["Total followers", data.followers_total], ["Total", 429],
+                      [labels["impressions"], impressions], ["Total", 10_000 - impressions]]
     rows("DISCOVERY", discovery)
-    rows("ENGAGEMENT", [[labels["date"], labels["impressions"], labels["engagements"]],
-                        *([d, i, e] for d, i, e in data.daily)])
+    half = 0.5 if edited == "fractions" else 0
+    engagement: list[list[object]] = [[labels["date"], labels["impressions"],
+                                       labels["engagements"]]]
+    engagement += [[d, i, e + half] for d, i, e in data.daily]
+    rows("ENGAGEMENT", engagement)
 
     top: list[list[object]] = [] if excel else [[labels["note"]], []]
     top.append([labels["post_url"], labels["publish_date"], labels["engagements"], None,
@@ -356,13 +429,21 @@ def write_workbook(data: WorkbookData, *, style: str = "linkedin", omit: tuple[s
         top.append(line)
     rows("TOP POSTS", top)
 
-    total_label = str(labels["total_followers"]).format(date=_text_date(data.followers_on, lang))
-    followers: list[list[object]] = [[total_label, data.followers_total]]
-    if not excel:
-        followers.append([])
-    followers.append([labels["date"], labels["new_followers"]])
-    followers += [[d, n] for d, n in data.followers_daily]
-    rows("FOLLOWERS", followers)
+    followers: list[list[object]] = []
+    if spreadsheet:  # the total row moved away; running totals and month columns added
+        followers.append([labels["date"], labels["new_followers"], "Followers", "Month",
+                          "Year"])
+        running = data.followers_total - sum(n for _d, n in data.followers_daily)
+        for d, n in data.followers_daily:
+            running += n
+            followers.append([d, n, running, d.strftime("%B"), d.year])
+    else:
+        followers.append([total_label, data.followers_total])
+        if not excel:
+            followers.append([])
+        followers.append([labels["date"], labels["new_followers"]])
+        followers += [[d, n] for d, n in data.followers_daily]
+    rows("FOLLOWERS", followers, real_dates=spreadsheet)
 
     categories = dict(zip(LABELS["en"]["categories"], labels["categories"], strict=True))  # type: ignore[call-overload]
     demographics: list[list[object]] = [[labels["top_demographics"], labels["value"],
@@ -373,17 +454,27 @@ def write_workbook(data: WorkbookData, *, style: str = "linkedin", omit: tuple[s
             shown = "< 1%"
         demographics.append([categories[category], value, shown])
     rows("DEMOGRAPHICS", demographics)
+    if spreadsheet:  # the member's own sheets: a copy of other figures, a pivot, a title
+        dataset: list[list[object]] = [["S-N", labels["date"], labels["impressions"],
+                                        labels["engagements"]]]
+        dataset += [[n + 1, d, 2 * i + 1, 3 * e + 1] for n, (d, i, e) in enumerate(data.daily)]
+        rows("Dataset", dataset)
+        rows("Pivot Tables", [[], ["Row Labels", "Average of Engagements"],
+                              ["January", 12.6]])
+        rows("Dashboard", [["LinkedIn Analytics Dashboard"]])
     book.close()
     return buffer.getvalue()
 
 
 def workbook_bytes(source: str | Life | Archive, until_month: str | None = None, seed: int = 0,
                    *, scale: float = 1.0, style: str = "linkedin", omit: tuple[str, ...] = (),
-                   lang: str = "en", text_cells: bool = False) -> bytes:
+                   lang: str = "en", text_cells: bool = False,
+                   edited: str | None = None) -> bytes:
     """The analytics workbook of `source` (persona id, `Life` or `Archive`) for the 365 days
     before `export_moment(until_month)`, as LinkedIn writes it (see `write_workbook`)."""
     data = analytics_data(source, until_month, seed, scale=scale)
-    return write_workbook(data, style=style, omit=omit, lang=lang, text_cells=text_cells)
+    return write_workbook(data, style=style, omit=omit, lang=lang, text_cells=text_cells,
+                          edited=edited)
 
 
 def excel_resaved_bytes(data: WorkbookData) -> bytes:
@@ -394,3 +485,33 @@ def excel_resaved_bytes(data: WorkbookData) -> bytes:
 def without_sheet_bytes(data: WorkbookData, sheet: str) -> bytes:
     """The same workbook with one sheet (English name, e.g. "FOLLOWERS") left out."""
     return write_workbook(data, omit=(sheet,))
+
+
+def company_page_bytes(days: int = 30, first: date = date(2025, 1, 1)) -> bytes:
+    """A company page's "Content" export (not a member's workbook; the reader refuses it):
+    sheets `Metrics` (a note row, then `Date | Impressions (organic) | …` a row a day,
+    zero-padded `MM/DD/YYYY`) and `All posts` (a note row, then `Post title | Post link | …`).
+    Invented figures."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_urls": False})
+    book.set_properties({"created": datetime(2000, 1, 1), "author": "linkedin-stages"})
+    metrics = book.add_worksheet("Metrics")
+    metrics.write_row(0, 0, ["Aggregated engagement metrics for the page"])
+    metrics.write_row(1, 0, ["Date", "Impressions (organic)", "Impressions (sponsored)",
+                             "Impressions (total)", "Unique impressions (organic)",
+                             "Clicks (organic)", "Reactions (organic)"])
+    for n in range(days):
+        day = first + timedelta(days=n)
+        metrics.write_row(n + 2, 0, [f"{day.month:02d}/{day.day:02d}/{day.year}",
+                                     100 + n, 0, 100 + n, 60 + n, 5, 2])
+    posts = book.add_worksheet("All posts")
+    posts.write_row(0, 0, ["Engagement metrics for individual posts"])
+    posts.write_row(1, 0, ["Post title", "Post link", "Post type", "Created date",
+                           "Impressions", "Engagement rate"])
+    for n in range(3):
+        posts.write_row(n + 2, 0, [f"Invented post {n}", f"{ACTIVITY_URL}{7000 + n}",
+                                   "Organic", f"01/{n + 2:02d}/2025", 300 + n, 0.05])
+    book.close()
+    return buffer.getvalue()
