@@ -26,6 +26,8 @@ from .i18n.catalogue import default_language, languages
 from .safe_output import safe_label
 
 if TYPE_CHECKING:
+    import polars as pl
+
     from .analytics import Analytics
     from .export import Export
 
@@ -269,6 +271,29 @@ def _load(export: Path, **options: Any) -> Export:
     return load_export(export, **options)
 
 
+def _per_post(files: tuple[Path, ...]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """`--analytics` files split into per-post workbooks (PostAnalytics_*.xlsx, told by their
+    sheets) and the others (content workbooks, or anything the content reader refuses)."""
+    if not files:
+        return (), ()
+    from .post_analytics import is_post_analytics
+
+    posts = tuple(path for path in files if is_post_analytics(path))
+    return posts, tuple(path for path in files if path not in posts)
+
+
+def _tell_post_analytics(files: tuple[Path, ...], posts: pl.DataFrame) -> None:
+    """Each per-post workbook read and joined to its post by id: told in one note."""
+    if not files:
+        return
+    from .analysis.post_engagement import join_post_analytics
+    from .post_analytics import load_post_analytics
+
+    counts = join_post_analytics(load_post_analytics(files), posts).counts()
+    _tell(f"Note: {counts['workbooks']} per-post analytics workbook(s): {counts['matched']} "
+          f"matched a post of this archive by its id, {counts['unmatched']} did not")
+
+
 def _load_analytics(exports: list[Path], files: tuple[Path, ...]) -> Analytics | None:
     """The workbooks given, or those found inside the export folders (`load_workbooks`),
     with what it says told on standard error."""
@@ -307,8 +332,10 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
     stage = check_plan_options(target, by)  # "Power networker" → "power_networker"
     limits = load_thresholds(thresholds)
     loaded = _load(_resolved(export))
+    post_files, analytics_files = _per_post(analytics_files)
     analytics = _load_analytics([loaded.location], analytics_files)
     built = analyze(loaded, thresholds=limits, target=stage, by=by, analytics=analytics)
+    _tell_post_analytics(post_files, built.posts)
     _say(_json_safe(dumps_json(built, lang)) if output_format == "json"
          else to_csv(built, lang), nl=False)
 
@@ -443,9 +470,11 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
 
     progress(f"reading {export}")
     loaded = _load(export, progress=progress)
+    post_files, analytics_files = _per_post(analytics_files)
     analytics = _load_analytics([loaded.location], analytics_files)
     progress("placing every month on the four stages")
     built = analyzed(loaded, thresholds=limits, target=stage, by=by, analytics=analytics)
+    _tell_post_analytics(post_files, built.posts)
     from .analysis.report_data import analyze_for_report
     from .report.render import render_report
 
