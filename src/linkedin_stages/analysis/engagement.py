@@ -8,8 +8,9 @@ file. The posts come in as the frame `metrics.classify_posts` returns.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
@@ -19,14 +20,42 @@ if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is giv
     from ..analytics import Analytics
 
 __all__ = [
+    "ID_TIME_TOLERANCE",
     "MATCHED_COLUMNS",
+    "Coverage",
+    "EngagementReceived",
+    "MonthFigures",
+    "coverage",
     "engagement_by_kind",
+    "id_time",
     "match_top_posts",
     "monthly_engagement",
     "with_engagement",
 ]
 
 MATCHED_COLUMNS = ("timestamp", "post_urn", "post_urn_id", "kind", "link", "words", "match")
+
+
+ID_EPOCH = datetime(1970, 1, 1)  # LinkedIn ids carry their creation time: ms since then
+ID_TIME_SHIFT = 22  # … in the bits above the lowest 22
+# How far the creation time in a workbook post's id may be from an archive post's timestamp
+# for the two to be one post. Shares.csv writes each post's timestamp in UTC, within a second
+# of the time in its own share id (measured on real archives); an activity is created when
+# its post is. Ten minutes leaves room for a slow publication and still tells two posts of
+# one day apart.
+ID_TIME_TOLERANCE = timedelta(minutes=10)
+# Two of the member's posts within the tolerance: the nearest wins only when the other is
+# clearly farther (three times as far, and half a minute more).
+ID_TIME_MARGIN = timedelta(seconds=30)
+
+
+def id_time(urn_id: str | None) -> datetime | None:
+    """The creation time (UTC, naive) a LinkedIn id (`urn:li:activity:<id>`, share,
+    ugcPost) carries in its high bits, or None when the id is not such a number."""
+    if not urn_id or not urn_id.isdigit() or len(urn_id) > 20:
+        return None
+    moment = ID_EPOCH + timedelta(milliseconds=int(urn_id) >> ID_TIME_SHIFT)
+    return moment if datetime(2003, 5, 1) <= moment <= datetime(2100, 1, 1) else None
 
 
 def match_top_posts(analytics: Analytics, posts: pl.DataFrame
@@ -37,17 +66,20 @@ def match_top_posts(analytics: Analytics, posts: pl.DataFrame
 
     1. **By id**: the workbook's `urn:li:activity:<id>` and the archive's `share:`/`ugcPost:`
        id are the same number → matched, whatever the URN types.
-    2. **By date**, for the rest: the workbook's publish date against the post's date (as
-       written, no time-zone shift). Among the posts not matched by id: one workbook post and
-       one member post that day → matched. Several of each, as many on both sides → paired
-       in publication order: the member's posts by timestamp, the workbook's by id (LinkedIn
-       ids grow with creation time). A different number on each side is ambiguous (a post of
-       that day is outside the top 50, or is not in the archive): left unmatched.
+    2. **By date, with a second signal that agrees**, for the rest: the workbook's publish
+       date is the post's date (one day either way, for the member's time zone) **and** the
+       creation time carried by the workbook's id is within `ID_TIME_TOLERANCE` of the
+       post's timestamp, and any other unmatched post of the member that close is clearly
+       farther (`ID_TIME_MARGIN`). A date
+       alone never matches: against another member's archive most days with a top post hold
+       a post of theirs too, never one posted within minutes of it.
+    3. The rest stay unmatched; those published the day of one of the member's posts (a
+       match the date alone would have made) are counted as `refused_by_date`.
 
     Returns every TOP POSTS row with the matched post's `timestamp`, `post_urn`,
     `post_urn_id`, `kind`, `link`, `words` (null when unmatched) and `match` ("id", "date"
     or null), and the counts {"top_posts", "matched_by_id", "matched_by_date",
-    "unmatched"}."""
+    "unmatched", "refused_by_date"}."""
     top = analytics.top_posts.with_row_index("_t")
     wanted: dict[str, pl.DataType | type[pl.DataType]] = {
         "timestamp": pl.Datetime("us"), "post_urn": pl.String, "urn_id": pl.String,
@@ -67,22 +99,33 @@ def match_top_posts(analytics: Analytics, posts: pl.DataFrame
         if hit is not None and hit not in used:
             pairs[index] = (hit, "id")
             used.add(hit)
-    posts_on: dict[date, list[tuple[datetime, int]]] = {}
-    for index, moment in zip(own["_p"], own["timestamp"], strict=True):
-        if index not in used:
-            posts_on.setdefault(moment.date(), []).append((moment, index))
-    tops_on: dict[date, list[tuple[tuple[int, str], int]]] = {}
-    for index, published, urn_id, url in zip(top["_t"], top["published"], top["urn_id"],
-                                             top["url"], strict=True):
-        if index not in pairs and published is not None:
-            order = (int(urn_id) if urn_id and urn_id.isdigit() else 1 << 64, url or "")
-            tops_on.setdefault(published, []).append((order, index))
-    for day, tops in tops_on.items():
-        candidates = sorted(posts_on.get(day, []))
-        if candidates and len(candidates) == len(tops):
-            for (_order, t_index), (_moment, p_index) in zip(sorted(tops), candidates,
-                                                             strict=True):
-                pairs[t_index] = (p_index, "date")
+    left = [(moment, index) for index, moment in zip(own["_p"], own["timestamp"], strict=True)
+            if index not in used]
+    days_left = {moment.date() for moment, _index in left}
+    refused = 0
+    # closest pairs first, so that two posts a few minutes apart each find their own
+    candidates: list[tuple[timedelta, int, int]] = []
+    for index, published, urn_id in zip(top["_t"], top["published"], top["urn_id"],
+                                        strict=True):
+        if index in pairs or published is None:
+            continue
+        created = id_time(urn_id)
+        near = [] if created is None else [
+            (abs(moment - created), p_index) for moment, p_index in left
+            if abs(moment - created) <= ID_TIME_TOLERANCE
+            and abs((moment.date() - published).days) <= 1]
+        near.sort()
+        if near and (len(near) == 1 or near[1][0] > max(3 * near[0][0],
+                                                        near[0][0] + ID_TIME_MARGIN)):
+            candidates.append((near[0][0], index, near[0][1]))
+        elif published in days_left:
+            refused += 1
+    for _gap, t_index, p_index in sorted(candidates):
+        if p_index not in used:
+            pairs[t_index] = (p_index, "date")
+            used.add(p_index)
+        elif top["published"][t_index] in days_left:
+            refused += 1
     link = pl.DataFrame(
         [(t, p, how) for t, (p, how) in pairs.items()],
         schema={"_t": pl.UInt32, "_p": pl.UInt32, "match": pl.String}, orient="row")
@@ -97,6 +140,7 @@ def match_top_posts(analytics: Analytics, posts: pl.DataFrame
         "matched_by_date": sum(1 for _p, how in pairs.values() if how == "date"),
     }
     counts["unmatched"] = top.height - counts["matched_by_id"] - counts["matched_by_date"]
+    counts["refused_by_date"] = refused
     return matched.select(*analytics.top_posts.columns, *MATCHED_COLUMNS), counts
 
 
@@ -147,11 +191,113 @@ def engagement_by_kind(matched: pl.DataFrame) -> pl.DataFrame:
         "engagements_per_post", "posts_with_both")
 
 
+TotalsFrom = Literal["period", "daily", "merged"]
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """One month of the workbooks' daily rows."""
+
+    month: str  # YYYY-MM
+    days: int  # daily rows that month
+    impressions: int
+    engagements: int
+    new_followers: int | None  # None: no follower row that month
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The workbooks' own totals for their period, beside what their daily rows cover.
+
+    `totals_from` says where `impressions`, `members_reached` (and `engagements`, when the
+    workbook states them) come from: "period" — one workbook's own totals for its period
+    (DISCOVERY); "daily" — it states none, they are the sums of its daily rows over the days
+    those cover; "merged" — several workbooks: the period is their union and the totals are
+    the sums of the merged daily rows (each day once; reach cannot be added up, so None)."""
+
+    period: tuple[date, date] | None
+    totals_from: TotalsFrom
+    impressions: int | None
+    members_reached: int | None
+    engagements: int | None  # stated with the period's totals (rare), else None
+    followers_total: int | None
+    followers_on: date | None
+    daily_first: date | None  # the first and last daily row
+    daily_last: date | None
+    daily_days: int
+    daily_impressions: int
+    daily_engagements: int
+    followers_first: date | None  # the first and last daily follower row
+    followers_last: date | None
+    new_followers: int | None  # over the daily follower rows (None: no such row)
+    months: tuple[MonthFigures, ...]  # the daily rows month by month
+
+    def to_json(self) -> dict[str, object]:
+        def iso(day: date | None) -> str | None:
+            return None if day is None else day.isoformat()
+
+        return {
+            "period": None if self.period is None else [iso(d) for d in self.period],
+            "totals_from": self.totals_from,
+            "impressions": self.impressions, "members_reached": self.members_reached,
+            "engagements": self.engagements,
+            "followers_total": self.followers_total, "followers_on": iso(self.followers_on),
+            "daily": {"first": iso(self.daily_first), "last": iso(self.daily_last),
+                      "days": self.daily_days, "impressions": self.daily_impressions,
+                      "engagements": self.daily_engagements},
+            "followers_daily": {"first": iso(self.followers_first),
+                                "last": iso(self.followers_last),
+                                "new_followers": self.new_followers},
+        }
+
+
+def coverage(analytics: Analytics) -> Coverage:
+    """What the workbooks say of their whole period, and what their daily rows cover."""
+    daily, followers = analytics.daily, analytics.followers_daily
+    totals = analytics.totals
+    totals_from: TotalsFrom = ("merged" if len(analytics.files) > 1
+                               else "period" if "impressions" in totals else "daily")
+    daily_impressions = int(daily["impressions"].sum()) if daily.height else 0
+    daily_engagements = int(daily["engagements"].sum()) if daily.height else 0
+    impressions = totals.get("impressions") if totals_from == "period" else (
+        daily_impressions if daily.height else None)
+    new = followers["new_followers"].drop_nulls() if followers.height else None
+    months = tuple(
+        MonthFigures(row["month"], int(row["days"]), int(row["impressions"] or 0),
+                     int(row["engagements"] or 0),
+                     None if row["new_followers"] is None else int(row["new_followers"]))
+        for row in monthly_engagement(analytics).iter_rows(named=True) if row["days"])
+    return Coverage(
+        period=analytics.period, totals_from=totals_from, impressions=impressions,
+        members_reached=totals.get("members_reached") if totals_from == "period" else None,
+        engagements=totals.get("engagements") if totals_from == "period" else None,
+        followers_total=analytics.followers_total, followers_on=analytics.followers_on,
+        daily_first=daily["date"].min() if daily.height else None,  # type: ignore[arg-type]
+        daily_last=daily["date"].max() if daily.height else None,  # type: ignore[arg-type]
+        daily_days=daily.height, daily_impressions=daily_impressions,
+        daily_engagements=daily_engagements,
+        followers_first=followers["date"].min() if followers.height else None,  # type: ignore[arg-type]
+        followers_last=followers["date"].max() if followers.height else None,  # type: ignore[arg-type]
+        new_followers=int(new.sum()) if new is not None and new.len() else None,
+        months=months)
+
+
+@dataclass(frozen=True)
+class EngagementReceived(Engagement):
+    """`Engagement` with the workbooks' `Coverage` (the report's headline and its periods).
+
+    A subclass only because `analysis/model.py` is not this module's to edit: the field
+    belongs in `Engagement` itself."""
+
+    coverage: Coverage | None = None
+
+
 def with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
                     analytics: Analytics) -> tuple[pl.DataFrame, Engagement]:
     """The timeline's monthly frame with impressions, engagements, new_followers and
     engagement_rate joined on (null for the months no workbook covers), and the `Engagement`
-    evidence: summary, top posts matched, rate by kind, months covered, demographics."""
+    evidence: summary, top posts matched, rate by kind, months covered, demographics and
+    the workbooks' `Coverage`."""
     from ..analytics import AnalyticsSummary  # a workbook was given: its reader is loaded
 
     per_month = monthly_engagement(analytics).select(
@@ -160,6 +306,7 @@ def with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
     matched, counts = match_top_posts(analytics, posts)
     known = set(monthly["month"])
     covered = tuple(m for m in per_month["month"].to_list() if m in known)
-    return monthly, Engagement(summary=AnalyticsSummary.of(analytics), matching=counts,
-                               by_kind=engagement_by_kind(matched), months=covered,
-                               demographics=analytics.demographics)
+    return monthly, EngagementReceived(
+        summary=AnalyticsSummary.of(analytics), matching=counts,
+        by_kind=engagement_by_kind(matched), months=covered,
+        demographics=analytics.demographics, coverage=coverage(analytics))

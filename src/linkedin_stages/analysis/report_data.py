@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from .engagement import EngagementReceived
 from .model import PostKind, Timeline, post_kind
 from .network import JoinedDuring, joined_by_stage
 from .rhythm import PostingRhythm, posting_rhythm
@@ -22,7 +23,8 @@ from .voice import Voice, voice
 if TYPE_CHECKING:
     from ..export import ArchiveKind, Export
 
-__all__ = ["ArchiveFacts", "AudienceItem", "DatasetFound", "EngagementFigures", "KindEngagement",
+__all__ = ["ArchiveFacts", "AudienceItem", "DatasetFound", "EngagementFigures", "Figure",
+           "KindEngagement",
            "MonthEngagement", "RedactionInfo", "ReportData", "analyze_for_report",
            "archive_facts", "engagement_figures"]
 
@@ -66,6 +68,7 @@ class MonthEngagement:
     engagements: int
     rate: float | None
     new_followers: int | None
+    in_archive: bool = True  # a month of the archive's timeline too
 
 
 @dataclass(frozen=True)
@@ -76,19 +79,45 @@ class AudienceItem:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One headline number and the days it covers (`first` None: a count on `last`)."""
+
+    value: int | None  # None: the workbooks do not say
+    first: date | None
+    last: date | None
+
+
+@dataclass(frozen=True)
 class EngagementFigures:
-    """What others did with the member's posts (the analytics workbook, `--analytics`)."""
+    """What others did with the member's posts (the analytics workbook, `--analytics`).
+
+    The headline is the workbooks' own: their totals for their period (`totals_from`:
+    "period", "daily" when the workbook states none and they are its daily rows' sums,
+    "merged" when several workbooks are summed over their daily rows), each figure with
+    the days it covers. `daily` is what the daily rows (the month table) add up to; the
+    archive's months and the months both cover say what the timeline can show."""
 
     files: tuple[str, ...]  # workbook file names
-    period: tuple[str | None, str | None]  # first and last month the workbooks cover
-    impressions: int
-    engagements: int
-    new_followers: int | None  # None: no month tells
-    followers_total: int | None
+    period: tuple[date, date] | None  # the workbooks' period (merged: the union)
+    totals_from: str  # "period" | "daily" | "merged"
+    impressions: Figure
+    members_reached: Figure
+    engagements: Figure  # stated with the period's totals, else the daily rows' sum
+    followers_total: Figure  # on `last`
+    new_followers: Figure  # over the daily follower rows
+    daily: Figure  # the daily rows' impressions, over the days they cover
+    daily_engagements: int
+    archive_months: tuple[str, str]  # the archive's first and last month
+    overlap: tuple[str, str] | None  # first and last month both cover (None: none)
+    overlap_impressions: int  # over the months both cover
+    overlap_engagements: int
     matched: int  # top posts matched to the archive's posts
+    matched_by_id: int
+    matched_by_date: int  # same day and the id's creation time agreeing
+    refused_by_date: int  # same day as a post of the member, nothing else agreeing
     top_posts: int
     by_kind: tuple[KindEngagement, ...]
-    months: tuple[MonthEngagement, ...]  # the months with impressions
+    months: tuple[MonthEngagement, ...]  # the daily rows' months
     audience: tuple[AudienceItem, ...]  # top values of each category, categories in order
 
 
@@ -138,18 +167,21 @@ def engagement_figures(timeline: Timeline) -> EngagementFigures | None:
     if engagement is None:
         return None
     summary, matching = engagement.summary, engagement.matching
-    monthly = timeline.monthly.filter(pl.col("impressions").is_not_null())
-    followers = monthly["new_followers"].drop_nulls()
+    cover = engagement.coverage if isinstance(engagement, EngagementReceived) else None
+    if cover is None:  # only `engagement.with_engagement` builds one, always with it
+        raise ValueError("the timeline's engagement has no coverage")
     by_kind = tuple(
         KindEngagement(post_kind(row["kind"]), int(row["posts"]),
                        _optional(row.get("impressions_per_post")),
                        _optional(row.get("engagements_per_post")), _optional(row.get("rate")))
         for row in engagement.by_kind.iter_rows(named=True))
+    archive = {m.month for m in timeline.months}
     months = tuple(
-        MonthEngagement(row["month"], int(row["impressions"]), int(row["engagements"] or 0),
-                        _optional(row["engagement_rate"]),
-                        None if row["new_followers"] is None else int(row["new_followers"]))
-        for row in monthly.iter_rows(named=True))
+        MonthEngagement(m.month, m.impressions, m.engagements,
+                        m.engagements / m.impressions if m.impressions else None,
+                        m.new_followers, m.month in archive)
+        for m in cover.months)
+    both = [m for m in months if m.in_archive]
     audience: list[AudienceItem] = []
     demographics = engagement.demographics
     if demographics.height:
@@ -157,15 +189,31 @@ def engagement_figures(timeline: Timeline) -> EngagementFigures | None:
             top = demographics.filter(pl.col("category") == category).head(AUDIENCE_SHOWN)
             audience += [AudienceItem(str(category), str(value), _optional(share))
                          for value, share in zip(top["value"], top["share"], strict=True)]
-    first, last = (p[:7] if p else None for p in summary.period or (None, None))
+    start, end = cover.period or (cover.daily_first, cover.daily_last)
+    daily = Figure(cover.daily_impressions if cover.daily_days else None,
+                   cover.daily_first, cover.daily_last)
+    engagements = (Figure(cover.engagements, start, end) if cover.engagements is not None
+                   else Figure(cover.daily_engagements if cover.daily_days else None,
+                               cover.daily_first, cover.daily_last))
+    by_id, by_date = int(matching.get("matched_by_id", 0)), int(matching.get("matched_by_date", 0))
     return EngagementFigures(
         files=tuple(Path(f).name for f in summary.files),
-        period=(first, last),
-        impressions=int(monthly["impressions"].sum()),
-        engagements=int(monthly["engagements"].sum()),
-        new_followers=int(followers.sum()) if followers.len() else None,
-        followers_total=summary.followers_total,
-        matched=int(matching.get("matched_by_id", 0)) + int(matching.get("matched_by_date", 0)),
+        period=cover.period,
+        totals_from=cover.totals_from,
+        impressions=Figure(cover.impressions, start, end) if cover.totals_from == "period"
+        else daily,
+        members_reached=Figure(cover.members_reached, start, end),
+        engagements=engagements,
+        followers_total=Figure(cover.followers_total, None, cover.followers_on),
+        new_followers=Figure(cover.new_followers, cover.followers_first, cover.followers_last),
+        daily=daily,
+        daily_engagements=cover.daily_engagements,
+        archive_months=(timeline.months[0].month, timeline.months[-1].month),
+        overlap=(both[0].month, both[-1].month) if both else None,
+        overlap_impressions=sum(m.impressions for m in both),
+        overlap_engagements=sum(m.engagements for m in both),
+        matched=by_id + by_date, matched_by_id=by_id, matched_by_date=by_date,
+        refused_by_date=int(matching.get("refused_by_date", 0)),
         top_posts=int(matching.get("top_posts", 0)),
         by_kind=by_kind, months=months, audience=tuple(audience))
 

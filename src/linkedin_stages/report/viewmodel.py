@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime, timedelta
 
@@ -20,7 +20,7 @@ from .. import __version__
 from ..analysis import describe
 from ..analysis.model import STAGES, Stage
 from ..analysis.network import JoinedDuring
-from ..analysis.report_data import ReportData
+from ..analysis.report_data import EngagementFigures, Figure, ReportData
 from ..analysis.voice import ExamplePost
 from ..i18n import formatting
 from ..i18n.catalogue import check_language
@@ -191,11 +191,21 @@ class Section:
 
 
 @dataclass(frozen=True)
+class FigureStat:
+    """A headline figure of the workbook and the days it covers."""
+
+    label: str
+    value: str
+    period: str  # "11 Nov 2024 – 10 Nov 2025", "on 10 Nov 2025", or ""
+
+
+@dataclass(frozen=True)
 class EngagementView:
     """What others did with the member's posts, from the analytics workbook."""
 
     intro: str
-    stats: tuple[Stat, ...]
+    stats: tuple[FigureStat, ...]
+    notes: tuple[str, ...]  # where the totals come from, what the daily rows and archive cover
     by_kind: Table | None
     months: Table
     audience: tuple[tuple[str, tuple[str, ...]], ...]  # category, its top values
@@ -292,7 +302,8 @@ def _redaction(ctx: ReportContext, data: ReportData) -> RedactionView | None:
 
 
 def _engagement(ctx: ReportContext, data: ReportData) -> EngagementView | None:
-    """The analytics workbook's figures, when the member gave one (`--analytics`)."""
+    """The analytics workbook's figures, when the member gave one (`--analytics`): its own
+    totals, each with its days; what its daily rows and the archive cover, when they differ."""
     figures = data.engagement
     if figures is None:
         return None
@@ -304,18 +315,35 @@ def _engagement(ctx: ReportContext, data: ReportData) -> EngagementView | None:
     def count(value: float | None) -> str:
         return ctx.num(value) if value is not None else "—"
 
+    def day(value: date | None) -> str:
+        return formatting.day(value, lang, short=True) if value is not None else "—"
+
+    def days(first: date | None, last: date | None) -> str:
+        if first is None and last is None:
+            return ""
+        if first is None:
+            return ctx.fmt("engagement_on", day=day(last))
+        return ctx.words.text("formats.span", first=day(first), last=day(last))
+
+    def figure(label: str, shown: Figure) -> FigureStat:
+        return FigureStat(label, count(shown.value),
+                          days(shown.first, shown.last) if shown.value is not None else "")
+
+    daily = figures.daily
+    rate = (figures.daily_engagements / daily.value) if daily.value else None
     stats = [
-        Stat(t["engagement_impressions"], ctx.num(figures.impressions)),
-        Stat(t["engagement_engagements"], ctx.num(figures.engagements)),
-        Stat(t["engagement_rate"], percent(figures.engagements / figures.impressions
-                                           if figures.impressions else None)),
-        Stat(t["engagement_new_followers"], count(figures.new_followers)),
+        figure(t["engagement_impressions"], figures.impressions),
+        figure(t["engagement_reached"], figures.members_reached),
+        figure(t["engagement_engagements"], figures.engagements),
+        FigureStat(t["engagement_rate"], percent(rate),
+                   days(daily.first, daily.last) if rate is not None else ""),
+        figure(t["engagement_followers"], figures.followers_total),
+        figure(t["engagement_new_followers"], figures.new_followers),
+        FigureStat(t["engagement_matched"], ctx.fmt(
+            "engagement_matched_value", matched=ctx.num(figures.matched),
+            total=ctx.num(figures.top_posts)), ""),
     ]
-    if figures.followers_total is not None:
-        stats.append(Stat(t["engagement_followers"], ctx.num(figures.followers_total)))
-    stats.append(Stat(t["engagement_matched"], ctx.fmt(
-        "engagement_matched_value", matched=ctx.num(figures.matched),
-        total=ctx.num(figures.top_posts))))
+    notes = _engagement_notes(ctx, figures, day)
     by_kind = None
     if figures.by_kind:
         by_kind = Table(
@@ -343,13 +371,55 @@ def _engagement(ctx: ReportContext, data: ReportData) -> EngagementView | None:
         audience.setdefault(item.category, []).append(
             f"{item.value} ({formatting.percent(item.share, lang)})" if item.share is not None
             else item.value)
-    first, last = figures.period
+    first, last = figures.period or (None, None)
     return EngagementView(
         intro=ctx.fmt("engagement_intro", files=", ".join(figures.files),
-                      first=ctx.month(first) if first else "—",
-                      last=ctx.month(last) if last else "—"),
-        stats=tuple(stats), by_kind=by_kind, months=months,
+                      first=day(first), last=day(last)),
+        stats=tuple(stats), notes=notes, by_kind=by_kind, months=months,
         audience=tuple((category, tuple(values)) for category, values in audience.items()))
+
+
+def _engagement_notes(ctx: ReportContext, figures: EngagementFigures,
+                      day: Callable[[date | None], str]) -> tuple[str, ...]:
+    """Where the headline comes from and, when they differ from it, what the daily rows and
+    the archive cover: never a partial sum under the full period's name."""
+    num, month = ctx.num, ctx.month
+    notes: list[str] = []
+    daily, period = figures.daily, figures.period
+    if figures.totals_from == "daily":
+        notes.append(ctx.t["engagement_totals_daily"])
+    elif figures.totals_from == "merged" and period is not None:
+        notes.append(ctx.fmt("engagement_totals_merged", count=num(len(figures.files)),
+                             first=day(period[0]), last=day(period[1])))
+    elif period is not None and daily.value is not None:
+        total = figures.impressions.value
+        if total is not None and daily.value != total:
+            notes.append(ctx.fmt("engagement_daily_part", daily=num(daily.value),
+                                 total=num(total), first=day(daily.first),
+                                 last=day(daily.last)))
+        elif (daily.first, daily.last) != period:
+            notes.append(ctx.fmt("engagement_daily_span", first=day(daily.first),
+                                 last=day(daily.last)))
+    if figures.months:
+        archive_first, archive_last = figures.archive_months
+        spans = {"archive_first": month(archive_first), "archive_last": month(archive_last),
+                 "first": month(figures.months[0].month),
+                 "last": month(figures.months[-1].month)}
+        if figures.overlap is None:
+            notes.append(ctx.fmt("engagement_no_overlap", **spans))
+        elif any(not m.in_archive for m in figures.months):
+            notes.append(ctx.fmt("engagement_overlap", **spans,
+                                 both_first=month(figures.overlap[0]),
+                                 both_last=month(figures.overlap[1]),
+                                 impressions=num(figures.overlap_impressions),
+                                 engagements=num(figures.overlap_engagements)))
+    if figures.top_posts:
+        notes.append(ctx.fmt("engagement_matching", total=num(figures.top_posts),
+                             by_id=num(figures.matched_by_id),
+                             by_date=num(figures.matched_by_date)))
+        if figures.refused_by_date:
+            notes.append(ctx.fmt("engagement_refused", count=num(figures.refused_by_date)))
+    return tuple(notes)
 
 
 _KIND_METRIC = {"original": "original_posts", "curated_share": "curated_shares",
