@@ -479,7 +479,11 @@ class _Book:
         return round(value) if isinstance(value, float) else value
 
 
-def _read_sheets(path: Path, label: str) -> list[tuple[str, list[Row]]]:
+def read_sheets(path: Path, label: str) -> list[tuple[str, list[Row]]]:
+    """Every sheet's rows as text (stripped, blank cells None), read by calamine only after
+    the guards below passed: a regular file, at most MAX_BYTES, a zip whose parts inflate to
+    bounded sizes and whose sheets' used ranges are small. The one guarded way to read an
+    XLSX file here (the per-post reader uses it too); an AnalyticsError names `label`."""
     data = _read_file(path, label)
     if not data.startswith(b"PK\x03\x04"):
         kind = "an empty file" if not data else "not a zip container"
@@ -1242,7 +1246,7 @@ def _parse_demographics(book: _Book, rows: list[Row], name: str) -> None:
 
 def _read_book(path: Path, order: int) -> _Book:
     label = str(path)
-    sheets = _read_sheets(path, label)
+    sheets = read_sheets(path, label)
     _refuse_company_page(sheets, label)
     book = _Book(file=path.name, order=order)
     kinds = _classify(book, sheets)

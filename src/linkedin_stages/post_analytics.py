@@ -32,8 +32,6 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote
 
-import polars as pl
-
 from .errors import AnalyticsError
 
 __all__ = [
@@ -381,34 +379,11 @@ def _demographics(rows: list[Row]) -> tuple[Demographic, ...]:
 
 
 def _read_sheets(path: Path, label: str) -> list[tuple[str, list[Row]]]:
-    """Every sheet's rows as text, after the content reader's guards.
+    """Every sheet's rows as text, through the content reader's guarded reader (regular file,
+    size, zip directory, inflated sizes and used ranges checked before calamine reads)."""
+    from .analytics import read_sheets
 
-    analytics.py checks a workbook (regular file, size, zip directory, inflated sizes, used
-    ranges) before calamine reads it, but those checks are private; `load_analytics` is the
-    public way to run them, so it runs first (a per-post workbook passes: its `Post URL`
-    makes it readable there) and calamine reads the file once it has passed.
-    TODO(lead): when analytics.py exposes its guarded reader (see the report), this body
-    becomes that one call and the file is read once."""
-    from .analytics import load_analytics  # the guards (see above)
-
-    try:
-        load_analytics([path])
-    except AnalyticsError as exc:
-        # Said only once the guards passed and calamine read the sheets: that reader found
-        # none of its own there, which is ours to judge (any other error stands).
-        if not str(exc).startswith(f"{label}: not a LinkedIn content-analytics workbook"):
-            raise
-    try:
-        frames = pl.read_excel(
-            path, sheet_id=0, has_header=False, engine="calamine", raise_if_empty=False,
-            drop_empty_rows=False, drop_empty_cols=False, read_options={"dtypes": "string"})
-    except Exception as exc:  # calamine's own errors
-        reason = " ".join(str(exc).split("Context:")[0].split()) or type(exc).__name__
-        raise AnalyticsError(f"{label}: not a readable XLSX workbook ({reason})") from None
-    if isinstance(frames, pl.DataFrame):
-        frames = {"Sheet1": frames}
-    return [(name, [tuple(c.strip() if isinstance(c, str) and c.strip() else None for c in r)
-                    for r in frame.rows()]) for name, frame in frames.items()]
+    return read_sheets(path, label)
 
 
 def _read_post(path: Path) -> PostAnalytics:
