@@ -201,13 +201,13 @@ def test_id_time_reads_the_creation_time() -> None:
 
 def test_the_time_rule_on_hand_built_posts() -> None:
     day = date(2025, 3, 4)
-    at = [datetime(2025, 3, 4, 8, 0, 0), datetime(2025, 3, 4, 8, 0, 40),
-          datetime(2025, 3, 4, 17, 0), datetime(2025, 3, 5, 9, 0)]
+    at = [datetime(2025, 3, 4, 8, 0, 10), datetime(2025, 3, 4, 8, 0, 40),
+          datetime(2025, 3, 4, 17, 0), datetime(2025, 3, 5, 9, 0, 7)]
     top_ids = [snowflake(at[0] + timedelta(seconds=1)),  # the first of two close posts
                snowflake(at[1] + timedelta(seconds=1)),  # the second
-               snowflake(datetime(2025, 3, 4, 12, 0)),  # same day, no post at that time
+               snowflake(at[2] + timedelta(minutes=2)),  # the same day, 2 minutes off
                "999",  # the archive's own id
-               snowflake(datetime(2025, 3, 4, 17, 4))]  # within tolerance, but…
+               snowflake(at[2] + timedelta(seconds=20))]  # a timestamp without seconds
     top = pl.DataFrame({
         "url": [f"u{i}" for i in range(5)], "urn_type": ["activity"] * 5, "urn_id": top_ids,
         "published": [day, day, day, date(2025, 3, 5), date(2025, 3, 5)],
@@ -226,8 +226,8 @@ def test_the_time_rule_on_hand_built_posts() -> None:
     assert by_url["u0"]["post_urn_id"] == "a" and by_url["u1"]["post_urn_id"] == "b"
     assert by_url["u0"]["match"] == by_url["u1"]["match"] == "date"
     assert by_url["u3"]["match"] == "id"
-    assert by_url["u2"]["match"] is None  # a date alone is refused
-    assert by_url["u4"]["post_urn_id"] == "c"  # published date one day off (a time zone)
+    assert by_url["u2"]["match"] is None  # the same day is not enough
+    assert by_url["u4"]["post_urn_id"] == "c"  # the published date one day off (a zone)
     assert counts == {"top_posts": 5, "matched_by_id": 1, "matched_by_date": 3,
                       "unmatched": 1, "refused_by_date": 1}
     json.dumps(counts)
