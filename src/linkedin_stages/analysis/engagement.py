@@ -8,13 +8,12 @@ file. The posts come in as the frame `metrics.classify_posts` returns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .model import Engagement
+from .model import Coverage, Engagement, MonthFigures, TotalsFrom
 
 if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is given
     from ..analytics import Analytics
@@ -23,7 +22,6 @@ __all__ = [
     "ID_TIME_TOLERANCE",
     "MATCHED_COLUMNS",
     "Coverage",
-    "EngagementReceived",
     "MonthFigures",
     "coverage",
     "engagement_by_kind",
@@ -198,66 +196,6 @@ def engagement_by_kind(matched: pl.DataFrame) -> pl.DataFrame:
         "engagements_per_post", "posts_with_both")
 
 
-TotalsFrom = Literal["period", "daily", "merged"]
-
-
-@dataclass(frozen=True)
-class MonthFigures:
-    """One month of the workbooks' daily rows."""
-
-    month: str  # YYYY-MM
-    days: int  # daily rows that month
-    impressions: int
-    engagements: int
-    new_followers: int | None  # None: no follower row that month
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """The workbooks' own totals for their period, beside what their daily rows cover.
-
-    `totals_from` says where `impressions`, `members_reached` (and `engagements`, when the
-    workbook states them) come from: "period" — one workbook's own totals for its period
-    (DISCOVERY); "daily" — it states none, they are the sums of its daily rows over the days
-    those cover; "merged" — several workbooks: the period is their union and the totals are
-    the sums of the merged daily rows (each day once; reach cannot be added up, so None)."""
-
-    period: tuple[date, date] | None
-    totals_from: TotalsFrom
-    impressions: int | None
-    members_reached: int | None
-    engagements: int | None  # stated with the period's totals (rare), else None
-    followers_total: int | None
-    followers_on: date | None
-    daily_first: date | None  # the first and last daily row
-    daily_last: date | None
-    daily_days: int
-    daily_impressions: int
-    daily_engagements: int
-    followers_first: date | None  # the first and last daily follower row
-    followers_last: date | None
-    new_followers: int | None  # over the daily follower rows (None: no such row)
-    months: tuple[MonthFigures, ...]  # the daily rows month by month
-
-    def to_json(self) -> dict[str, object]:
-        def iso(day: date | None) -> str | None:
-            return None if day is None else day.isoformat()
-
-        return {
-            "period": None if self.period is None else [iso(d) for d in self.period],
-            "totals_from": self.totals_from,
-            "impressions": self.impressions, "members_reached": self.members_reached,
-            "engagements": self.engagements,
-            "followers_total": self.followers_total, "followers_on": iso(self.followers_on),
-            "daily": {"first": iso(self.daily_first), "last": iso(self.daily_last),
-                      "days": self.daily_days, "impressions": self.daily_impressions,
-                      "engagements": self.daily_engagements},
-            "followers_daily": {"first": iso(self.followers_first),
-                                "last": iso(self.followers_last),
-                                "new_followers": self.new_followers},
-        }
-
-
 def coverage(analytics: Analytics) -> Coverage:
     """What the workbooks say of their whole period, and what their daily rows cover."""
     daily, followers = analytics.daily, analytics.followers_daily
@@ -289,16 +227,6 @@ def coverage(analytics: Analytics) -> Coverage:
         months=months)
 
 
-@dataclass(frozen=True)
-class EngagementReceived(Engagement):
-    """`Engagement` with the workbooks' `Coverage` (the report's headline and its periods).
-
-    A subclass only because `analysis/model.py` is not this module's to edit: the field
-    belongs in `Engagement` itself."""
-
-    coverage: Coverage | None = None
-
-
 def with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
                     analytics: Analytics) -> tuple[pl.DataFrame, Engagement]:
     """The timeline's monthly frame with impressions, engagements, new_followers and
@@ -313,7 +241,7 @@ def with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
     matched, counts = match_top_posts(analytics, posts)
     known = set(monthly["month"])
     covered = tuple(m for m in per_month["month"].to_list() if m in known)
-    return monthly, EngagementReceived(
+    return monthly, Engagement(
         summary=AnalyticsSummary.of(analytics), matching=counts,
         by_kind=engagement_by_kind(matched), months=covered,
         demographics=analytics.demographics, coverage=coverage(analytics))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Literal, TypeGuard, get_args
 
 if TYPE_CHECKING:
@@ -148,6 +149,66 @@ class Timeline:
     engagement: Engagement | None = None  # from LinkedIn's analytics workbook, when given
 
 
+TotalsFrom = Literal["period", "daily", "merged"]
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """One month of the workbooks' daily rows."""
+
+    month: str  # YYYY-MM
+    days: int  # daily rows that month
+    impressions: int
+    engagements: int
+    new_followers: int | None  # None: no follower row that month
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The workbooks' own totals for their period, beside what their daily rows cover.
+
+    `totals_from` says where `impressions`, `members_reached` (and `engagements`, when the
+    workbook states them) come from: "period" — one workbook's own totals for its period
+    (DISCOVERY); "daily" — it states none, they are the sums of its daily rows over the days
+    those cover; "merged" — several workbooks: the period is their union and the totals are
+    the sums of the merged daily rows (each day once; reach cannot be added up, so None)."""
+
+    period: tuple[date, date] | None
+    totals_from: TotalsFrom
+    impressions: int | None
+    members_reached: int | None
+    engagements: int | None  # stated with the period's totals (rare), else None
+    followers_total: int | None
+    followers_on: date | None
+    daily_first: date | None  # the first and last daily row
+    daily_last: date | None
+    daily_days: int
+    daily_impressions: int
+    daily_engagements: int
+    followers_first: date | None  # the first and last daily follower row
+    followers_last: date | None
+    new_followers: int | None  # over the daily follower rows (None: no such row)
+    months: tuple[MonthFigures, ...]  # the daily rows month by month
+
+    def to_json(self) -> dict[str, object]:
+        def iso(day: date | None) -> str | None:
+            return None if day is None else day.isoformat()
+
+        return {
+            "period": None if self.period is None else [iso(d) for d in self.period],
+            "totals_from": self.totals_from,
+            "impressions": self.impressions, "members_reached": self.members_reached,
+            "engagements": self.engagements,
+            "followers_total": self.followers_total, "followers_on": iso(self.followers_on),
+            "daily": {"first": iso(self.daily_first), "last": iso(self.daily_last),
+                      "days": self.daily_days, "impressions": self.daily_impressions,
+                      "engagements": self.daily_engagements},
+            "followers_daily": {"first": iso(self.followers_first),
+                                "last": iso(self.followers_last),
+                                "new_followers": self.new_followers},
+        }
+
+
 @dataclass(frozen=True)
 class Engagement:
     """What others did with the member's posts, from the analytics workbook(s)."""
@@ -157,3 +218,6 @@ class Engagement:
     by_kind: pl.DataFrame  # engagement rate per post kind (original, curated_share, …)
     months: tuple[str, ...]  # months the workbooks cover
     demographics: pl.DataFrame  # category, value, share
+    # the workbooks' own totals for their period beside what their daily rows cover (the
+    # report's headline); None only for an Engagement built by hand
+    coverage: Coverage | None = None

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .engagement import EngagementReceived
 from .model import PostKind, Timeline, post_kind
 from .network import JoinedDuring, joined_by_stage
 from .rhythm import PostingRhythm, posting_rhythm
@@ -167,7 +166,7 @@ def engagement_figures(timeline: Timeline) -> EngagementFigures | None:
     if engagement is None:
         return None
     summary, matching = engagement.summary, engagement.matching
-    cover = engagement.coverage if isinstance(engagement, EngagementReceived) else None
+    cover = engagement.coverage
     if cover is None:  # only `engagement.with_engagement` builds one, always with it
         raise ValueError("the timeline's engagement has no coverage")
     by_kind = tuple(

@@ -15,7 +15,7 @@ from ..errors import TimelineError
 from ..export import Export
 from ..months import months_between
 from . import describe
-from .engagement import EngagementReceived, with_engagement
+from .engagement import with_engagement
 from .metrics import (
     METRICS,
     add_text_signals,
@@ -191,8 +191,7 @@ def to_json(timeline: Timeline, lang: str = "en") -> dict[str, object]:
             "top_posts_matching": dict(timeline.engagement.matching),
             "by_kind": timeline.engagement.by_kind.to_dicts(),
             **({"coverage": timeline.engagement.coverage.to_json()}
-               if isinstance(timeline.engagement, EngagementReceived)
-               and timeline.engagement.coverage is not None else {}),
+               if timeline.engagement.coverage is not None else {}),
         },
         "basis": list(timeline.basis),
         "thresholds": timeline.thresholds.to_dict(),
