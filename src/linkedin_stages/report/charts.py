@@ -422,11 +422,37 @@ class Mark:
 def lanes(key: str, title: str, description: str, runs: Sequence[Run],
           lane_names: dict[Stage | None, str], marks: Sequence[Mark], first: str,
           last: str) -> Markup:
-    """One lane per stage (top: power networker), coloured runs, labelled transitions."""
+    """One lane per stage (top: power networker), coloured runs, labelled transitions.
+
+    Two drawings, one shown at a time by report.css: 720 units wide with the lane names at
+    the left (desktop, print), and 400 units wide with each name above its lane (phones: the
+    wide one shrunk to a phone's width would draw its names at half their size)."""
+    # One image (named and described once) holding both drawings, each with its own viewBox;
+    # the outer box takes the shown drawing's proportions from the custom properties.
+    wide, wide_h = _lanes_svg(runs, lane_names, marks, first, last, narrow=False)
+    narrow, narrow_h = _lanes_svg(runs, lane_names, marks, first, last, narrow=True)
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram lanes" role="img" '
+                  f'style="--wide: 720 / {wide_h}; --narrow: 400 / {narrow_h}" '
+                  f'aria-labelledby="{key}-title {key}-desc">'
+                  f'<title id="{key}-title">{escape(title)}</title>'
+                  f'<desc id="{key}-desc">{escape(description)}</desc>{wide}{narrow}</svg>')
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    """`value` kept within [low, high] (a transition's label kept inside the drawing)."""
+    return max(low, min(value, high))
+
+
+def _lanes_svg(runs: Sequence[Run], lane_names: dict[Stage | None, str],
+               marks: Sequence[Mark], first: str, last: str, *,
+               narrow: bool) -> tuple[str, float]:
+    """One drawing of `lanes` (an inner <svg>) and its height in its own units."""
     order: list[Stage | None] = ["power_networker", "producer", "relay", "present"]
     if any(r.stage is None for r in runs):
         order.append(None)
-    label_w, right, lane_h, gap = 150, 712, 24, 6
+    # The narrow drawing gives each lane a row for its name (name_h) above the bar.
+    width, label_w, right, lane_h, gap, name_h = ((400, 6, 394, 18, 4, 16) if narrow
+                                                  else (720, 150, 712, 24, 6, 0))
     # Transition labels go in rows above the lanes, pushed down a row when they would overlap.
     span_start = int(first[:4]) * 12 + int(first[5:7]) - 1
     span_end = int(last[:4]) * 12 + int(last[5:7])
@@ -439,8 +465,8 @@ def lanes(key: str, title: str, description: str, runs: Sequence[Run],
     placed: list[tuple[int, float, float]] = []
     label_rows: list[int] = []
     for mark in marks:
-        x = x_of(mark.month)
         half = 3.4 * len(mark.label) + 4
+        x = _clamp(x_of(mark.month), half, width - half)
         row = 0
         while any(r == row and not (x + half < a or x - half > b) for r, a, b in placed):
             row += 1
@@ -448,18 +474,23 @@ def lanes(key: str, title: str, description: str, runs: Sequence[Run],
         label_rows.append(row)
     rows = (max(label_rows) + 1) if label_rows else 0
     top = 8 + rows * 16 + (6 if rows else 0)
-    lane_y = {stage: top + i * (lane_h + gap) for i, stage in enumerate(order)}
-    height = top + len(order) * (lane_h + gap) + 22
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 {height}" '
-             f'class="diagram lanes" role="img" aria-labelledby="{key}-title {key}-desc">'
-             f'<title id="{key}-title">{escape(title)}</title>'
-             f'<desc id="{key}-desc">{escape(description)}</desc>']
+    lane_y = {stage: top + name_h + i * (lane_h + gap + name_h)
+              for i, stage in enumerate(order)}
+    height = top + len(order) * (lane_h + gap + name_h) + 22
+    variant = "lanes-narrow" if narrow else "lanes-wide"
+    parts = [f'<svg viewBox="0 0 {width} {height}" width="100%" height="100%" '
+             f'class="{variant}">']
     for stage in order:
         y = lane_y[stage]
         parts.append(f'<rect x="{label_w}" y="{y}" width="{right - label_w}" height="{lane_h}" '
                      f'fill="var(--rule)" fill-opacity="0.25"/>')
-        parts.append(f'<text x="{label_w - 10}" y="{y + lane_h / 2 + 4.5}" text-anchor="end" '
-                     f'class="lane-name">{escape(lane_names[stage])}</text>')
+        if narrow:
+            parts.append(f'<text x="{label_w}" y="{y - 4}" class="lane-name">'
+                         f'{escape(lane_names[stage])}</text>')
+        else:
+            parts.append(f'<text x="{label_w - 10}" y="{y + lane_h / 2 + 4.5}" '
+                         f'text-anchor="end" class="lane-name">'
+                         f'{escape(lane_names[stage])}</text>')
     # Year grid (at each January) and labels (in the middle of each year's part of the span).
     for year in range(int(first[:4]), int(last[:4]) + 1):
         january = f"{year}-01"
@@ -488,10 +519,12 @@ def lanes(key: str, title: str, description: str, runs: Sequence[Run],
         for dot_y in ys:
             parts.append(f'<circle cx="{x}" cy="{dot_y}" r="3.5" fill="var(--paper)" '
                          f'stroke="var(--ink)" stroke-width="1.5"/>')
-        parts.append(f'<text x="{x}" y="{label_y}" text-anchor="middle" class="mark">'
+        half = 3.4 * len(mark.label) + 4
+        text_x = round(_clamp(x, half, width - half), 1)
+        parts.append(f'<text x="{text_x}" y="{label_y}" text-anchor="middle" class="mark">'
                      f'{escape(mark.label)}</text>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return "".join(parts), height
 
 
 # --------------------------------------------------------------------------- specifications
