@@ -113,7 +113,6 @@ def build_timeline(
     if analytics is not None:
         monthly, engagement = with_engagement(monthly, posts, analytics)
     can_judge = "shares" in export.reports and export.reports["shares"].readable
-    rates = window_rates(monthly, posts, t)
     judged: list[tuple[Stage | None, Stage | None, list[Reason]]]
     if not can_judge:
         judged = [(None, None, [Reason("unknown_no_shares")]) for _ in months]
@@ -121,7 +120,8 @@ def build_timeline(
         too_few = Reason("too_few_months", {"count": len(months), "needed": t.min_months_of_data})
         judged = [(None, None, [too_few]) for _ in months]
     else:
-        judged = list(judge(rates, t, month_rates(monthly, posts, t)))
+        # the window rates only when the rules run (the plan computes its own)
+        judged = list(judge(window_rates(monthly, posts, t), t, month_rates(monthly, posts, t)))
     month_rows = []
     metric_rows = monthly.drop("month").to_dicts()
     unknown = unmeasured(export)
