@@ -25,11 +25,14 @@ import os
 import string
 import tomllib
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 REFERENCE = "en"
 CATALOGUES_VARIABLE = "LINKEDIN_STAGES_CATALOGUES"
@@ -123,6 +126,13 @@ class Catalogue(Mapping[str, Any]):
         """The CLDR locale Babel formats this language's numbers, dates and plurals with."""
         return str(self._tables[FORMATS_TABLE]["locale"])
 
+    @cached_property
+    def babel_locale(self) -> Locale:
+        """`locale` parsed by Babel, once per catalogue (plurals are chosen in hot loops)."""
+        from babel import Locale
+
+        return Locale.parse(self.locale)
+
     def entry(self, key: str) -> str | dict[str, str]:
         try:
             return self._entries[key]
@@ -143,9 +153,7 @@ class Catalogue(Mapping[str, Any]):
 
     def category(self, count: float) -> str:
         """The CLDR plural category of `count` in this language ("one", "few", "other"…)."""
-        from babel import Locale
-
-        return str(Locale.parse(self.locale).plural_form(abs(count)))
+        return str(self.babel_locale.plural_form(abs(count)))
 
     def plural(self, key: str, count: float, /, **values: object) -> str:
         """The form of plural entry `key` for `count`; `{count}` is the number formatted for
@@ -157,7 +165,7 @@ class Catalogue(Mapping[str, Any]):
         if "count" not in values:  # as formatting.integer does (it builds on this module)
             from babel.numbers import format_decimal
 
-            values["count"] = format_decimal(round(count), locale=self.locale)
+            values["count"] = format_decimal(round(count), locale=self.babel_locale)
         return template.format(**values)
 
 
@@ -176,9 +184,7 @@ def placeholders(template: str) -> frozenset[str]:
 def plural_categories(lang: str, *, ordinal: bool = False) -> frozenset[str]:
     """The CLDR plural categories of the language ("one", "many", "other" in French; with
     `ordinal`, those of 1st, 2nd…: "one", "other")."""
-    from babel import Locale
-
-    locale = Locale.parse(catalogue(lang).locale)
+    locale = catalogue(lang).babel_locale
     rule = locale.ordinal_form if ordinal else locale.plural_form
     return frozenset(rule.tags) | {"other"}
 

@@ -16,7 +16,6 @@ import math
 import string
 from datetime import date, datetime, time
 from decimal import Decimal
-from functools import cache
 from typing import Any, Literal
 
 from babel import Locale
@@ -31,9 +30,9 @@ NBSP = "\u00a0"
 MISSING = "—"  # a number that is not one (NaN)
 
 
-@cache
 def _locale(lang: str) -> Locale:
-    return Locale.parse(catalogue(lang).locale)
+    # the catalogue's own (cached with it, so `catalogue.reload()` forgets it too)
+    return catalogue(lang).babel_locale
 
 
 def _pattern(lang: str, name: str) -> str:
