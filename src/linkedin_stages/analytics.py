@@ -51,8 +51,10 @@ __all__ = [
     "AnalyticsSummary",
     "Notice",
     "Workbooks",
+    "label_key",
     "load_analytics",
     "load_workbooks",
+    "parse_share",
 ]
 
 
@@ -90,7 +92,7 @@ MAX_STRING_BYTES = 64 * 1024 * 1024  # shared-string text repeated into the cell
 MAX_MARKUP = 64 * 1024  # one tag, comment or CDATA section (real: 723 bytes)
 _READ_CHUNK = 64 * 1024
 
-def _norm(text: str | None) -> str:
+def label_key(text: str | None) -> str:
     """Lower-case, accents off, punctuation to spaces: `Abonnés au total le …` → `abonnes
     au total le …`."""
     if not text:
@@ -107,7 +109,7 @@ def _norm(text: str | None) -> str:
 # are what public parsers written by people who have such workbooks read; Portuguese and
 # German are LinkedIn's own interface words, no workbook or parser seen (docs/FORMAT.md).
 # Extra spellings seen in edited or older workbooks sit beside the main one. Matching is on
-# `_norm` (lower case, no accents, punctuation as spaces).
+# `label_key` (lower case, no accents, punctuation as spaces).
 
 LAYOUTS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -191,10 +193,10 @@ _HELPER_LABELS = {"total", "totals", "grand total", "sum", "totales", "total gen
 
 
 def _labels(key: str) -> set[str]:
-    return {_norm(text) for layout in LAYOUTS.values() for text in layout[key]}
+    return {label_key(text) for layout in LAYOUTS.values() for text in layout[key]}
 
 
-_SHEET_NAMES = {_norm(name): kind for layout in LAYOUTS.values() for kind in SHEETS
+_SHEET_NAMES = {label_key(name): kind for layout in LAYOUTS.values() for kind in SHEETS
                 for name in layout[kind]}
 _DATE = _labels("date")
 _IMPRESSIONS = _labels("impressions")
@@ -215,7 +217,7 @@ _WORD_LANGUAGES: dict[str, set[str]] = {}
 for _lang, _layout in LAYOUTS.items():
     for _texts in _layout.values():
         for _text in _texts:
-            _WORD_LANGUAGES.setdefault(_norm(_text), set()).add(_lang)
+            _WORD_LANGUAGES.setdefault(label_key(_text), set()).add(_lang)
 # LinkedIn's company-page "Content" export: its sheets and the labels of their headers
 _COMPANY_SHEETS = {"metrics", "all posts"}
 _COMPANY_LABELS = {"impressions organic", "impressions total", "unique impressions organic",
@@ -360,7 +362,7 @@ def _int(text: str | None) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _share(text: str | None) -> tuple[float | None, str | None]:
+def parse_share(text: str | None) -> tuple[float | None, str | None]:
     """A percentage: a fraction (`0.139…`, `7.65E-2`), a percent text (`13.9 %`) → the
     fraction; anything else (`< 1%`) → null and the text as written."""
     if text is None or not text.strip():
@@ -389,7 +391,7 @@ def _blank(row: Row) -> bool:
 
 
 def _cells(row: Row) -> list[str]:
-    return [_norm(cell) for cell in row]
+    return [label_key(cell) for cell in row]
 
 
 # --- recognising a sheet --------------------------------------------------------------------
@@ -1012,7 +1014,7 @@ def _classify(book: _Book, sheets: list[tuple[str, list[Row]]]) -> dict[str, lis
     kinds: dict[int, str] = {}
     duplicates: set[int] = set()
     by_content = [_content_kind(rows) for _name, rows in sheets]
-    named = {index: _SHEET_NAMES.get(_norm(name)) for index, (name, _rows) in enumerate(sheets)}
+    named = {index: _SHEET_NAMES.get(label_key(name)) for index, (name, _rows) in enumerate(sheets)}
     for index, (name, _rows) in enumerate(sheets):
         if named[index]:
             kinds[index] = by_content[index] or named[index]  # type: ignore[assignment]
@@ -1054,7 +1056,7 @@ def _language(sheets: list[tuple[str, list[Row]]], used: Iterable[int]) -> str |
     votes = dict.fromkeys(LANGUAGES, 0.0)
     for index in used:
         name, rows = sheets[index]
-        words = {_norm(name)} | {cell for row in rows[:40] for cell in _cells(row)}
+        words = {label_key(name)} | {cell for row in rows[:40] for cell in _cells(row)}
         for word in words:
             for cell_word in (word, *(prefix for prefix in _TOTAL_FOLLOWERS
                                       if word.startswith(prefix + " "))):
@@ -1071,7 +1073,7 @@ def _language(sheets: list[tuple[str, list[Row]]], used: Iterable[int]) -> str |
 def _refuse_company_page(sheets: list[tuple[str, list[Row]]], label: str) -> None:
     """A company page's content export (sheets `Metrics`, `All posts`; headers
     `Impressions (organic)`, `Post link`…) is not a member's workbook: said, not misread."""
-    names = {_norm(name) for name, _rows in sheets}
+    names = {label_key(name) for name, _rows in sheets}
     headers = {cell for _name, rows in sheets for row in rows[:5] for cell in _cells(row)}
     if names >= _COMPANY_SHEETS or (names & _COMPANY_SHEETS
                                     and len(headers & _COMPANY_LABELS) >= 2):
@@ -1112,7 +1114,7 @@ def _parse_discovery(book: _Book, rows: list[Row], dates: _Dates) -> None:
             if started:
                 break
             continue
-        label = _norm(_get(row, 0))
+        label = label_key(_get(row, 0))
         if not label or label in _OVERALL or _is_followers_total(label):
             continue  # the follower total is read wherever it is (_find_followers_total)
         if _number(_get(row, 1)) is None:
@@ -1134,7 +1136,7 @@ def _parse_engagement(book: _Book, rows: list[Row], dates: _Dates) -> None:
     skipped = 0
     twice: list[date] = []
     for row in rows[start:]:
-        if _blank(row) or _norm(_get(row, cols[0])) in _HELPER_LABELS:
+        if _blank(row) or label_key(_get(row, cols[0])) in _HELPER_LABELS:
             continue
         day = dates.one(_get(row, cols[0]), serial=True)
         if day is None:
@@ -1206,7 +1208,7 @@ def _find_followers_total(book: _Book, sheets: list[tuple[str, list[Row]]],
     for index in order:
         for row in sheets[index][1]:
             for position, cell in enumerate(row):
-                if not cell or not _is_followers_total(_norm(cell)):
+                if not cell or not _is_followers_total(label_key(cell)):
                     continue
                 count = next((book.whole(c) for c in row[position + 1:]
                               if _number(c) is not None), None)
@@ -1237,9 +1239,9 @@ def _parse_demographics(book: _Book, rows: list[Row], name: str) -> None:
         category, value = _get(row, 0), _get(row, 1)
         if not category or value is None:
             continue
-        if _norm(value) in _VALUE and _norm(_get(row, 2)) in _PERCENTAGE | {""}:
+        if label_key(value) in _VALUE and label_key(_get(row, 2)) in _PERCENTAGE | {""}:
             continue  # a header row whose first label is not known: never a category
-        share, text = _share(_get(row, 2))
+        share, text = parse_share(_get(row, 2))
         book.demographics.append({"category": category, "value": value, "share": share,
                                   "share_text": text, "sheet": name})
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote
 
+from .analytics import label_key, parse_share, read_sheets
 from .errors import AnalyticsError
 
 __all__ = [
@@ -54,7 +54,7 @@ SINGLE_SHEET = "Post analytics"
 _CONTENT_SHEETS = frozenset({"discovery", "engagement", "top posts", "followers",
                              "demographics"})
 
-# Metric labels as LinkedIn writes them (normalised by _key) → PostMetrics field.
+# Metric labels as LinkedIn writes them (normalised by label_key) → PostMetrics field.
 _METRIC_LABELS = {
     "impressions": "impressions",
     "members reached": "members_reached",
@@ -94,7 +94,6 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # a date cell, as calamine g
 _SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*([AaPp])?\.?\s*[Mm]?\.?")
 _COUNT = re.compile(r"[+-]?\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+|[+-]?\d+(?:\.0+)?")
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 Row = tuple[str | None, ...]
 Layout = Literal["sheets", "single"]
@@ -174,16 +173,6 @@ class PostAnalytics:
 # --- recognising the workbook (sheet names, before any cell is read) -----------------------
 
 
-def _key(text: str | None) -> str:
-    """Lower-case, accents off, punctuation to spaces: `Sends on LinkedIn` → `sends on
-    linkedin`, `%` → ``."""
-    if not text:
-        return ""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text)
-                    if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
-
-
 def sheet_names(path: str | Path) -> tuple[str, ...] | None:
     """The workbook's sheet names in order, from `xl/workbook.xml` alone (bounded reads, no
     XML parser, no cell read); None when the file is not a readable XLSX container."""
@@ -209,8 +198,8 @@ def sheet_names(path: str | Path) -> tuple[str, ...] | None:
 def is_post_sheets(names: Iterable[str]) -> bool:
     """Per-post sheets: PERFORMANCE, or a `Post analytics` sheet, and none of the content
     workbook's (DISCOVERY, ENGAGEMENT, TOP POSTS, FOLLOWERS, DEMOGRAPHICS)."""
-    keys = {_key(name) for name in names}
-    return bool(keys & {"performance", _key(SINGLE_SHEET)}) and not keys & _CONTENT_SHEETS
+    keys = {label_key(name) for name in names}
+    return bool(keys & {"performance", label_key(SINGLE_SHEET)}) and not keys & _CONTENT_SHEETS
 
 
 def is_post_analytics(path: str | Path) -> bool:
@@ -231,21 +220,6 @@ def _count(text: str | None) -> int | None:
     if not _COUNT.fullmatch(text):
         return None
     return int(float(re.sub(r"[,\u00a0\u202f' ]", "", text)))
-
-
-def _fraction(text: str | None) -> tuple[float | None, str | None]:
-    """A share: a fraction (`0.31`), a percent text (`15%`, `15,5 %`); else (None, text)."""
-    if not text or not text.strip():
-        return None, None
-    body = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
-    percent = body.endswith("%")
-    number = body.rstrip("%").strip()
-    if number.count(",") == 1 and "." not in number:
-        number = number.replace(",", ".")
-    if _DECIMAL.fullmatch(number):
-        value = float(number)
-        return (value / 100 if percent else value), None
-    return None, text.strip()
 
 
 def _day(text: str | None) -> date | None:
@@ -316,7 +290,7 @@ class _Found:
 
 def _demographics_header(row: Row) -> tuple[int, int, int] | None:
     """(category, value, share) columns when the row is `Category | Value | % …`."""
-    keys = [_key(cell) if cell else None for cell in row]
+    keys = [label_key(cell) if cell else None for cell in row]
     if not (set(keys) & _CATEGORY and set(keys) & _VALUE):
         return None
     category, value = keys.index("category"), keys.index("value")
@@ -335,7 +309,7 @@ def _label_values(rows: list[Row]) -> tuple[_Found, int]:
         cells = _filled(row)
         if not cells:
             continue
-        label = _key(cells[0][1])
+        label = label_key(cells[0][1])
         if label in _DEMOGRAPHICS_TITLE or _demographics_header(row):
             return found, index
         value = cells[1][1] if len(cells) > 1 else None
@@ -364,7 +338,7 @@ def _demographics(rows: list[Row]) -> tuple[Demographic, ...]:
     for row in rows[start:]:
         cells = _filled(row)
         if columns is None:
-            if len(cells) < 2 or _key(cells[0][1]) in _DEMOGRAPHICS_TITLE:
+            if len(cells) < 2 or label_key(cells[0][1]) in _DEMOGRAPHICS_TITLE:
                 continue
             first = cells[0][0]
             at = (first, first + 1, first + 2)
@@ -373,17 +347,9 @@ def _demographics(rows: list[Row]) -> tuple[Demographic, ...]:
         category, value = (row[i] if i < len(row) else None for i in at[:2])
         if not category or not value:
             continue
-        share, text = _fraction(row[at[2]] if at[2] < len(row) else None)
+        share, text = parse_share(row[at[2]] if at[2] < len(row) else None)
         table.append(Demographic(category, value, share, text))
     return tuple(table)
-
-
-def _read_sheets(path: Path, label: str) -> list[tuple[str, list[Row]]]:
-    """Every sheet's rows as text, through the content reader's guarded reader (regular file,
-    size, zip directory, inflated sizes and used ranges checked before calamine reads)."""
-    from .analytics import read_sheets
-
-    return read_sheets(path, label)
 
 
 def _read_post(path: Path) -> PostAnalytics:
@@ -392,19 +358,19 @@ def _read_post(path: Path) -> PostAnalytics:
     if names is not None and not is_post_sheets(names):
         listed = ", ".join(repr(name) for name in names) or "none"
         kind = ("the content-analytics workbook, not a post's"
-                if {_key(n) for n in names} & _CONTENT_SHEETS
+                if {label_key(n) for n in names} & _CONTENT_SHEETS
                 else "not a LinkedIn per-post analytics workbook")
         raise AnalyticsError(f"{label}: {kind} (sheets: {listed}; expected "
                              f"{' and '.join(POST_SHEETS)}, or {SINGLE_SHEET!r})")
-    sheets = {_key(name): rows for name, rows in _read_sheets(path, label)}
+    sheets = {label_key(name): rows for name, rows in read_sheets(path, label)}
     layout: Layout
     if "performance" in sheets:
         layout = "sheets"
         found, _end = _label_values(sheets["performance"])
         demographics = _demographics(sheets.get("top demographics", []))
-    elif _key(SINGLE_SHEET) in sheets:
+    elif label_key(SINGLE_SHEET) in sheets:
         layout = "single"
-        rows = sheets[_key(SINGLE_SHEET)]
+        rows = sheets[label_key(SINGLE_SHEET)]
         found, end = _label_values(rows)
         demographics = _demographics(rows[end:])
     else:  # sheet_names could not tell (an odd container calamine still reads)
