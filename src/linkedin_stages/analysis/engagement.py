@@ -196,8 +196,9 @@ def engagement_by_kind(matched: pl.DataFrame) -> pl.DataFrame:
         "engagements_per_post", "posts_with_both")
 
 
-def coverage(analytics: Analytics) -> Coverage:
-    """What the workbooks say of their whole period, and what their daily rows cover."""
+def coverage(analytics: Analytics, monthly: pl.DataFrame | None = None) -> Coverage:
+    """What the workbooks say of their whole period, and what their daily rows cover
+    (`monthly`: `monthly_engagement(analytics)`, when the caller has it already)."""
     daily, followers = analytics.daily, analytics.followers_daily
     totals = analytics.totals
     totals_from: TotalsFrom = ("merged" if len(analytics.files) > 1
@@ -207,11 +208,12 @@ def coverage(analytics: Analytics) -> Coverage:
     impressions = totals.get("impressions") if totals_from == "period" else (
         daily_impressions if daily.height else None)
     new = followers["new_followers"].drop_nulls() if followers.height else None
+    by_month = monthly_engagement(analytics) if monthly is None else monthly
     months = tuple(
         MonthFigures(row["month"], int(row["days"]), int(row["impressions"] or 0),
                      int(row["engagements"] or 0),
                      None if row["new_followers"] is None else int(row["new_followers"]))
-        for row in monthly_engagement(analytics).iter_rows(named=True) if row["days"])
+        for row in by_month.iter_rows(named=True) if row["days"])
     return Coverage(
         period=analytics.period, totals_from=totals_from, impressions=impressions,
         members_reached=totals.get("members_reached") if totals_from == "period" else None,
@@ -235,7 +237,8 @@ def with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
     the workbooks' `Coverage`."""
     from ..analytics import AnalyticsSummary  # a workbook was given: its reader is loaded
 
-    per_month = monthly_engagement(analytics).select(
+    by_month = monthly_engagement(analytics)  # grouped once: the join and the coverage
+    per_month = by_month.select(
         "month", "impressions", "engagements", "new_followers", "engagement_rate")
     monthly = monthly.join(per_month, on="month", how="left")
     matched, counts = match_top_posts(analytics, posts)
@@ -244,4 +247,4 @@ def with_engagement(monthly: pl.DataFrame, posts: pl.DataFrame,
     return monthly, Engagement(
         summary=AnalyticsSummary.of(analytics), matching=counts,
         by_kind=engagement_by_kind(matched), months=covered,
-        demographics=analytics.demographics, coverage=coverage(analytics))
+        demographics=analytics.demographics, coverage=coverage(analytics, by_month))
