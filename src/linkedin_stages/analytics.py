@@ -1419,14 +1419,13 @@ def load_analytics(paths: Sequence[str | Path] | str | Path) -> Analytics:
     files = tuple(Path(p) for p in paths)
     if not files:
         raise AnalyticsError("no analytics workbook given")
-    books = [_read_book(path, order) for order, path in enumerate(files)]
-    # Oldest period first, so that later ones overwrite; a workbook without a period (neither
-    # DISCOVERY nor ENGAGEMENT) counts as the oldest.
-    books.sort(key=lambda b: (b.period[1] if b.period else date.min, b.order))
-    return _merge(files, books)
+    return _merge(files, [_read_book(path, order) for order, path in enumerate(files)])
 
 
 def _merge(files: tuple[Path, ...], books: list[_Book]) -> Analytics:
+    # Oldest period first, so that later ones overwrite; a workbook without a period (neither
+    # DISCOVERY nor ENGAGEMENT) counts as the oldest.
+    books = sorted(books, key=lambda b: (b.period[1] if b.period else date.min, b.order))
     warnings: list[str] = [w for book in books for w in book.warnings]
     daily: dict[date, tuple[Count, Count]] = {}
     followers_daily: dict[date, int | None] = {}
@@ -1519,11 +1518,11 @@ def load_workbooks(exports: Sequence[str | Path], given: Sequence[str | Path] = 
         found += workbooks
         notices += [Notice("Warning", warning) for warning in skipped]
     chosen = [Path(path) for path in given]
-    readable = []  # each workbook found, read on its own to check it
+    readable: list[_Book] = []  # each workbook found, read on its own to check it
     if not chosen:
         for candidate in found:
             try:
-                readable.append(load_analytics([candidate]))
+                readable.append(_read_book(candidate, len(readable)))
             except AnalyticsError as exc:
                 notices.append(Notice("Warning", notice_of(exc)))
                 continue
@@ -1531,7 +1530,8 @@ def load_workbooks(exports: Sequence[str | Path], given: Sequence[str | Path] = 
             chosen.append(candidate)
     if not chosen:
         return Workbooks(None, tuple(notices))
-    # One workbook found: it was just read. Several (or given ones): merged in one reading.
-    analytics = readable[0] if len(readable) == 1 else load_analytics(chosen)
+    # Workbooks found were each read once, above, and are merged as read; given ones are
+    # read here (the first that cannot be is an error).
+    analytics = _merge(tuple(chosen), readable) if readable else load_analytics(chosen)
     notices += [Notice("Warning", warning) for warning in analytics.warnings]
     return Workbooks(analytics, tuple(notices))
