@@ -21,17 +21,31 @@ if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is giv
 __all__ = [
     "ID_TIME_TOLERANCE",
     "MATCHED_COLUMNS",
+    "MATCHER_COLUMNS",
     "Coverage",
     "MonthFigures",
     "coverage",
     "engagement_by_kind",
     "id_time",
     "match_top_posts",
+    "matcher_columns",
     "monthly_engagement",
     "with_engagement",
 ]
 
 MATCHED_COLUMNS = ("timestamp", "post_urn", "post_urn_id", "kind", "link", "words", "match")
+# The columns of the posts that the workbook matchers (top posts here, per-post workbooks in
+# post_engagement.py) read and copy onto what they match.
+MATCHER_COLUMNS: dict[str, pl.DataType | type[pl.DataType]] = {
+    "timestamp": pl.Datetime("us"), "post_urn": pl.String, "urn_id": pl.String,
+    "kind": pl.String, "link": pl.String, "words": pl.Int64}
+
+
+def matcher_columns(posts: pl.DataFrame) -> pl.DataFrame:
+    """`posts`' MATCHER_COLUMNS, cast to their types (null where `posts` lacks one)."""
+    return posts.select(
+        [(pl.col(c).cast(t) if c in posts.columns else pl.lit(None, dtype=t)).alias(c)
+         for c, t in MATCHER_COLUMNS.items()])
 
 
 ID_EPOCH = datetime(1970, 1, 1)  # LinkedIn ids carry their creation time: ms since then
@@ -88,13 +102,7 @@ def match_top_posts(analytics: Analytics, posts: pl.DataFrame
     or null), and the counts {"top_posts", "matched_by_id", "matched_by_date",
     "unmatched", "refused_by_date"}."""
     top = analytics.top_posts.with_row_index("_t")
-    wanted: dict[str, pl.DataType | type[pl.DataType]] = {
-        "timestamp": pl.Datetime("us"), "post_urn": pl.String, "urn_id": pl.String,
-        "kind": pl.String, "link": pl.String, "words": pl.Int64}
-    own = posts.select(
-        [(pl.col(c).cast(t) if c in posts.columns else pl.lit(None, dtype=t)).alias(c)
-         for c, t in wanted.items()]
-    ).filter(pl.col("timestamp").is_not_null()).with_row_index("_p")
+    own = matcher_columns(posts).filter(pl.col("timestamp").is_not_null()).with_row_index("_p")
     pairs: dict[int, tuple[int, str]] = {}  # top row → (post row, how)
     used: set[int] = set()
     post_by_id: dict[str, int] = {}

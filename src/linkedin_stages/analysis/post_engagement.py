@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from .engagement import MATCHER_COLUMNS, matcher_columns
+
 if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is given
     from ..post_analytics import PostAnalytics
 
@@ -44,9 +46,6 @@ POST_ENGAGEMENT_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "words": pl.Int64,
     **dict.fromkeys(_METRIC_COLUMNS, pl.Int64),  # the workbook's (PostMetrics)
 }
-_POST_COLUMNS: dict[str, pl.DataType | type[pl.DataType]] = {
-    "timestamp": pl.Datetime("us"), "post_urn": pl.String, "urn_id": pl.String,
-    "kind": pl.String, "link": pl.String, "words": pl.Int64}
 _LINK_IDS = re.compile(r"(?:urn:li:[A-Za-z]+:|-(?:activity|share|ugcPost)-)(\d+)")
 
 
@@ -97,9 +96,7 @@ def join_post_analytics(workbooks: Sequence[PostAnalytics], posts: pl.DataFrame
     """Each per-post workbook matched to a post of `posts` (as `metrics.classify_posts`
     returns them: timestamp, post_urn, urn_id, kind, link, words) by id alone: first the
     Post URL's id, then the file name's. See the module's docstring."""
-    own = posts.select(
-        [(pl.col(c).cast(t) if c in posts.columns else pl.lit(None, dtype=t)).alias(c)
-         for c, t in _POST_COLUMNS.items()])
+    own = matcher_columns(posts)
     by_id = _post_ids(own)
     hits: list[tuple[int | None, str | None]] = []
     for book in workbooks:
@@ -112,7 +109,7 @@ def join_post_analytics(workbooks: Sequence[PostAnalytics], posts: pl.DataFrame
     last = {row: index for index, (row, _how) in enumerate(hits) if row is not None}
     records = []
     for index, (book, (row, how)) in enumerate(zip(workbooks, hits, strict=True)):
-        post = own.row(row, named=True) if row is not None else dict.fromkeys(_POST_COLUMNS)
+        post = own.row(row, named=True) if row is not None else dict.fromkeys(MATCHER_COLUMNS)
         metrics = book.metrics.as_dict()
         records.append({
             "file": book.file.name, "url": book.url, "workbook_ids": list(book.ids),
