@@ -403,6 +403,18 @@ def compare(old: Path, new: Path, output: Path | None, output_format: str, lang:
          f"({len(html.encode('utf-8')) / 1e6:.1f} MB)")
 
 
+def _card_output(export: Path, card: Path, report: Path) -> Path:
+    """Where `--card` writes: a .png or .svg name (else a usage error, exit 2), checked like
+    the report's place and never the report's own file."""
+    from .report.card import CARD_FORMATS, card_format, check_card_output
+
+    if card_format(card) is None:
+        raise click.BadParameter(f"{safe_label(card)}: the card is an image: give a name "
+                                 f"ending in {' or '.join(CARD_FORMATS)}",
+                                 param_hint="'--card'")
+    return check_card_output(export, card, report)
+
+
 def _stderr_is_terminal() -> bool:
     """Progress goes to stderr only when someone is watching it."""
     try:
@@ -431,10 +443,13 @@ def _stderr_is_terminal() -> bool:
                    "same stages and charts.")
 @click.option("--redact-companies", is_flag=True,
               help="With --redact (implied), companies become pseudonyms too (\"Company 3\").")
+@click.option("--card", type=click.Path(path_type=Path), default=None, metavar="FILE.png|.svg",
+              help="Also write a 1200×630 image to share: staircase, trajectory, three "
+                   "numbers; carries no one's name but yours (none with --redact).")
 def analyze(export: Path, output: Path | None, lang: str, target: str | None, by: str | None,
             thresholds: Path | None, tz: str | None, open_after: bool, quiet: bool,
             analytics_files: tuple[Path, ...], redact: bool,
-            redact_companies: bool) -> None:
+            redact_companies: bool, card: Path | None) -> None:
     """Write an offline HTML report of your four stages: where you are, your trajectory,
     what you did, your network, voice and rhythm, month by month, and a plan.
 
@@ -455,6 +470,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
 
     export = _resolved(export)  # the output is checked against the export actually read
     out = check_output(export, output if output is not None else Path(DEFAULT_NAME))
+    card_out = _card_output(export, card, out) if card is not None else None
     zone = check_zone(tz) if tz is not None else local_zone()
     # Options and the thresholds file first: a bad one is told before the export is read.
     stage = check_plan_options(target, by)  # "Power networker" → "power_networker"
@@ -488,10 +504,21 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
         data = redact_report(data, loaded, companies=redact_companies, lang=lang).data
     progress("drawing the charts")
     html = render_report(data, lang=lang)
+    image = None
+    if card_out is not None:  # drawn before anything is written: a failure writes nothing
+        from .report.card import card_data, card_format, render_card, write_card
+
+        progress("drawing the card")
+        # from `data`, redacted or not: a redacted analysis holds no name, so neither does it
+        image = render_card(card_data(data, lang=lang), card_format(card_out) or "png")
     write_report(html, out)
+    if card_out is not None and image is not None:
+        write_card(image, card_out)
     if not quiet:
         kind = "Redacted report" if redact or redact_companies else "Report"
         _say(f"{kind} written to {safe_label(out)} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+        if card_out is not None:
+            _say(f"Card written to {safe_label(card_out)}")
     if open_after:
         import webbrowser
 
