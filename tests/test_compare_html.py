@@ -124,7 +124,8 @@ def test_comparison_in_chromium(comparison, tmp_path: Path) -> None:  # noqa: AN
         page.screenshot(path=str(shots / "compare-en-desktop.png"), full_page=True)
         browser.close()
     assert requests == [] and errors == []
-    assert len(boxes) == 2 and all(w > 100 and h > 40 for w, h in boxes)
+    # the two trajectories and the months between the exports
+    assert len(boxes) == 3 and all(w > 100 and h > 40 for w, h in boxes)
 
 
 def test_the_archive_kind_is_worded_in_the_page_language(comparison) -> None:  # noqa: ANN001
@@ -133,8 +134,126 @@ def test_the_archive_kind_is_worded_in_the_page_language(comparison) -> None:  #
     from linkedin_stages.report.compare_view import build_compare_view
 
     for lang in ("en", "fr"):
-        kinds = {row[3] for row in build_compare_view(comparison, lang=lang).about.rows}
+        kind_row = build_compare_view(comparison, lang=lang).about.rows[2]
         words = catalogue(lang).table("report")
-        assert kinds <= {words[f"archive_{kind}"] for kind in ("basic", "complete", "partial")}
-    assert "complete" not in {row[3] for row in
-                              build_compare_view(comparison, lang="fr").about.rows}
+        assert kind_row[0] == catalogue(lang).table("compare")["kind_col"]
+        assert set(kind_row[1:]) <= {words[f"archive_{kind}"]
+                                     for kind in ("basic", "complete", "partial")}
+    assert "complete" not in build_compare_view(comparison, lang="fr").about.rows[2]
+
+
+# ------------------------------------------------------------------ issue 18: the compare page
+
+LANGS = ("en", "fr", "es", "pt", "de")
+
+
+def test_both_trajectories_share_one_time_axis(comparison) -> None:  # noqa: ANN001
+    """Same first and last month in both lane charts: the older archive visibly ends earlier,
+    each chart still covering (and titled with) its own months."""
+    view = build_compare_view(comparison, lang="en")
+    old, new = view.old_trajectory.chart.spec, view.new_trajectory.chart.spec
+    assert (old.first, old.last) == (new.first, new.last)  # type: ignore[union-attr]
+    assert old.last == comparison.new.timeline.months[-1].month  # type: ignore[union-attr]
+    assert old.runs[-1].last == comparison.old.timeline.months[-1].month < old.last  # type: ignore[union-attr]
+    assert "June 2021" in view.old_trajectory.chart.title
+    assert "October 2026" in view.new_trajectory.chart.title
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_id_is_unique_and_every_reference_resolves(comparison, lang: str) -> None:  # noqa: ANN001
+    """Two trajectory charts once shared `figure-lanes`, `lanes-title` and `lanes-desc`: a
+    screen reader read the older chart's description for the newer one."""
+    from report_support import elements
+
+    tags = elements(build_compare_report(comparison, lang=lang)).tags
+    ids = [attrs["id"] for _, attrs in tags if attrs.get("id")]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    referenced = [ref for _, attrs in tags for name in ("aria-labelledby", "aria-describedby")
+                  for ref in (attrs.get(name) or "").split()]
+    assert referenced and set(referenced) <= set(ids)
+    charts = [attrs["aria-labelledby"] for tag, attrs in tags
+              if tag == "svg" and attrs.get("role") == "img"]
+    assert charts == ["lanes-old-title lanes-old-desc", "lanes-new-title lanes-new-desc",
+                      "between-title between-desc"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_long_lists_are_folded(comparison, lang: str) -> None:  # noqa: ANN001
+    """54 job moves: the first 8 shown, the other 46 behind "Show all 54", in every
+    language."""
+    view = build_compare_view(comparison, lang=lang)
+    assert len(comparison.job_moves) == 54
+    assert view.moves is not None and len(view.moves.rows) == 8
+    assert view.moves_rest is not None and len(view.moves_rest.rows) == 46
+    expected = catalogue(lang).text("compare.show_all").format(count=integer(54, lang))
+    assert view.moves_all == expected and view.moves_more == ""
+    page = html_lib.unescape(build_compare_report(comparison, lang=lang))
+    assert f'<details class="fold"><summary>{expected}</summary>' in page
+    names = [m.name for m in comparison.job_moves]
+    assert names[8] in page.split(expected, 1)[1] and names[8] not in page.split(expected)[0]
+
+
+def test_the_page_speaks_the_reports_words(comparison) -> None:  # noqa: ANN001
+    """Stages, metrics and activity are worded by the report's own entries, and the compare
+    table keeps no near-synonym of them."""
+    from linkedin_stages.analysis import describe
+
+    for lang in LANGS:
+        words = catalogue(lang)
+        report, compare = words.table("report"), words.table("compare")
+        view = build_compare_view(comparison, lang=lang)
+        assert [row[0] for row in view.rates.rows] == [
+            describe.metric_label(metric, lang) for metric in comparison.rates]
+        report_words = set(report.values()) | set(words.table("metrics").values())
+        labels = [row[0] for row in view.activity.rows]
+        assert set(labels[:-1]) <= report_words, lang
+        assert labels[-1] == compare["connections_gained_after"]
+        assert view.between is not None
+        assert [p.label for p in view.between.spec.panels] == [
+            report[k] for k in ("own_col", "shared_col", "comments_col", "reactions_col",
+                                "connections_col")]
+        assert view.then.name == describe.stage_name(comparison.old.timeline.current_stage,
+                                                     lang)
+        gone = {"posts_original", "posts_article", "posts_reshare", "reposts", "comments",
+                "reactions", "open_post", "stage_col", "file_col", "back_to_top"}
+        assert not gone & set(compare), lang
+
+
+def test_the_months_between_the_exports(comparison) -> None:  # noqa: ANN001
+    """One panel per key number, from the month after the older export to the newer
+    archive's last month, its values the newer timeline's months, the stage periods behind
+    them those of the newer timeline; the numbers also in a data table."""
+    view = build_compare_view(comparison, lang="en")
+    chart = view.between
+    assert chart is not None
+    spec = chart.spec
+    monthly = comparison.new.timeline.monthly.to_dict(as_series=False)
+    after = [i for i, m in enumerate(monthly["month"]) if m > "2021-06"]
+    assert spec.months == tuple(monthly["month"][i] for i in after)
+    assert spec.months[0] == "2021-07" and spec.months[-1] == "2026-10"
+    own = tuple(float(monthly["original_posts"][i] + monthly["articles"][i]) for i in after)
+    assert spec.panels[0].values == own and sum(own) > 0
+    stages = {m.month: m.stage for m in comparison.new.timeline.months}
+    covered = [(r.stage, r.first, r.last) for r in spec.runs]
+    assert covered[0][1] == "2021-07" and covered[-1][2] == "2026-10"
+    assert all(stages[first] == stage == stages[last] for stage, first, last in covered)
+    assert [item.label for item in chart.legend] == ["Producer", "Power networker"]
+    assert chart.table is not None and len(chart.table.rows) == len(spec.months)
+    assert "Own posts: 625" in spec.description and "Power networker, Jan 2023" in (
+        spec.description)
+    svg = str(chart.svg)
+    assert svg.count('class="between-wide"') == 1 and svg.count('class="between-narrow"') == 1
+    assert "<title id=\"between-title\">" in svg
+
+
+def test_no_whole_month_between_says_so(comparison) -> None:  # noqa: ANN001
+    """Two exports of the same month leave no month to draw: a sentence, not an empty
+    chart."""
+    import dataclasses
+
+    last = comparison.new.exported
+    same_month = dataclasses.replace(comparison,
+                                     old=dataclasses.replace(comparison.old, exported=last))
+    view = build_compare_view(same_month, lang="fr")
+    assert view.between is None and "Aucun mois entier" in view.between_empty
+    assert view.between_empty in html_lib.unescape(build_compare_report(same_month, lang="fr"))

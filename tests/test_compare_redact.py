@@ -132,8 +132,8 @@ def test_redacted_page_words_what_is_hidden_in_its_language(lang: str) -> None:
     _, redacted = _redacted_pair(lang)
     view = build_compare_view(redacted, lang=lang)
     words = catalogue(lang).table("compare")
-    assert [row[1] for row in view.about.rows] == [words["hidden_archive_old"],
-                                                   words["hidden_archive_new"]]
+    assert list(view.about.rows[0][1:]) == [words["hidden_archive_old"],  # the File row
+                                            words["hidden_archive_new"]]
     assert view.deleted and all(post.text == words["text_removed"] and post.link is None
                                 for post in view.deleted)
     shown = repr(view)

@@ -10,6 +10,7 @@ from typing import TypeVar, cast
 
 from .charts import draw
 from .common import Chart
+from .compare_charts import BetweenChart, draw_between
 
 T = TypeVar("T")
 
@@ -18,6 +19,8 @@ def drawn(view: T) -> T:
     """`view` (any tree of frozen dataclasses and tuples) with each `Chart` drawn."""
     if isinstance(view, Chart):
         return dataclasses.replace(view, drawn=draw(view.spec))
+    if isinstance(view, BetweenChart):  # the comparison page's own chart
+        return dataclasses.replace(view, drawn=draw_between(view.spec))
     if dataclasses.is_dataclass(view) and not isinstance(view, type):
         changes = {}
         for field in dataclasses.fields(view):
