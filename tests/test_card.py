@@ -167,7 +167,7 @@ def test_every_language_has_its_words(lang: str) -> None:
                                               "power_networker")]
     assert len(shown.numbers) == 3
     months, own, connections = (n.label for n in shown.numbers)
-    assert months in words["months_at_stage"].values()
+    assert months in words["years_at_stage"].values()
     assert connections in words["connections"].values()
     assert any(re.fullmatch(re.escape(form).replace(re.escape("{share}"), r"\d+\W?%"), own)
                for form in words["own_posts_business"].values()), own
@@ -184,20 +184,21 @@ def test_every_language_has_its_words(lang: str) -> None:
 
 
 def test_numbers_are_worded_for_the_language() -> None:
-    assert [n.value for n in card("climber", "en").numbers] == ["46", "153", "1,899"]
-    assert [n.value for n in card("climber", "fr").numbers] == ["46", "153", "1\u202f899"]
+    # 46 months since January 2023: three whole years (the headline gives the month)
+    assert [n.value for n in card("climber", "en").numbers] == ["3", "153", "1,899"]
+    assert [n.value for n in card("climber", "fr").numbers] == ["3", "153", "1\u202f899"]
     assert card("climber", "de").numbers[2].value == "1.899"
     assert "56\u202f%" in card("climber", "fr").numbers[1].label
     assert card("climber", "fr").headline == "Le power networker depuis janvier 2023"
 
 
 @pytest.mark.parametrize(("name", "labels"), [
-    ("lurker", ("months at this stage", "reactions in the last 12 months", "connections")),
-    ("curator", ("months at this stage", "shares and reposts in the last 12 months",
+    ("lurker", ("years at this stage", "reactions in the last 12 months", "connections")),
+    ("curator", ("years at this stage", "shares and reposts in the last 12 months",
                  "connections")),
-    ("fallback", ("months at this stage", "reactions in the last 12 months", "connections")),
+    ("fallback", ("years at this stage", "reactions in the last 12 months", "connections")),
     # a basic archive: no stage, no posts; what it does hold
-    ("basic", ("months on LinkedIn", "connections", "messages sent in the last 12 months")),
+    ("basic", ("years on LinkedIn", "connections", "messages sent in the last 12 months")),
 ])
 def test_the_three_numbers_say_why(name: str, labels: tuple[str, ...]) -> None:
     assert tuple(n.label for n in card(name, "en").numbers) == labels
@@ -386,3 +387,18 @@ def test_cli_refuses_a_card_inside_the_export(tmp_path: Path) -> None:
     assert "inside the export" in output and "--card" in output
     assert sorted(p.name for p in export.iterdir()) == before
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_name_in_another_script_draws_without_a_warning() -> None:
+    """A character DejaVu Sans lacks is drawn by an installed font that has it, else as
+    matplotlib's placeholder: never a warning on the terminal, always the card."""
+    import warnings
+
+    named = dataclasses.replace(data("curator"), archive=dataclasses.replace(
+        data("curator").archive, member_name="王小明 Ольга प्रिया"))
+    shown = card_data(named, lang="en")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        image = render_card(shown, "png")
+    assert png_size(image) == (1200, 630)
+    assert "王小明 Ольга प्रिया" in svg_text(render_card(shown, "svg").decode())

@@ -143,8 +143,15 @@ def _numbers(data: ReportData, lang: str, since: str) -> tuple[CardNumber, ...]:
 
     stage = tl.current_stage
     months = month_count(since, last)
-    candidates: list[CardNumber | None] = [
-        counted("card.months_at_stage" if stage else "card.months_on_linkedin", months)]
+    # Whole years from two on ("3 years": 46 months is hard to picture); the headline says
+    # since when, to the month.
+    if months >= 24:
+        candidates: list[CardNumber | None] = [
+            counted("card.years_at_stage" if stage else "card.years_on_linkedin",
+                    months // 12)]
+    else:
+        candidates = [counted("card.months_at_stage" if stage else "card.months_on_linkedin",
+                              months)]
     own = _recent(data, "original_posts", "articles")
     if stage == "power_networker" and own:
         share = formatting.percent(_recent(data, "business_posts") / own, lang)
@@ -303,11 +310,44 @@ def _font_file(bold: bool) -> str:
     return str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name)
 
 
-def _font(px: float, bold: bool = False) -> FontProperties:
+@functools.cache
+def _charmap(path: str) -> frozenset[int]:
+    """The characters a font file has glyphs for."""
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(path).get_charmap())
+
+
+@functools.cache
+def _fallback(character: str) -> str | None:
+    """The family of an installed font that has `character` (a name in Chinese, Hindi…,
+    which DejaVu Sans lacks), or None. Looked up only for such a character, once."""
+    from matplotlib.font_manager import fontManager
+
+    for entry in sorted(fontManager.ttflist, key=lambda e: (e.name, e.fname)):
+        if entry.name.startswith("Last Resort"):  # its glyphs are placeholders, not letters
+            continue
+        try:
+            if ord(character) in _charmap(entry.fname):
+                return str(entry.name)
+        except (OSError, RuntimeError):  # a font file FreeType cannot open
+            continue
+    return None
+
+
+def _font(px: float, bold: bool = False, text: str = "") -> FontProperties:
+    """matplotlib's DejaVu Sans at `px` pixels; for a text with characters it lacks, the
+    same family followed by installed fonts that have them (matplotlib's font fallback)."""
     from matplotlib.font_manager import FontProperties
 
-    # sizes are given in pixels: at 100 dpi a point is 100/72 pixels
-    return FontProperties(fname=_font_file(bold), size=px * 72 / DPI)
+    size = px * 72 / DPI  # at 100 dpi a point is 100/72 pixels
+    covered = _charmap(_font_file(bold))
+    missing = sorted({c for c in text if ord(c) not in covered and not c.isspace()})
+    families = [f for f in dict.fromkeys(_fallback(c) for c in missing) if f]
+    if not families:
+        return FontProperties(fname=_font_file(bold), size=size)
+    return FontProperties(family=["DejaVu Sans", *families], size=size,
+                          weight="bold" if bold else "normal")
 
 
 class _Canvas:
@@ -326,13 +366,13 @@ class _Canvas:
         self.renderer: RendererAgg = self.figure.canvas.get_renderer()  # type: ignore[attr-defined]
 
     def width(self, text: str, px: float, bold: bool = False) -> float:
-        w, _, _ = self.renderer.get_text_width_height_descent(text, _font(px, bold),
+        w, _, _ = self.renderer.get_text_width_height_descent(text, _font(px, bold, text),
                                                               ismath=False)
         return float(w)
 
     def text(self, x: float, y: float, text: str, px: float, *, bold: bool = False,
              color: str = INK, ha: str = "left", va: str = "baseline") -> None:
-        self.ax.text(x, y, text, fontproperties=_font(px, bold), color=color, ha=ha,
+        self.ax.text(x, y, text, fontproperties=_font(px, bold, text), color=color, ha=ha,
                      va=va)
 
     def fit(self, text: str, px: float, width: float, *, bold: bool = False,
@@ -551,18 +591,31 @@ def _band() -> Any:
 def render_card(card: CardData, image_format: CardFormat) -> bytes:
     """The card as PNG (1200×630 pixels) or SVG (viewBox 0 0 1200 630, text as paths, a
     <title> and <desc> for screen readers): the same card, the same bytes."""
+    import logging
+    import warnings
+
     import matplotlib
 
-    with matplotlib.rc_context(_RC):
-        canvas = _draw(card)
-        buffer = io.BytesIO()
-        if image_format == "png":
-            canvas.figure.savefig(buffer, format="png", dpi=DPI,
-                                  metadata={"Software": None})
-            return buffer.getvalue()
-        canvas.figure.savefig(buffer, format="svg",
-                              metadata={"Date": None, "Creator": None, "Format": None,
-                                        "Type": None})
+    # A character no installed font has (a script matplotlib cannot draw) is an empty box on
+    # the card, which its owner sees before sharing; matplotlib's warnings about it, and
+    # font_manager's about a fallback font without a bold weight, are no use on the terminal.
+    fonts = logging.getLogger("matplotlib.font_manager")
+    level = fonts.level
+    fonts.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings(), matplotlib.rc_context(_RC):
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+            canvas = _draw(card)
+            buffer = io.BytesIO()
+            if image_format == "png":
+                canvas.figure.savefig(buffer, format="png", dpi=DPI,
+                                      metadata={"Software": None})
+                return buffer.getvalue()
+            canvas.figure.savefig(buffer, format="svg",
+                                  metadata={"Date": None, "Creator": None, "Format": None,
+                                            "Type": None})
+    finally:
+        fonts.setLevel(level)
     return _pixels_svg(buffer.getvalue().decode("utf-8"), card).encode("utf-8")
 
 
