@@ -402,3 +402,25 @@ def test_a_name_in_another_script_draws_without_a_warning() -> None:
         image = render_card(shown, "png")
     assert png_size(image) == (1200, 630)
     assert "王小明 Ольга प्रिया" in svg_text(render_card(shown, "svg").decode())
+
+
+def test_cli_a_card_that_fails_writes_nothing(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card is drawn before the report is written: a failure leaves neither file."""
+    def broken(*_args: object) -> bytes:
+        raise ReportError("the card could not be drawn")
+
+    monkeypatch.setattr(card_module, "render_card", broken)
+    code, output = _run(str(SAMPLES / "lurker"), "-o", str(tmp_path / "r.html"), "--card",
+                        str(tmp_path / "card.png"))
+    assert code == 1 and "the card could not be drawn" in output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_replaces_an_older_card(tmp_path: Path) -> None:
+    (tmp_path / "card.svg").write_text("old", encoding="utf-8")
+    code, output = _run(str(SAMPLES / "fallback"), "-o", str(tmp_path / "r.html"), "--card",
+                        str(tmp_path / "card.svg"), "-q", "--lang", "pt")
+    assert code == 0 and output == ""
+    image = (tmp_path / "card.svg").read_text(encoding="utf-8")
+    assert image == svg("fallback", "pt") and "Presente desde julho de 2023" in image

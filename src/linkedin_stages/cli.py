@@ -462,6 +462,7 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
       linkedin-stages analyze ~/Downloads/linkedin-export -o report.html --lang fr
       linkedin-stages analyze export.zip --target producer --by 2027-06 --tz Europe/Paris
       linkedin-stages analyze export.zip --redact -o to-share.html
+      linkedin-stages analyze export.zip --card my-stage.png
     """
     from .analysis.plan import check_plan_options
     from .analysis.thresholds import load_thresholds
