@@ -470,7 +470,7 @@ def _header(c: _Canvas, card: CardData) -> None:
         c.text(MARGIN, y, name, size, bold=True)
     # The stage's colour beside the headline (the words say it; the colour ties it to the
     # staircase and the ribbon).
-    headline_px = 31 if card.name else 42
+    headline_px = 33 if card.name else 44
     square = headline_px * 0.72
     if not card.name:  # the headline alone: lower, between the kicker and the staircase
         y += 18
@@ -498,7 +498,7 @@ def _staircase(c: _Canvas, card: CardData) -> None:
                   radius=6)
             c.box(x, top, STEP_W - gap, STAIRS_BASE - top, "none", radius=6,
                   edge=STAGE_COLORS[stage], dashed=True)
-        lines, size = c.fit(name, 21, STEP_W - gap, bold=current, lines=2, smallest=15)
+        lines, size = c.fit(name, 22, STEP_W - gap, bold=current, lines=2, smallest=15)
         for k, line in enumerate(reversed(lines)):
             c.text(x, top - 10 - k * (size + 4), line, size, bold=current,
                    color=INK if visited or current else MUTED)
@@ -517,7 +517,7 @@ def _number_column(c: _Canvas, card: CardData) -> None:
     staircase's height."""
     x = MARGIN + 4 * STEP_W + 32
     width = WIDTH - MARGIN - x
-    value_px, label_px, line = 42, 20, 24
+    value_px, label_px, line = 48, 21, 25
     laid = []
     for number in card.numbers:
         (value,), vsize = c.fit(number.value, value_px, width, bold=True)
@@ -553,7 +553,7 @@ def _ribbon(c: _Canvas, card: CardData) -> None:
         x2 = left + (index[run.last] + 1) * scale
         c.box(x1, RIBBON_TOP, max(x2 - x1, 2.0), RIBBON_H, STAGE_COLORS[run.stage],
               radius=0 if len(card.runs) > 1 else 5)
-    label_px = 17
+    label_px = 18
     for label in card.axis:
         if label.start > 0:  # a gap in the ribbon, a tick under it
             x = left + label.start * scale
