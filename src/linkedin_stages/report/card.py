@@ -464,18 +464,19 @@ def _header(c: _Canvas, card: CardData) -> None:
     y = 62.0
     (kicker,), size = c.fit(card.kicker.upper(), 17, width, bold=True)
     c.text(MARGIN, y, kicker, size, bold=True, color=MUTED)
+    headline_px = 44.0  # the headline alone, with no name
     if card.name:
-        (name,), size = c.fit(card.name, 42, width, bold=True, smallest=26)
+        (name,), size = c.fit(card.name, 42, width, bold=True, smallest=30)
         y += 14 + size
         c.text(MARGIN, y, name, size, bold=True)
+        headline_px = min(33, size)  # never larger than a long name cut to fit
+    else:  # lower, between the kicker and the staircase
+        y += 18
     # The stage's colour beside the headline (the words say it; the colour ties it to the
     # staircase and the ribbon).
-    headline_px = 33 if card.name else 44
-    square = headline_px * 0.72
-    if not card.name:  # the headline alone: lower, between the kicker and the staircase
-        y += 18
-    (headline,), size = c.fit(card.headline, headline_px, width - square - 14,
+    (headline,), size = c.fit(card.headline, headline_px, width - headline_px * 0.72 - 14,
                               bold=not card.name, smallest=20)
+    square = size * 0.72
     y += 14 + size
     c.box(MARGIN, y - square, square, square, STAGE_COLORS[card.stage], radius=4)
     c.text(MARGIN + square + 14, y, headline, size, bold=not card.name)
