@@ -72,8 +72,8 @@ class AxisLabel:
 
 
 def _axis(first: str, last: str, lang: str) -> tuple[AxisLabel, ...]:
-    """Years under the ribbon (every second or fifth one on a long span); under a year,
-    months ("Feb 2017"), or the only month."""
+    """Years under the ribbon (every second or fifth one on a long span); for a span
+    shorter than a year, its months ("Feb 2017")."""
     months = months_between(first, last)
     if len(months) < 12:
         return tuple(AxisLabel(i, i + 1, formatting.month(m, lang, short=True))
@@ -106,7 +106,7 @@ class CardData:
     axis: tuple[AxisLabel, ...]
     numbers: tuple[CardNumber, ...]  # three
     footer: str
-    description: str  # the card in one sentence (the SVG's <desc>)
+    description: str  # the card in a few sentences (the SVG's <desc>)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -142,43 +142,40 @@ def _numbers(data: ReportData, lang: str, since: str) -> tuple[CardNumber, ...]:
         return CardNumber(num(count), words.plural(key, count, count=num(count), **values))
 
     stage = tl.current_stage
-    months = month_count(since, last)
-    # Whole years from two on ("3 years": 46 months is hard to picture); the headline says
-    # since when, to the month.
+    # Time at the stage, or on LinkedIn (since the first month) when there is none; whole
+    # years from two on ("3 years": 46 months is hard to picture; the headline gives the
+    # month it began).
+    months = month_count(since if stage else tl.months[0].month, last)
     if months >= 24:
-        candidates: list[CardNumber | None] = [
-            counted("card.years_at_stage" if stage else "card.years_on_linkedin",
-                    months // 12)]
+        found = [counted("card.years_at_stage" if stage else "card.years_on_linkedin",
+                         months // 12)]
     else:
-        candidates = [counted("card.months_at_stage" if stage else "card.months_on_linkedin",
-                              months)]
+        found = [counted("card.months_at_stage" if stage else "card.months_on_linkedin",
+                         months)]
+    # What the stage is made of, over the last year.
     own = _recent(data, "original_posts", "articles")
     if stage == "power_networker" and own:
         share = formatting.percent(_recent(data, "business_posts") / own, lang)
-        candidates.append(counted("card.own_posts_business", own, share=share))
+        found.append(counted("card.own_posts_business", own, share=share))
     elif stage in ("producer", "power_networker") and has("shares", "articles"):
-        candidates.append(counted("card.own_posts", own))
+        found.append(counted("card.own_posts", own))
     elif stage == "relay" and has("shares", "reposts"):
-        candidates.append(counted("card.shared",
-                                  _recent(data, "curated_shares", "commented_shares",
-                                          "reposts")))
+        found.append(counted("card.shared", _recent(data, "curated_shares",
+                                                    "commented_shares", "reposts")))
     elif stage == "present" and has("reactions"):
-        candidates.append(counted("card.reactions", _recent(data, "reactions")))
-    if has("connections"):
-        total = tl.monthly["connections_total"][-1] if "connections_total" in \
-            tl.monthly.columns else None
-        candidates.append(counted("card.connections", int(total or 0)))
-    # When the archive lacks what the stage is made of: the next things it does hold.
+        found.append(counted("card.reactions", _recent(data, "reactions")))
+    if has("connections") and "connections_total" in tl.monthly.columns:
+        found.append(counted("card.connections",
+                             int(tl.monthly["connections_total"][-1] or 0)))
+    # When the archive lacks one of those: the next things it does hold.
     if has("messages"):
-        candidates.append(counted("card.messages", _recent(data, "messages_sent")))
+        found.append(counted("card.messages", _recent(data, "messages_sent")))
     if has("comments"):
-        candidates.append(counted("card.comments", _recent(data, "comments")))
+        found.append(counted("card.comments", _recent(data, "comments")))
     if has("reactions") and stage != "present":
-        candidates.append(counted("card.reactions", _recent(data, "reactions")))
+        found.append(counted("card.reactions", _recent(data, "reactions")))
     if has("connections"):
-        candidates.append(counted("card.connections_added", _recent(data,
-                                                                    "connections_added")))
-    found = [c for c in candidates if c is not None]
+        found.append(counted("card.connections_added", _recent(data, "connections_added")))
     return tuple(found[:3])
 
 
