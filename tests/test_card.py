@@ -424,3 +424,17 @@ def test_cli_replaces_an_older_card(tmp_path: Path) -> None:
     assert code == 0 and output == ""
     image = (tmp_path / "card.svg").read_text(encoding="utf-8")
     assert image == svg("fallback", "pt") and "Presente desde julho de 2023" in image
+
+
+def test_another_process_draws_the_same_bytes(tmp_path: Path) -> None:
+    """Nothing of the process (hash seeds, the SVG's ids, the fonts found) changes a byte."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "card.svg"
+    environment = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-m", "linkedin_stages", "analyze", str(SAMPLES / "curator"),
+                    "-o", str(tmp_path / "r.html"), "--card", str(out), "--lang", "es", "-q"],
+                   check=True, env=environment, timeout=120)
+    assert out.read_text(encoding="utf-8") == svg("curator", "es")
