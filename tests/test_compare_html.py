@@ -257,3 +257,12 @@ def test_no_whole_month_between_says_so(comparison) -> None:  # noqa: ANN001
     view = build_compare_view(same_month, lang="fr")
     assert view.between is None and "Aucun mois entier" in view.between_empty
     assert view.between_empty in html_lib.unescape(build_compare_report(same_month, lang="fr"))
+
+
+def test_changes_are_signed_with_a_minus_sign(comparison) -> None:  # noqa: ANN001
+    """"−0,3", not "-0,3" (a hyphen) in the rates' change column, in every language."""
+    for lang in LANGS:
+        changes = [row[3] for row in build_compare_view(comparison, lang=lang).rates.rows]
+        assert any(c.startswith("\u2212") for c in changes), lang
+        assert any(c.startswith("+") for c in changes), lang
+        assert not any("-" in c for c in changes), lang

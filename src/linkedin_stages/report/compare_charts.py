@@ -98,7 +98,7 @@ def _drawing(spec: BetweenSpec, *, narrow: bool) -> tuple[str, float]:
 
     band_top = 4  # the stage band: a strip of each period's colour with its name above
     strip_y = band_top + 15
-    top = strip_y + 8
+    top = strip_y + (12 if narrow else 20)  # room for the first panel's name or peak
     height = top + len(spec.panels) * (name_h + panel_h + gap) + 18
     bottom = height - 18
     variant = "between-narrow" if narrow else "between-wide"
@@ -131,11 +131,13 @@ def _drawing(spec: BetweenSpec, *, narrow: bool) -> tuple[str, float]:
                          f'class="panel-name">{escape(panel.label)}</text>')
             parts.append(f'<text x="{left - 10}" y="{y0 + 31}" text-anchor="end" '
                          f'class="panel-total">{escape(panel.total)}</text>')
-        # the scale: a rule at the peak, its value at the right end, and the baseline
-        parts.append(f'<line x1="{left}" y1="{y0}" x2="{right}" y2="{y0}" '
-                     f'stroke="var(--rule)" stroke-width="1" stroke-dasharray="2 3"/>')
-        parts.append(f'<text x="{right}" y="{y0 - 4}" text-anchor="end" class="peak">'
-                     f'{escape(panel.peak)}</text>')
+        # the scale: a rule at the peak, its value at the right end (none for a panel of
+        # zeros: its baseline says it), and the baseline
+        if peak > 0:
+            parts.append(f'<line x1="{left}" y1="{y0}" x2="{right}" y2="{y0}" '
+                         f'stroke="var(--rule)" stroke-width="1" stroke-dasharray="2 3"/>')
+            parts.append(f'<text x="{right}" y="{y0 - 4}" text-anchor="end" class="peak">'
+                         f'{escape(panel.peak)}</text>')
         parts.append(f'<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" '
                      f'stroke="var(--muted)" stroke-width="1"/>')
         if peak > 0:

@@ -166,8 +166,7 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     rates = Table(
         head=(t["metric_col"], t["then_col"], t["now_col"], t["change_col"]),
         rows=tuple((describe.metric_label(metric, lang), rate(a), rate(b),
-                    "—" if a is None or b is None
-                    else ("+" if b - a > 0 else "") + formatting.decimal(b - a, lang))
+                    "—" if a is None or b is None else _change(b - a, lang))
                    for metric, (a, b) in c.rates.items()),
         numeric=(False, True, True, True))
     network = (Stat(t["gained"], num(c.gained.height)), Stat(t["lost"], num(c.lost.height)),
@@ -253,6 +252,15 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     )
 
 
+def _change(delta: float, lang: str) -> str:
+    """A signed change, "+4,7" or "−0,3": the minus sign (U+2212), not a hyphen, and no
+    sign when nothing changed."""
+    shown = formatting.decimal(abs(delta), lang)
+    if shown == formatting.decimal(0, lang):
+        return shown
+    return ("+" if delta > 0 else "\u2212") + shown
+
+
 def _added(between: Mapping[str, int | None], names: Sequence[str]) -> int | None:
     """The sum of the Comparison's counts `names` (None when one cannot be shown)."""
     values = [between.get(name, 0) for name in names]
@@ -300,14 +308,15 @@ def _between_chart(c: Comparison, ctx: ReportContext, t: Mapping[str, str]
         return None
     shown = set(months)
     runs = tuple(stage_runs([m for m in ctx.timeline.months if m.month in shown]))
-    periods = "; ".join(
+    periods = formatting.format_list([
         ctx.fmt("period_item", stage=ctx.stage_name(r.stage),
                 span=formatting.month_span(r.first, r.last, ctx.lang),
                 duration=formatting.duration(month_count(r.first, r.last), ctx.lang))
-        for r in runs)
+        for r in runs], ctx.lang)
     title = t["between_title"].format(first=ctx.month(months[0]), last=ctx.month(months[-1]))
-    totals = ", ".join(t["between_total"].format(label=p.label, count=ctx.num(sum(p.values)))
-                       for p in panels)
+    totals = formatting.format_list(
+        [t["between_total"].format(label=p.label, count=ctx.num(sum(p.values)))
+         for p in panels], ctx.lang)
     description = t["between_desc"].format(totals=totals, periods=periods)
     spec = BetweenSpec("between", title, description, months, tuple(panels), runs,
                        tuple((s, ctx.stage_name(s)) for s in (*STAGES, None)))
