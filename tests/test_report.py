@@ -292,6 +292,8 @@ def test_analyze_writes_the_default_file(tmp_path: Path, monkeypatch: pytest.Mon
     written = tmp_path / "linkedin-stages-report.html"
     assert written.is_file()
     assert "Report written to linkedin-stages-report.html" in result.stdout
+    # the last line is the report's address, for a terminal that opens links
+    assert result.stdout.splitlines()[-1] == f"Open it: {written.resolve().as_uri()}"
     assert result.stderr == ""  # not a terminal: no progress
     again = CliRunner().invoke(cli, ["analyze", str(SAMPLES / "lurker"), "--tz", "UTC",
                                      "-o", "second.html", "-q"])

@@ -401,6 +401,7 @@ def compare(old: Path, new: Path, output: Path | None, output_format: str, lang:
     write_report(html, out)
     _say(f"Comparison written to {safe_label(out)} "
          f"({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+    _say(f"Open it: {out.resolve().as_uri()}")
 
 
 def _card_output(export: Path, card: Path, report: Path) -> Path:
@@ -520,6 +521,8 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
         _say(f"{kind} written to {safe_label(out)} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
         if card_out is not None:
             _say(f"Card written to {safe_label(card_out)}")
+        # last, so a terminal that turns links into clicks opens the report from here
+        _say(f"Open it: {out.resolve().as_uri()}")
     if open_after:
         import webbrowser
 
