@@ -310,6 +310,8 @@ BUILT_BY_PREFIX = {
     "report.post_kind_": 'f"post_kind_{',  # viewmodel: per PostKind (test below)
     "report.archive_": 'f"archive_{',  # viewmodel, compare_view: per ArchiveKind
     "report.redacted_lang_": 'f"redacted_lang_{',  # viewmodel: the language a post is in
+    "report.verdict_rule_": 'f"verdict_rule_{',  # viewmodel: the verdict's rule, per stage
+    "report.verdict_change_": 'f"verdict_change_{',  # viewmodel: up / down / same / new
     "report.publishing_": 'f"{key}_title"',  # viewmodel: the two activity charts'
     "report.taking_part_": 'f"{key}_title"',  # titles and descriptions
     "compare.stage_": 'f"stage_{',  # compare_view: up / down / same

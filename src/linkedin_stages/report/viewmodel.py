@@ -58,6 +58,35 @@ class StageInfo:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One number that puts the member on their stage: "12" "own posts a month"."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class KeyNumber:
+    """A total of the last 12 months and how it moved against the 12 before."""
+
+    label: str
+    value: str
+    change: str  # "↗ +12% (137 the year before)", or "" without a year before
+    direction: str  # "up", "down", "same" or ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The first screen's why: the numbers behind the stage, the peak and the next step."""
+
+    evidence: tuple[Evidence, ...]
+    rule: str  # what the stage asks for, with the window the numbers cover
+    peak: str  # the highest stage and any fall back since, or ""
+    busiest: str  # the busiest month, or ""
+    next_step: str  # the plan's first step still to take, in one line, or ""
+
+
+@dataclass(frozen=True)
 class Where:
     badge: StageBadge
     since: str
@@ -65,7 +94,8 @@ class Where:
     ladder: Chart  # the staircase diagram
     stages: tuple[StageInfo, ...]
     shares_note: str
-    stats: tuple[Stat, ...]
+    stats: tuple[KeyNumber, ...]  # the last 12 months, against the 12 before
+    verdict: Verdict
 
 
 @dataclass(frozen=True)
@@ -110,7 +140,8 @@ class PostView:
 @dataclass(frozen=True)
 class StageVoice:
     badge: StageBadge
-    posts: str
+    own: str  # own posts and shares in the stage's months: the key numbers' own totals
+    shared: str
     median_words: str
     business: str
     hashtags: tuple[Ranked, ...]
@@ -141,6 +172,24 @@ class MonthRow:
     cells: tuple[str, ...]
     reasons: tuple[str, ...]
     raw_note: str
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One month of the year × month grid: its stage's colour and number (readable in grey)."""
+
+    badge: StageBadge
+    mark: str  # the stage's number on the ladder, "?" when unknown
+    label: str  # "March 2021: Producer"
+
+
+@dataclass(frozen=True)
+class StageGrid:
+    """Every month on one page: a row a year, a column a month (None: outside the archive)."""
+
+    months: tuple[str, ...]  # short month names, January first
+    rows: tuple[tuple[str, tuple[GridCell | None, ...]], ...]
+    legend: tuple[tuple[str, StageBadge], ...]  # mark and stage, in ladder order
 
 
 @dataclass(frozen=True)
@@ -234,6 +283,7 @@ class ReportView:
     voice: Voice
     rhythm: Rhythm
     years: tuple[YearBlock, ...]
+    grid: StageGrid
     month_head: tuple[str, ...]
     plan: PlanView | None
     plan_none: str
@@ -280,6 +330,7 @@ def build_view(data: ReportData, *, lang: str, now: datetime | None = None) -> R
         voice=_voice(ctx, data),
         rhythm=_rhythm(ctx, data),
         years=_years(ctx),
+        grid=_stage_grid(ctx),
         month_head=(t["month_col"], t["stage_col"], t["own_col"], t["shared_col"],
                     t["comments_col"], t["reactions_col"], t["connections_col"], t["why_col"]),
         plan=_plan(ctx),
@@ -430,16 +481,45 @@ _KIND_METRIC = {"original": "original_posts", "curated_share": "curated_shares",
 # ---------------------------------------------------------------------------- 1. where
 
 
-def _last_year_stats(ctx: ReportContext) -> tuple[Stat, ...]:
-    recent = slice(-12, None)
+def _month_totals(ctx: ReportContext) -> list[tuple[str, list[float] | None]]:
+    """Each key number's monthly totals (`_month_cells`), None when the archive cannot show
+    every metric it adds up: a partial sum under the whole name would say "no posts" in one
+    place and "7 posts" in another (a basic archive's articles without its Shares.csv)."""
+    out: list[tuple[str, list[float] | None]] = []
+    for label, names in _month_cells(ctx.t):
+        if all(ctx.known(name) for name in names):
+            out.append((label, [sum(values) for values in
+                                zip(*(ctx.column(n) for n in names), strict=True)]))
+        else:
+            out.append((label, None))
+    return out
 
-    def total(*names: str) -> str:
-        if not ctx.known(*names):
-            return "—"
-        return ctx.num(sum(sum(ctx.column(n)[recent]) for n in names))
 
-    t = ctx.t
-    return tuple(Stat(label, total(*names)) for label, names in _month_cells(t))
+def _last_year_stats(ctx: ReportContext) -> tuple[KeyNumber, ...]:
+    """The last 12 months' totals, each against the 12 months before when the archive has
+    them."""
+    lang = ctx.lang
+    result = []
+    for label, values in _month_totals(ctx):
+        if values is None:
+            result.append(KeyNumber(label, "—", "", ""))
+            continue
+        now = sum(values[-12:])
+        change, direction = "", ""
+        if len(values) >= 24:
+            before = sum(values[-24:-12])
+            shown = {"before": ctx.num(before)}
+            if before == 0:
+                direction = "up" if now else "same"
+                change = ctx.fmt("verdict_change_new" if now else "verdict_change_same",
+                                 **shown)
+            else:
+                ratio = now / before - 1
+                direction = "same" if abs(ratio) < 0.005 else "up" if ratio > 0 else "down"
+                change = ctx.fmt(f"verdict_change_{direction}",
+                                 percent=formatting.percent(abs(ratio), lang), **shown)
+        result.append(KeyNumber(label, ctx.num(now), change, direction))
+    return tuple(result)
 
 
 def _month_cells(t: Mapping[str, str]) -> list[tuple[str, tuple[str, ...]]]:
@@ -479,6 +559,10 @@ def _where(ctx: ReportContext) -> Where:
         description = ctx.fmt("ladder_desc_unknown", steps=step_list)
         since = ""
         sentence = ctx.fmt("where_sentence_unknown", why=t["where_unknown_why"])
+        articles = sum(ctx.column("articles")) if ctx.known("articles") else 0
+        if articles:  # what the archive does show, so the page agrees with its charts
+            sentence += " " + ctx.words.plural("report.verdict_articles_only", int(articles),
+                                               count=ctx.num(articles))
     ladder = charts.LadderSpec("ladder", t["ladder_title"], description, steps, middle,
                                t["you"])
     return Where(
@@ -491,7 +575,129 @@ def _where(ctx: ReportContext) -> Where:
                      for i, s in enumerate(STAGES)),
         shares_note=t["shares_note"],
         stats=_last_year_stats(ctx),
+        verdict=_verdict(ctx),
     )
+
+
+# The reason codes of the stage rules (analysis/stages.py), whose values are the window rates
+# that decided a month.
+_RULE_CODES = frozenset({"present", "relay", "relay_comments", "producer", "not_power",
+                         "power_networker"})
+
+
+def _verdict(ctx: ReportContext) -> Verdict:
+    """Why the member stands where they do: the rules' own numbers for the last month (the
+    window its stage was judged on), the peak and any fall back, the busiest month and the
+    plan's first step still to take."""
+    return Verdict(*_evidence(ctx), peak=_peak(ctx), busiest=_busiest(ctx),
+                   next_step=_next_step(ctx))
+
+
+def _evidence(ctx: ReportContext) -> tuple[tuple[Evidence, ...], str]:
+    tl, lang = ctx.timeline, ctx.lang
+    current, th = tl.current_stage, tl.thresholds
+    last = tl.months[-1]
+    values = next((r.values for r in last.reasons if r.code in _RULE_CODES), None)
+    if current is None or values is None:
+        return (), ""
+
+    def rate(key: str) -> float:
+        value = values.get(key, 0.0)
+        return float(value) if isinstance(value, int | float) else 0.0
+
+    def dec(value: float) -> str:
+        return formatting.decimal(value, lang, 1)
+
+    def pct(value: float) -> str:
+        return formatting.percent(value, lang)
+
+    own = Evidence(dec(rate("own")), ctx.t["verdict_own"])
+    shared = Evidence(dec(rate("shared")), ctx.t["verdict_shared"])
+    evidence: list[Evidence]
+    rule_values: dict[str, str]
+    if current == "power_networker":
+        evidence = [own, Evidence(pct(rate("business_share")), ctx.t["verdict_business"])]
+        if rate("regularity") >= th.power_regularity:
+            evidence.append(Evidence(pct(rate("regularity")), ctx.t["verdict_regularity"]))
+        else:
+            evidence.append(Evidence(dec(rate("outreach")), ctx.t["verdict_outreach"]))
+        rule_values = {"posts": dec(th.power_min_posts), "business": pct(th.power_business_share),
+                       "regularity": pct(th.power_regularity),
+                       "outreach": dec(th.power_prospecting)}
+    elif current == "producer":
+        evidence = [own, Evidence(pct(rate("own_share")), ctx.t["verdict_own_share"])]
+        rule_values = {"level": dec(th.producer_enter), "share": pct(th.producer_share)}
+    elif current == "relay":
+        evidence = [shared, own]
+        if rate("others_comments"):
+            evidence.append(Evidence(dec(rate("others_comments")), ctx.t["verdict_comments"]))
+        rule_values = {"level": dec(th.relay_enter), "weight": dec(th.relay_comment_weight)}
+    else:
+        evidence = [shared, own, Evidence(dec(rate("reactions")), ctx.t["verdict_reactions"])]
+        rule_values = {"relay": dec(th.relay_enter), "producer": dec(th.producer_enter)}
+    first, end = str(values.get("from", last.month)), str(values.get("to", last.month))
+    rule = ctx.fmt(f"verdict_rule_{current}", span=formatting.month_span(first, end, lang),
+                   **rule_values)
+    return tuple(evidence), rule
+
+
+def _peak(ctx: ReportContext) -> str:
+    """The highest stage reached and, if the member has fallen back since, when."""
+    runs = [r for r in stage_runs(ctx.timeline.months) if r.stage is not None]
+    if len({r.stage for r in runs}) < 2:
+        return ""  # one stage all along: the sentence above says it
+    rank = {s: i for i, s in enumerate(STAGES)}
+    top = max(rank[r.stage] for r in runs if r.stage is not None)
+    last_top = max(i for i, r in enumerate(runs)
+                   if r.stage is not None and rank[r.stage] == top)
+    peak_run = runs[last_top]
+    falls = [ctx.fmt("verdict_fall_item", stage=ctx.stage_name(r.stage),
+                     month=ctx.month(r.first)) for r in runs[last_top + 1:]]
+    span = formatting.month_span(peak_run.first, peak_run.last, ctx.lang)
+    if falls:
+        return ctx.fmt("verdict_peak_fall", stage=ctx.stage_name(peak_run.stage), span=span,
+                       falls=formatting.format_list(falls, ctx.lang))
+    fell, highest = None, -1  # the last fall back before the member climbed to the peak again
+    for run in runs[:last_top]:
+        if run.stage is not None:
+            if rank[run.stage] < highest:
+                fell = run
+            highest = max(highest, rank[run.stage])
+    if fell is not None:
+        return ctx.fmt("verdict_peak_back", stage=ctx.stage_name(peak_run.stage),
+                       since=ctx.month(peak_run.first), fell=ctx.stage_name(fell.stage),
+                       month=ctx.month(fell.first))
+    return ctx.fmt("verdict_peak_now", stage=ctx.stage_name(peak_run.stage))
+
+
+def _busiest(ctx: ReportContext) -> str:
+    """The month with the most posts and shares (the key numbers' first two totals)."""
+    totals = [values for _, values in _month_totals(ctx)[:2] if values is not None]
+    if not totals:
+        return ""
+    posted = [sum(month) for month in zip(*totals, strict=True)]
+    best = max(posted)
+    if not best:
+        return ""
+    month = ctx.months[posted.index(best)]
+    return ctx.words.plural("report.verdict_busiest", int(best), count=ctx.num(best),
+                            month=ctx.month(month))
+
+
+def _next_step(ctx: ReportContext) -> str:
+    """The plan in one line: its first behaviour still below target, else keep it up."""
+    plan = ctx.timeline.plan
+    if plan is None or ctx.timeline.current_stage is None:
+        return ""  # an archive that cannot show the stage cannot show the "now" of a step
+    lang = ctx.lang
+    todo = next((step for step in plan.steps if not step.met), None)
+    if todo is None:
+        return ctx.fmt("verdict_next_keep", stage=ctx.stage_name(plan.target),
+                       by=ctx.month(plan.by))
+    return ctx.fmt("verdict_next", stage=ctx.stage_name(plan.target), by=ctx.month(plan.by),
+                   metric=describe.metric_label(todo.metric, lang),
+                   now=_plan_number(todo.now, todo.target, lang),
+                   target=_plan_number(todo.target, todo.now, lang))
 
 
 # ---------------------------------------------------------------------------- 2. trajectory
@@ -759,6 +965,16 @@ def _voice(ctx: ReportContext, data: ReportData) -> Voice:
     t, lang = ctx.t, ctx.lang
     chart = _words_chart(ctx, data)
     redacted = data.redaction is not None
+    # Counted as the key numbers and the months count them (one source: the monthly
+    # totals), so "no posts of your own" never stands above a stage with six "posts".
+    own_total, shared_total = (values for _, values in _month_totals(ctx)[:2])
+
+    def in_stage(values: list[float] | None, stage: Stage | None) -> str:
+        if values is None:
+            return "—"
+        return ctx.num(sum(v for m, v in zip(ctx.timeline.months, values, strict=True)
+                           if m.stage == stage))
+
     stages = []
     for stage in data.voice.stages:
         examples = tuple(_post_view(ctx, post, redacted) for post in stage.examples)
@@ -768,7 +984,8 @@ def _voice(ctx: ReportContext, data: ReportData) -> Voice:
                          else t["examples_none"])
         stages.append(StageVoice(
             badge=ctx.badge(stage.stage),
-            posts=ctx.num(stage.posts),
+            own=in_stage(own_total, stage.stage),
+            shared=in_stage(shared_total, stage.stage),
             median_words=ctx.num(stage.median_words) if stage.median_words is not None
             else "—",
             business=formatting.percent(stage.business_posts / stage.own_posts, lang)
@@ -859,13 +1076,8 @@ def _week_stats(ctx: ReportContext, data: ReportData) -> tuple[Stat, ...]:
 
 def _years(ctx: ReportContext) -> tuple[YearBlock, ...]:
     lang = ctx.lang
-    cells = []
-    for _, names in _month_cells(ctx.t):
-        if ctx.known(*names):
-            sums = [sum(values) for values in zip(*(ctx.column(n) for n in names), strict=True)]
-            cells.append([ctx.num(v) for v in sums])
-        else:
-            cells.append(["—"] * len(ctx.months))
+    cells = [[ctx.num(v) for v in values] if values is not None else ["—"] * len(ctx.months)
+             for _, values in _month_totals(ctx)]
     blocks: dict[str, list[MonthRow]] = defaultdict(list)
     for i, m in enumerate(ctx.timeline.months):
         raw_note = ""
@@ -889,6 +1101,27 @@ def _years(ctx: ReportContext) -> tuple[YearBlock, ...]:
                           stages=" → ".join(b.name for b in stages))
         result.append(YearBlock(year, summary, tuple(stages), year == years[-1], tuple(rows)))
     return tuple(result)
+
+
+def _stage_grid(ctx: ReportContext) -> StageGrid:
+    """The whole timeline on one screen (and one printed page): a row a year, a column a
+    month, each month its stage's colour and ladder number, so it reads in grey too."""
+    rows: dict[str, list[GridCell | None]] = {}
+    for m in ctx.timeline.months:
+        row = rows.setdefault(m.month[:4], [None] * 12)
+        badge = ctx.badge(m.stage)
+        row[int(m.month[5:7]) - 1] = GridCell(
+            badge, _stage_mark(m.stage),
+            ctx.fmt("grid_cell", month=ctx.month(m.month), stage=badge.name))
+    seen = {m.stage for m in ctx.timeline.months}
+    legend = tuple((_stage_mark(s), ctx.badge(s)) for s in (*STAGES, None) if s in seen)
+    return StageGrid(formatting.month_names(ctx.lang, short=True),
+                     tuple((year, tuple(cells)) for year, cells in rows.items()), legend)
+
+
+def _stage_mark(stage: Stage | None) -> str:
+    """A stage's number on the ladder (1 present … 4 power networker), "?" when unknown."""
+    return str(STAGES.index(stage) + 1) if stage is not None else "?"
 
 
 # ---------------------------------------------------------------------------- 8. plan
