@@ -17,34 +17,11 @@ from pathlib import Path
 import pytest
 
 from report_support import ACTUAL, SAMPLES
+from test_report_layout import ARGS, CHROMIUM, DESKTOP, LANGS, OVERFLOWING, PHONE
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 SHOTS = ACTUAL / "layout"
-LANGS = ("en", "fr", "es", "pt", "de")
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-# Elements whose right edge passes the viewport, unless a scroll box that itself fits holds
-# them (the same rule as tests/test_report_layout.py).
-OVERFLOWING = """() => {
-  const width = innerWidth;
-  const boxes = [...document.querySelectorAll('*')].filter(el =>
-    ['auto', 'scroll'].includes(getComputedStyle(el).overflowX));
-  const out = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0 || r.right <= width + 0.5 || r.left < 0) continue;
-    if (boxes.some(box => box !== el && box.contains(el)
-                   && box.getBoundingClientRect().right <= width + 0.5)) continue;
-    out.push(`${el.tagName.toLowerCase()}.${el.className.baseVal ?? el.className}`
-             + ` right=${Math.round(r.right)}`);
-  }
-  return {scroll: document.scrollingElement.scrollWidth, width, out: out.slice(0, 8)};
-}"""
 
 OPEN_ALL = "() => document.querySelectorAll('details').forEach(d => d.open = true)"
 
