@@ -79,6 +79,69 @@ def refuse_special(path: Path, what: str) -> None:
                           f"is written to a regular file only")
 
 
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: by resolved path, then by identity (device, inode)."""
+    try:
+        if first.resolve() == second.resolve():
+            return True
+    except (OSError, RuntimeError, ValueError):
+        return False
+    found = _identity(first)
+    return found is not None and found == _identity(second)
+
+
+def check_destination(export_path: str | os.PathLike[str], output: str | os.PathLike[str], *,
+                      what: str = "report", option: str = "-o",
+                      example: str | None = None) -> Path:
+    """`output` if `what` (the report, the card…) may be written there: never inside (or
+    over) the export, the input that must stay untouched.
+
+    Compared by file identity (device and inode), not by path: the output's folder and each
+    of its parents against the export, so a symbolic link or a bind mount of the export
+    folder is seen for what it is; an output that is the export (.zip) itself is refused.
+    An existing output must be a regular file (not a device, FIFO, folder or link). `option`
+    is the one to name in the error; `example` a file name to suggest for a folder."""
+    out = Path(output).expanduser()
+    export = Path(export_path).expanduser()
+    inside = ReportError(f"{out}: the {what} must not be written inside the export "
+                         f"({export}); choose another place with {option}")
+    try:
+        resolved = out.resolve()
+        export_resolved = export.resolve()
+    except (OSError, RuntimeError) as exc:  # a link loop, a name too long
+        raise ReportError(f"{out}: cannot write the {what} there ({exc})") from None
+    if resolved == export_resolved or (export_resolved.is_dir()
+                                       and resolved.is_relative_to(export_resolved)):
+        raise inside
+    export_id = _identity(export)
+    if export_id is not None:
+        if _identity(out) == export_id:
+            raise inside
+        folder = Path(os.path.realpath(out.parent if str(out.parent) else "."))
+        for ancestor in (folder, *folder.parents):
+            if _identity(ancestor) == export_id:
+                raise inside
+    try:
+        if out.is_dir():
+            suggestion = f", e.g. {out / example}" if example else ""
+            raise ReportError(f"{out} is a folder: give a file name{suggestion}")
+        if not out.parent.is_dir():
+            raise ReportError(f"{out.parent}: no such folder to write the {what} in")
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise ReportError(f"{out}: cannot write the {what} there "
+                          f"({exc.strerror or exc})") from None
+    refuse_special(out, f"the {what}")
+    return out
+
+
 @contextmanager
 def removed_on_termination(cleanup: Callable[[], None], target: Path,
                            what: str) -> Iterator[None]:

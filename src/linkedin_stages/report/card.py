@@ -31,7 +31,7 @@ from ..errors import ReportError
 from ..i18n import formatting
 from ..i18n.catalogue import catalogue
 from ..months import month_count, months_between
-from ..safe_output import refuse_special, write_atomically
+from ..safe_output import check_destination, same_file, write_atomically
 from .charts import STAGE_COLORS, Run
 from .common import stage_runs
 
@@ -223,40 +223,6 @@ def card_format(path: str | os.PathLike[str]) -> CardFormat | None:
     return CARD_FORMATS.get(Path(path).suffix.lower())
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.resolve() == b.resolve():
-            return True
-        first, second = os.stat(a), os.stat(b)
-    except (OSError, RuntimeError, ValueError):
-        return False
-    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
-
-
-def _inside(folder: Path, path: Path) -> bool:
-    """Whether `path` is `folder` or lies under it: by resolved path, then by the identity
-    (device, inode) of each of its parents, so a link or a bind mount is seen through (as
-    `render.check_output` does for the report)."""
-    if _same_file(path, folder):
-        return True
-    try:
-        resolved, target = path.resolve(), folder.resolve()
-        if target.is_dir() and resolved.is_relative_to(target):
-            return True
-        info = os.stat(folder)
-    except (OSError, RuntimeError, ValueError):
-        return False
-    parent = Path(os.path.realpath(path.parent if str(path.parent) else "."))
-    for ancestor in (parent, *parent.parents):
-        try:
-            found = os.stat(ancestor)
-        except OSError:
-            continue
-        if (found.st_dev, found.st_ino) == (info.st_dev, info.st_ino):
-            return True
-    return False
-
-
 def check_card_output(export: str | os.PathLike[str], card: str | os.PathLike[str],
                       report: str | os.PathLike[str]) -> Path:
     """`card` if the card may be written there: a .png or .svg name (else ValueError), not
@@ -265,20 +231,10 @@ def check_card_output(export: str | os.PathLike[str], card: str | os.PathLike[st
     if card_format(out) is None:
         raise ValueError(f"{out}: the card is a .png or .svg file "
                          f"(accepted suffixes: {', '.join(CARD_FORMATS)})")
-    if _same_file(out, Path(report).expanduser()):
+    if same_file(out, Path(report).expanduser()):
         raise ReportError(f"{out}: the card and the report would be the same file; give "
                           "--card another name")
-    if _inside(Path(export).expanduser(), out):
-        raise ReportError(f"{out}: the card must not be written inside the export "
-                          f"({export}); choose another place with --card")
-    try:
-        if not out.parent.is_dir():
-            raise ReportError(f"{out.parent}: no such folder to write the card in")
-    except OSError as exc:
-        raise ReportError(f"{out}: cannot write the card there "
-                          f"({exc.strerror or exc})") from None
-    refuse_special(out, "the card")
-    return out
+    return check_destination(export, out, what="card", option="--card")
 
 
 def write_card(image: bytes, path: str | os.PathLike[str]) -> Path:
