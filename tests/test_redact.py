@@ -285,9 +285,9 @@ def test_stages_and_numbers_identical(name: str) -> None:
         assert same(getattr(r_view, part), getattr(normal, part)), part
     assert same(r_view.network.chart, normal.network.chart)
     assert same(r_view.voice.chart, normal.voice.chart)
-    table = [(s.badge, s.posts, s.median_words, s.business, s.hashtags)
+    table = [(s.badge, s.own, s.shared, s.median_words, s.business, s.hashtags)
              for s in normal.voice.stages]
-    assert same([(s.badge, s.posts, s.median_words, s.business, s.hashtags)
+    assert same([(s.badge, s.own, s.shared, s.median_words, s.business, s.hashtags)
                  for s in r_view.voice.stages], table)
 
 
