@@ -194,7 +194,7 @@ def test_numbers_are_worded_for_the_language() -> None:
 
 @pytest.mark.parametrize(("name", "labels"), [
     ("lurker", ("years at this stage", "reactions in the last 12 months", "connections")),
-    ("curator", ("years at this stage", "shares and reposts in the last 12 months",
+    ("curator", ("years at this stage", "shares in the last 12 months",
                  "connections")),
     ("fallback", ("years at this stage", "reactions in the last 12 months", "connections")),
     # a basic archive: no stage, no posts; what it does hold

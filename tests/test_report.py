@@ -96,7 +96,7 @@ def test_every_section_is_there_in_the_language(name: str, lang: str) -> None:
 def test_climber_story_is_told() -> None:
     html = report("climber", "en")
     assert "Maya Lindqvist on LinkedIn" in html
-    assert "You have been at the Power networker stage since January 2023" in html
+    assert "You have been at the power networker stage since January 2023" in html
     for change in ("Present → Relay", "Relay → Producer", "Producer → Power networker"):
         assert change in html
     links = [a.get("href") for t, a in elements(html).tags if t == "a"]
@@ -213,8 +213,8 @@ def test_a_hand_made_timeline_renders(lang: str) -> None:
     export, _ = loaded("lurker")
     html = build_report(export, _hand_made_timeline(), lang=lang, tz="Europe/Paris")
     assert external_references(html) == []
-    assert ("Toward Producer by July 2025" if lang == "en"
-            else "Vers « Le producteur » d’ici juillet 2025") in html
+    assert ("Toward the producer stage by July 2025" if lang == "en"
+            else "Vers le stade du producteur d’ici juillet 2025") in html
     assert 'href="https://www.linkedin.com/feed/update/urn:li:share:1"' in html
     assert "javascript:" not in html
     # Connections outside the timeline's three months are grouped apart, not dropped.

@@ -197,7 +197,21 @@ def test_diagrams_escape_their_labels() -> None:
     assert "<Jun>" not in lanes and "&lt;Jun&gt;" in lanes and "&lt;None&gt;" in lanes
 
 
-def test_colours_are_okabe_ito() -> None:
-    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
-                 "#CC79A7", "#999999"}
-    assert set(charts.STAGE_COLORS.values()) <= okabe_ito
+def test_colours_are_okabe_ito_hues() -> None:
+    """The stage colours keep Okabe–Ito's hues (colour-blind safe), darkened to a middle
+    lightness for 3:1 on light and dark pages (tests/test_charts_contrast.py)."""
+    import colorsys
+
+    def hls(color: str) -> tuple[float, float, float]:
+        r, g, b = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        return colorsys.rgb_to_hls(r, g, b)
+
+    okabe_ito = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
+                 "purple": "#CC79A7", "grey": "#999999"}
+    ours = {"orange": charts.STAGE_COLORS["relay"], "sky": charts.STAGE_COLORS["present"],
+            "green": charts.STAGE_COLORS["producer"],
+            "purple": charts.STAGE_COLORS["power_networker"], "grey": charts.STAGE_COLORS[None]}
+    for name, original in okabe_ito.items():
+        hue, _, saturation = hls(ours[name])
+        assert abs(hue - hls(original)[0]) < 0.02 and saturation == pytest.approx(
+            hls(original)[2], abs=0.12), name

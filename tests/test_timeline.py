@@ -133,7 +133,8 @@ def test_every_month_carries_numbers_and_readable_reasons(timelines: dict) -> No
                 text = describe.reason_text(reason, lang)
                 assert text and "{" not in text
     relay = next(m for m in timelines["curator"].months if m.stage == "relay")
-    assert "curated shares and reposts a month" in describe.reason_text(relay.reasons[0])
+    assert "shares (link shares and reposts) a month over Apr 2019 – Jun 2019" in \
+        describe.reason_text(relay.reasons[0])
 
 
 # --- the post classifier and the lexicons ------------------------------------------------

@@ -239,7 +239,7 @@ def locate(
     notes.header_line = match.line_index + 1
     notes.header = match.names
     if match.line_index:
-        notes.repaired("lines before the header skipped (Notes preamble)", match.line_index)
+        notes.repaired(Notice("csv_repair_preamble"), match.line_index)
     return decoded, match, Body(file, decoded, match.line_index + 1)
 
 
@@ -882,7 +882,7 @@ def linked_records_rfc(body: Body, columns: list[str], notes: ReadNotes) -> pl.D
     if not valid or swallowed:
         return None
     if backslash:
-        notes.repaired(BACKSLASH_REPAIR, int(escaped or 0))
+        notes.repaired(Notice(BACKSLASH_REPAIR), int(escaped or 0))
     frame = normalise_line_breaks(frame, (columns[-1],))
     return frame.with_columns(message.replace("", None))
 
@@ -918,7 +918,7 @@ def split_last_free_text(
         .alias("escaped"),
     ).row(0)
     notes.repaired("unquoted multi-line messages joined", int(multiline or 0))
-    notes.repaired(BACKSLASH_REPAIR, int(escaped or 0))
+    notes.repaired(Notice(BACKSLASH_REPAIR), int(escaped or 0))
     closed = quoted & free.str.ends_with('"') & (free.str.len_chars() >= 2)
     inner = free.str.slice(1, free.str.len_chars() - 2)
     unescaped = (inner.str.replace_all('\\"', '"', literal=True) if backslash
@@ -930,7 +930,9 @@ def split_last_free_text(
 
 
 _DIALECT_SAMPLE = 500_000  # bytes: the quoting dialect is uniform within a file
-BACKSLASH_REPAIR = "messages with backslash-escaped quotes read"
+# The repair's notice code (worded by inspect in its language); made where it is counted, as
+# a Notice reads the catalogue, which importing this module should not
+BACKSLASH_REPAIR = "csv_repair_backslash_quotes"
 
 
 def _lead(parts: list[str], count: int) -> list[str | None]:
@@ -950,7 +952,7 @@ def _split_last_free_text_slowly(
     A quote that never closes would swallow every record after it: then it is read as a
     literal character and the records after it are read on their own (counted, warned)."""
     if backslash:
-        notes.repaired(BACKSLASH_REPAIR, sum('\\"' in piece for piece in pieces))
+        notes.repaired(Notice(BACKSLASH_REPAIR), sum('\\"' in piece for piece in pieces))
     pieces = [re.sub(_TRAILING_BLANK_LINES, "\n", piece) for piece in pieces]
     rows: list[list[str | None]] = []
     multiline = recovered = 0

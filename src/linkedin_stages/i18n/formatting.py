@@ -5,8 +5,10 @@ catalogue's `[formats]` table names the CLDR locale and the LDML patterns the to
 dates and hours with (English "3 March 2021" and "9:00", French "1er mars 2021" and "9 h"),
 so a language's typography is its catalogue's business, not this module's.
 
-One choice on top of CLDR: before a percent sign a no-break space is the narrow one (U+202F),
-as the catalogues use before French colons and semicolons, so "12 %" matches the page.
+Two choices on top of CLDR: before a percent sign a no-break space is the narrow one (U+202F),
+as the catalogues use before French colons and semicolons, so "12 %" matches the page; and
+a negative number takes the catalogue's `formats.minus` sign (French typography's U+2212
+"−0,3", where CLDR's French data has the hyphen-minus), every other symbol CLDR's.
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ from typing import Any, Literal
 from babel import Locale
 from babel.dates import format_date, format_time
 from babel.lists import format_list as _babel_format_list
-from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+from babel.numbers import (
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+)
 
 from .catalogue import catalogue
 
@@ -43,9 +50,17 @@ def _narrow_percent(text: str) -> str:
     return text.replace(f"{NBSP}%", f"{NNBSP}%")
 
 
+def _minus(text: str, lang: str) -> str:
+    """CLDR's minus sign replaced by the catalogue's (`formats.minus`), where they differ."""
+    sign = _pattern(lang, "minus")
+    cldr = get_minus_sign_symbol(_locale(lang))
+    return text.replace(cldr, sign, 1) if sign != cldr and text.startswith(cldr) else text
+
+
 def integer(value: float, lang: str) -> str:
-    """1,234 (en) or 1 234 with a narrow no-break space (fr): rounded half to even."""
-    return format_decimal(round(value), locale=_locale(lang))
+    """1,234 (en) or 1 234 with a narrow no-break space (fr): rounded half to even; −3 with
+    the language's minus sign."""
+    return _minus(format_decimal(round(value), locale=_locale(lang)), lang)
 
 
 def decimal(value: float, lang: str, digits: int = 1) -> str:
@@ -57,7 +72,7 @@ def decimal(value: float, lang: str, digits: int = 1) -> str:
         return integer(rounded, lang)
     pattern = copy.copy(_locale(lang).decimal_formats[None])
     pattern.frac_prec = (0, digits)
-    return pattern.apply(Decimal(str(rounded)), _locale(lang))
+    return _minus(pattern.apply(Decimal(str(rounded)), _locale(lang)), lang)
 
 
 def percent(fraction: float, lang: str) -> str:
@@ -70,13 +85,21 @@ def percent(fraction: float, lang: str) -> str:
     else:
         # rounded as Python rounds the float (half to even), then laid out by CLDR
         text = pattern.apply(Decimal(round(value)) / 100, _locale(lang))
-    return _narrow_percent(text)
+    return _minus(_narrow_percent(text), lang)
 
 
 def month(ym: str, lang: str, *, short: bool = False) -> str:
     """"2021-03" → "March 2021" / "mars 2021" (short: "Mar 2021" / "mars 2021")."""
     value = date(int(ym[:4]), int(ym[5:7]), 1)
     return format_date(value, _pattern(lang, "month_short" if short else "month"),
+                       locale=_locale(lang))
+
+
+def quarter(label: str, lang: str) -> str:
+    """"2021-Q3" (or a month of it, "2021-08") → "Q3 2021" / "T3 2021": CLDR's abbreviated
+    quarter and the year, by the catalogue's `formats.quarter` pattern (LDML "QQQ y")."""
+    number = int(label[-1]) if "Q" in label else (int(label[5:7]) - 1) // 3 + 1
+    return format_date(date(int(label[:4]), 3 * number - 2, 1), _pattern(lang, "quarter"),
                        locale=_locale(lang))
 
 
@@ -153,13 +176,15 @@ def when(value: date | datetime, lang: str) -> str:
 class NumberFormatter(string.Formatter):
     """`str.format` whose numbers follow the language: the format spec as written (".0%",
     ".1f", none), then CLDR's decimal and group symbols, and the language's spacing before
-    "%". English output is exactly `str.format`'s."""
+    "%", and the language's minus sign (`formats.minus`). English output is exactly
+    `str.format`'s."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         locale = _locale(lang)
         self._decimal, self._group = get_decimal_symbol(locale), get_group_symbol(locale)
         self._percent = _narrow_percent(locale.percent_formats[None].apply(0, locale))
+        self._minus = _pattern(lang, "minus")
 
     def format_field(self, value: Any, format_spec: str) -> str:
         text = super().format_field(value, format_spec)
@@ -170,6 +195,8 @@ class NumberFormatter(string.Formatter):
                 "\x00", self._decimal).replace("\x01", self._group)
         if text.endswith("%"):
             text = text[:-1] + self._percent.replace(integer(0, self.lang), "", 1)
+        if text.startswith("-") and self._minus != "-":
+            text = self._minus + text[1:]
         return text
 
 

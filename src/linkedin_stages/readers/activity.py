@@ -146,7 +146,7 @@ SHARES = DatasetSpec(
     record_key=("timestamp", "share_link"),
     merged=("media_url",),
     repeats="readers_repair_repeated_posts",
-    describe="your posts, curated shares and reshares with commentary",
+    describe="your own posts, link shares, links with commentary and reposts with a few words",
     parse_rows=_parse_shares,
     finish=_finish_shares,
     variant=_shares_variant,
@@ -176,7 +176,8 @@ def _finish_comments(frame: pl.DataFrame, notes: ReadNotes, ctx: ReadContext) ->
 
 
 def _comments_variant(header: set[str], notes: ReadNotes) -> str:
-    if BACKSLASH_REPAIR in notes.repairs or notes.line_ending == "LF":
+    if any(getattr(what, "code", None) == BACKSLASH_REPAIR for what in notes.repairs) \
+            or notes.line_ending == "LF":
         return "backslash-escaped quotes (2025 on)"
     if notes.line_ending == "CRLF":
         return "CRLF, multi-line messages unquoted (2021–24)"

@@ -31,15 +31,24 @@ if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
 
     from ..analysis.model import Stage
 
-# Okabe–Ito, the colour-blind-safe palette (Okabe & Ito 2008).
+# The hues of Okabe–Ito, the colour-blind-safe palette (Okabe & Ito 2008), at a middle
+# lightness: every colour has a relative luminance between 0.14 and 0.29, so it stands at
+# 3:1 or more (WCAG 1.4.11, non-text contrast) against the page and the cards in the light
+# theme, the dark theme and on paper alike, one SVG for all three (tests/test_charts_contrast.py
+# reads the backgrounds from report.css). Okabe–Ito's own sky, orange, yellow, purple and grey
+# are too light for a white page (yellow: 1.3:1). Stage colours stay at 0.2 or more, so the
+# dark digits of the year × month grid keep 4.5:1 on them.
 ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
+    "#B17B00", "#1B8CCC", "#00986F", "#8F850A", "#0072B2", "#D55E00", "#C5659A", "#858585")
 STAGE_COLORS: dict[Stage | None, str] = {
     "present": SKY, "relay": ORANGE, "producer": GREEN, "power_networker": PURPLE, None: GREY,
 }
 # Sentinels swapped for CSS variables after rendering (see report.css).
-INK, RULE, MUTED = "#010101", "#020202", "#030303"
-_SENTINELS = {INK: "var(--ink)", RULE: "var(--rule)", MUTED: "var(--muted)"}
+INK, RULE, MUTED, PAPER = "#010101", "#020202", "#030303", "#040404"
+_SENTINELS = {INK: "var(--ink)", RULE: "var(--rule)", MUTED: "var(--muted)",
+              PAPER: "var(--paper)"}
+# Text drawn on a stage colour (the stage ribbon): dark in every theme, as the colours are.
+ON_COLOR = "#111111"
 
 WIDTH_IN = 7.2  # 518 SVG units: about 1:1 in the page's 720 px column
 # Typed Any: matplotlib's stubs spell each rc key as a Literal; matplotlib checks ours at run time.
@@ -76,6 +85,77 @@ class Series:
     label: str
     color: str
     values: tuple[float, ...]  # a tuple: specifications are hashable (`draw`'s cache)
+    style: int = 0  # its place in SERIES_STYLES: the hatching or marker beside its colour
+    marks: bool = False  # drawn as one mark a month at its count (`is_sparse`), not an area
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    """What tells a series from its neighbours besides its colour: a hatching when it is an
+    area, a marker shape when it is drawn as marks, and the legend's matching CSS classes
+    (report.css `.swatch.hatch-…`, `.swatch.mark-…`)."""
+
+    hatch: str  # matplotlib's hatch pattern ("" for a plain fill)
+    marker: str  # matplotlib's marker
+    name: str  # the CSS class suffix
+
+    @property
+    def area_class(self) -> str:
+        return f"hatch-{self.name}"
+
+    @property
+    def mark_class(self) -> str:
+        return f"mark-{self.name}"
+
+
+SERIES_STYLES = (
+    SeriesStyle("", "o", "plain"),
+    SeriesStyle("///", "s", "up"),
+    SeriesStyle("..", "D", "dots"),
+    SeriesStyle("\\\\\\", "^", "down"),
+    SeriesStyle("+", "v", "cross"),
+)
+
+
+def legend_class(series: Series) -> str:
+    """The legend swatch's CSS class for `series` (its hatching, or its marker shape)."""
+    style = SERIES_STYLES[series.style % len(SERIES_STYLES)]
+    return style.mark_class if series.marks else style.area_class
+
+
+def is_sparse(values: Sequence[float]) -> bool:
+    """Whether a monthly series is drawn as marks (one a month with anything, at its real
+    count) rather than as a 3-month-average area.
+
+    The rule: its busiest month has at most 2 items, or most months from its first item to
+    its last have none. Averaged, such a series draws fractions of an item spread over three
+    months: one repost became a triangle a third of a repost high."""
+    active = [i for i, v in enumerate(values) if v]
+    if not active:
+        return False
+    return max(values) <= 2 or 2 * len(active) < active[-1] - active[0] + 1
+
+
+def smooth(values: Sequence[float]) -> tuple[float, ...]:
+    """A centred 3-month average (2 months at the ends): monthly counts are spiky."""
+    out = []
+    for i in range(len(values)):
+        window = values[max(i - 1, 0):i + 2]
+        out.append(sum(window) / len(window))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A stage period shaded behind a chart with a time axis: its months, the stage's name
+    and its number on the ladder (1 … 4, "?" when unknown), printed in the ribbon above the
+    chart where they fit and in the chart's legend."""
+
+    stage: Stage | None
+    first: str
+    last: str
+    name: str
+    mark: str
 
 
 def month_x(month: str) -> float:
@@ -83,15 +163,20 @@ def month_x(month: str) -> float:
     return int(month[:4]) + (int(month[5:7]) - 1 + 0.5) / 12
 
 
+RIBBON_IN = 0.17  # the stage ribbon's height above a time chart
+
+
 def _figure(height_in: float, *, rows: int = 1, heights: Sequence[float] | None = None,
-            left_in: float = 0.5) -> tuple[Figure, list[Axes]]:
+            left_in: float = 0.5, ribbon: bool = False) -> tuple[Figure, list[Axes]]:
     """A figure with fixed margins (in inches): cheaper than a layout engine, and the
-    charts line up with each other down the page."""
+    charts line up with each other down the page. `ribbon`: room above for the stages."""
     from matplotlib.figure import Figure
 
+    top_in = 0.1 + (RIBBON_IN + 0.05 if ribbon else 0)
+    height_in += top_in - 0.1
     figure = Figure(figsize=(WIDTH_IN, height_in))
     figure.subplots_adjust(left=left_in / WIDTH_IN, right=1 - 0.12 / WIDTH_IN,
-                           bottom=0.3 / height_in, top=1 - 0.1 / height_in, hspace=0.12)
+                           bottom=0.3 / height_in, top=1 - top_in / height_in, hspace=0.12)
     if rows == 1:
         return figure, [figure.add_subplot()]
     axes = figure.subplots(rows, 1, sharex=True,
@@ -161,8 +246,8 @@ def _year_axis(ax: Axes, first: str, last: str, *, reach: float | None = None,
         _labels(ax, "x", [y + 0.5 for y in middles], [str(y) for y in middles])
 
 
-def _count_axis(ax: Axes, lang: str, *, fraction: bool = False) -> None:
-    """Counts (or shares, 0–1) up the y axis from 0: about four round values, each with a
+def _count_axis(ax: Axes, lang: str, *, fraction: bool = False, ticks: int = 4) -> None:
+    """Counts (or shares, 0–1) up the y axis from 0: about `ticks` round values, each with a
     grid line (one line collection, under the data) and a label (see `_labels`)."""
     from matplotlib.collections import LineCollection
     from matplotlib.ticker import MaxNLocator
@@ -175,7 +260,7 @@ def _count_axis(ax: Axes, lang: str, *, fraction: bool = False) -> None:
         texts = lambda value: formatting.percent(value, lang)  # noqa: E731
     else:
         top = max(ax.get_ylim()[1], 1)  # small counts still get whole-number values
-        locator = MaxNLocator(nbins=4, integer=True, min_n_ticks=2)
+        locator = MaxNLocator(nbins=ticks, integer=True, min_n_ticks=2)
         texts = lambda value: formatting.integer(value, lang)  # noqa: E731
     ax.set_ylim(0, top)
     ax.set_yticks([])
@@ -247,106 +332,265 @@ def _context() -> AbstractContextManager[Any]:
 
 # --------------------------------------------------------------------------- data charts
 
+BAND_ALPHA = 0.13  # stage shading: light enough for the data drawn over it to stay readable
+BAND_LABEL_PT = 8.0  # the ribbon's names and numbers
+PHONE_LABEL_PX = 11.0  # the ribbon's numbers on a phone (report.css), in the SVG's units
 
-def stacked_areas(key: str, title: str, description: str, months: Sequence[str],
-                  series: Sequence[Series], lang: str, *, height_in: float) -> Markup:
-    """Monthly counts stacked as filled areas (first series at the bottom)."""
+
+def _stage_bands(ax: Axes, bands: Sequence[Band], *, ribbon: bool = True) -> None:
+    """The stage periods behind a time chart: a light band per period over the whole
+    height (under the grid and the data) and, with `ribbon`, a strip in the stage's full
+    colour above the axes holding its name where it fits, else its ladder number (the
+    legend pairs each number with its name). Call after the x axis is set."""
+    from matplotlib.transforms import ScaledTranslation
+
+    if not bands:
+        return
+    low, high = ax.get_xlim()
+    starts = [max(month_x(b.first) - 1 / 24, low) for b in bands]
+    ends = [min(month_x(b.last) + 1 / 24, high) for b in bands]
+    shading = _collection([(x0, 0, x1 - x0, 1) for x0, x1 in zip(starts, ends, strict=True)],
+                          [STAGE_COLORS[b.stage] for b in bands], [BAND_ALPHA] * len(bands))
+    shading.set_transform(ax.get_xaxis_transform())
+    shading.set_zorder(0.1)
+    ax.add_collection(shading, autolim=False)
+    if not ribbon:
+        return
+    figure = ax.figure
+    axes_h_in = ax.bbox.height / figure.dpi  # the axes' size on the page, before drawing
+    axes_w_pt = ax.bbox.width / figure.dpi * 72
+    gap, height = 0.04 / axes_h_in, RIBBON_IN / axes_h_in
+    strip = _collection([(x0, 1 + gap, x1 - x0, height)
+                         for x0, x1 in zip(starts, ends, strict=True)],
+                        [STAGE_COLORS[b.stage] for b in bands], [1.0] * len(bands))
+    strip.set_transform(ax.get_xaxis_transform())
+    strip.set_clip_on(False)
+    ax.add_collection(strip, autolim=False)
+    # Names and numbers, centred in their run when they fit (about 0.6 em a character):
+    # for the page and paper the name, else the number; for phones, where the chart shrinks
+    # and report.css sets these at PHONE_LABEL_PX, only the number.
+    place = ax.get_xaxis_transform() + ScaledTranslation(0, -0.5 / 72,
+                                                           figure.dpi_scale_trans)
+    middle = 1 + gap + height / 2
+    for i, (band, x0, x1) in enumerate(zip(bands, starts, ends, strict=True)):
+        width_pt = (x1 - x0) / (high - low) * axes_w_pt
+        label = next((text for text in (band.name, band.mark)
+                      if 0.62 * BAND_LABEL_PT * len(text) + 4 <= width_pt), "")
+        if label:
+            ax.text((x0 + x1) / 2, middle, label, transform=place, ha="center", va="center",
+                    fontsize=BAND_LABEL_PT, fontweight="bold", color=ON_COLOR, clip_on=False,
+                    gid=f"stageband{i}")
+        if 0.62 * PHONE_LABEL_PX * len(band.mark) + 3 <= width_pt:
+            ax.text((x0 + x1) / 2, middle, band.mark, transform=place, ha="center",
+                    va="center", fontsize=BAND_LABEL_PT, fontweight="bold", color=ON_COLOR,
+                    clip_on=False, gid=f"stagemark{i}")
+
+
+MIN_COUNT_TOP = 3  # the count axis of a stacked chart reaches at least this
+
+
+def _stack(ax: Axes, xs: Sequence[float], series: Sequence[Series]) -> None:
+    """Areas (3-month averages, stacked, first series at the bottom) for the dense series
+    and marks for the sparse ones (`Series.marks`): a stem from 0 to the month's count and
+    the series' marker, side by side when two sparse series share a month."""
+    areas = [s for s in series if not s.marks]
+    if areas:
+        collections = ax.stackplot(
+            xs, *[list(smooth(s.values)) for s in areas], colors=[s.color for s in areas],
+            hatch=[SERIES_STYLES[s.style % len(SERIES_STYLES)].hatch for s in areas],
+            linewidth=0, zorder=1)
+        for collection in collections:
+            collection.set_edgecolor(RULE)  # the hatch's ink (matplotlib draws it in the edge
+            collection.set_linewidth(0)     # colour); no outline
+    sparse = [s for s in series if s.marks]
+    step = 0.3 / 12  # a third of a month between the marks of one month
+    for j, s in enumerate(sparse):
+        offset = (j - (len(sparse) - 1) / 2) * step
+        points = [(x + offset, v) for x, v in zip(xs, s.values, strict=True) if v]
+        px, py = [p[0] for p in points], [p[1] for p in points]
+        ax.vlines(px, 0, py, colors=s.color, linewidths=1.3, zorder=2)
+        ax.plot(px, py, linestyle="none", marker=SERIES_STYLES[s.style % len(SERIES_STYLES)]
+                .marker, markersize=5, markerfacecolor=s.color, markeredgecolor=PAPER,
+                markeredgewidth=0.7, zorder=3, clip_on=False)
+
+
+def stacked_areas(spec: StackedAreasSpec) -> Markup:
+    """Monthly counts: dense series as stacked areas, sparse ones as marks (`_stack`), the
+    stage periods behind."""
     with _context():
-        figure, (ax,) = _figure(height_in)
-        xs = [month_x(m) for m in months]
-        ax.stackplot(xs, *[list(s.values) for s in series], colors=[s.color for s in series],
-                     linewidth=0)
-        _year_axis(ax, months[0], months[-1])
-        _count_axis(ax, lang)
-        return _render(figure, key, title, description)
+        figure, (ax,) = _figure(spec.height_in, ribbon=bool(spec.bands))
+        xs = [month_x(m) for m in spec.months]
+        _stack(ax, xs, spec.series)
+        # Room above the highest mark, and at least 3 items high: a member's single items
+        # stand as short marks, not as stems the height of the chart.
+        ax.set_ylim(0, max(ax.get_ylim()[1] * 1.04, MIN_COUNT_TOP))
+        _year_axis(ax, spec.months[0], spec.months[-1])
+        _count_axis(ax, spec.lang)
+        _stage_bands(ax, spec.bands)
+        return _render(figure, spec.key, spec.title, spec.description)
 
 
-def share_areas(key: str, title: str, description: str, xs: Sequence[float],
-                series: Sequence[Series], lang: str, first: str, last: str,
-                width: float) -> Markup:
-    """Shares (0–1) stacked per period; periods with nothing are left blank."""
+def share_areas(spec: ShareAreasSpec) -> Markup:
+    """Shares (0–1) stacked per period, and under them each period's number of items (the
+    volume: a quarter of one repost is one item, not a full bar). Periods with fewer than
+    `spec.minimum` items are drawn as an empty outline; periods with nothing are blank."""
+    xs, width = spec.xs, spec.width
     with _context():
-        figure, (ax,) = _figure(2.3)
+        figure, (ax, volume) = _figure(2.65, rows=2, heights=[1, 0.3],
+                                       ribbon=bool(spec.bands))
         lower = [0.0] * len(xs)
-        rects, colors = [], []
-        for s in series:
+        rects, colors, hatches = [], [], []
+        shown = [total >= spec.minimum for total in spec.totals]
+        for s in spec.series:
             upper = [lo + (v if math.isfinite(v) else 0.0) for lo, v in
                      zip(lower, s.values, strict=True)]
-            for x, lo, up, v in zip(xs, lower, upper, s.values, strict=True):
-                if math.isfinite(v) and up > lo:
+            for x, lo, up, v, keep in zip(xs, lower, upper, s.values, shown, strict=True):
+                if keep and math.isfinite(v) and up > lo:
                     rects.append((x - width / 2, lo, width, up - lo))
                     colors.append(s.color)
+                    hatches.append(SERIES_STYLES[s.style % len(SERIES_STYLES)].hatch)
             lower = upper
-        ax.add_collection(_collection(rects, colors, [1.0] * len(rects)))
-        _year_axis(ax, first, last, start_at=xs[0] - width / 2, reach=xs[-1] + width / 2)
-        _count_axis(ax, lang, fraction=True)
-        return _render(figure, key, title, description)
+        _hatched_rects(ax, rects, colors, hatches)
+        few = [(x - width / 2, 0.0, width, 1.0) for x, total, keep in
+               zip(xs, spec.totals, shown, strict=True) if total and not keep]
+        if few:
+            from matplotlib.collections import PolyCollection
+
+            ax.add_collection(PolyCollection(
+                [((x, y), (x + w, y), (x + w, y + h), (x, y + h)) for x, y, w, h in few],
+                closed=True, facecolors="none", edgecolors=MUTED, linewidths=0.7,
+                linestyles=(0, (2, 2))))
+        volume.bar(xs, spec.totals, width=width, color=MUTED, linewidth=0)
+        volume.set_ylim(0, max(max(spec.totals, default=0), 1) * 1.05)
+        start, reach = xs[0] - width / 2, xs[-1] + width / 2
+        _year_axis(ax, spec.first, spec.last, start_at=start, reach=reach, labels=False)
+        _year_axis(volume, spec.first, spec.last, start_at=start, reach=reach)
+        _count_axis(ax, spec.lang, fraction=True)
+        _count_axis(volume, spec.lang, ticks=2)
+        volume.text(0.01, 0.97, spec.volume_label, transform=volume.transAxes, va="top",
+                    ha="left", fontsize=8.5, color=MUTED)
+        _stage_bands(ax, spec.bands)
+        _stage_bands(volume, spec.bands, ribbon=False)
+        return _render(figure, spec.key, spec.title, spec.description)
 
 
-def network(key: str, title: str, description: str, months: Sequence[str],
-            total: Sequence[float], added: Sequence[float],
-            invitations: tuple[Sequence[float], Sequence[float]] | None,
-            labels: dict[str, str], lang: str) -> Markup:
+def _hatched_rects(ax: Axes, rects: Sequence[tuple[float, float, float, float]],
+                   colors: Sequence[str], hatches: Sequence[str]) -> None:
+    """Rectangles grouped by hatching (one collection each: a collection has one hatch)."""
+    for hatch in dict.fromkeys(hatches):
+        chosen = [i for i, h in enumerate(hatches) if h == hatch]
+        collection = _collection([rects[i] for i in chosen], [colors[i] for i in chosen],
+                                 [1.0] * len(chosen))
+        if hatch:
+            collection.set_hatch(hatch)
+            collection.set_edgecolor(RULE)
+            collection.set_linewidth(0)
+        collection.set_zorder(1)
+        ax.add_collection(collection)
+
+
+def network(spec: NetworkSpec) -> Markup:
     """Connections in all (top) and per month, with invitations in and out (bottom)."""
     with _context():
-        figure, (top, bottom) = _figure(3.6, rows=2, heights=[1.1, 1])
-        xs = [month_x(m) for m in months]
-        top.fill_between(xs, total, color=BLUE, alpha=0.25, linewidth=0)
-        top.plot(xs, total, color=BLUE, linewidth=1.8)
-        bottom.fill_between(xs, added, color=GREEN, alpha=0.55, linewidth=0, step="mid")
-        if invitations is not None:
-            inbound, outbound = invitations
+        figure, (top, bottom) = _figure(3.6, rows=2, heights=[1.1, 1],
+                                        ribbon=bool(spec.bands))
+        xs = [month_x(m) for m in spec.months]
+        top.fill_between(xs, spec.total, color=BLUE, alpha=0.25, linewidth=0)
+        top.plot(xs, spec.total, color=BLUE, linewidth=1.8)
+        # The step's own line at full colour: the light fill alone is under 3:1.
+        bottom.fill_between(xs, spec.added, color=GREEN, alpha=0.35, linewidth=0, step="mid")
+        bottom.step(xs, spec.added, where="mid", color=GREEN, linewidth=1.1)
+        if spec.invitations is not None:
+            inbound, outbound = spec.invitations
             bottom.step(xs, inbound, where="mid", color=ORANGE, linewidth=1.3)
             bottom.step(xs, outbound, where="mid", color=VERMILLION, linewidth=1.3,
                         linestyle=(0, (3, 2)))
-        for ax, label in ((top, labels["total"]), (bottom, labels["added"])):
-            _count_axis(ax, lang)
+        for ax, label in ((top, spec.total_label), (bottom, spec.added_label)):
+            _count_axis(ax, spec.lang)
             ax.text(0.01, 0.97, label, transform=ax.transAxes, va="top", ha="left",
                     fontsize=9.5, fontweight="bold", color=MUTED)
-        _year_axis(top, months[0], months[-1], labels=False)
-        _year_axis(bottom, months[0], months[-1])
-        return _render(figure, key, title, description)
+        _year_axis(top, spec.months[0], spec.months[-1], labels=False)
+        _year_axis(bottom, spec.months[0], spec.months[-1])
+        _stage_bands(top, spec.bands)
+        _stage_bands(bottom, spec.bands, ribbon=False)
+        return _render(figure, spec.key, spec.title, spec.description)
 
 
-def words_per_post(key: str, title: str, description: str, xs: Sequence[float],
-                   median: Sequence[float], low: Sequence[float], high: Sequence[float],
-                   first: str, last: str, lang: str) -> Markup:
+def words_per_post(spec: WordsSpec) -> Markup:
     """Median words per own post per quarter, with the middle half shaded."""
     with _context():
-        figure, (ax,) = _figure(2.2)
-        ax.fill_between(xs, low, high, color=GREEN, alpha=0.22, linewidth=0)
-        ax.plot(xs, median, color=GREEN, linewidth=1.6, marker="o", markersize=3.2)
-        _year_axis(ax, first, last, reach=xs[-1] + 0.06)
-        _count_axis(ax, lang)
-        return _render(figure, key, title, description)
+        figure, (ax,) = _figure(2.2, ribbon=bool(spec.bands))
+        ax.fill_between(spec.xs, spec.low, spec.high, color=GREEN, alpha=0.22, linewidth=0)
+        ax.plot(spec.xs, spec.median, color=GREEN, linewidth=1.6, marker="o", markersize=3.2)
+        _year_axis(ax, spec.first, spec.last, reach=spec.xs[-1] + 0.06)
+        _count_axis(ax, spec.lang)
+        _stage_bands(ax, spec.bands)
+        return _render(figure, spec.key, spec.title, spec.description)
 
 
-def heatmap(key: str, title: str, description: str, counts: Sequence[Sequence[int]],
-            weekdays: Sequence[str], lang: str) -> Markup:
-    """Weekday (rows, Monday on top) × hour (columns) counts, as cells of one hue."""
+def heat_alpha(value: int, peak: int) -> float:
+    """A heatmap cell's opacity: more posts, stronger colour (darker on a light page,
+    brighter on a dark one), on a square-root scale so a few posts still show."""
+    return 0.18 + 0.82 * math.sqrt(value / max(peak, 1))
+
+
+def heat_scale(peak: int) -> list[int]:
+    """The counts shown in the heatmap's colour scale: 1, the peak and up to three between
+    (evenly spaced in colour), each a distinct whole number."""
+    values = [1, *(max(1, round(peak * (k / 4) ** 2)) for k in range(1, 5))]
+    return sorted(set(values))
+
+
+def heatmap(spec: HeatmapSpec) -> Markup:
+    """Weekday (rows, Monday on top) × hour (columns) counts, as cells of one hue (an empty
+    slot as an outline), and under them the colour scale: an empty cell, then cells for a
+    few counts up to the peak, each count before its cell."""
+    from matplotlib.collections import PolyCollection
+
     from ..i18n import formatting
 
+    counts, lang = spec.counts, spec.lang
     with _context():
-        figure, (ax,) = _figure(2.5, left_in=0.45)
+        figure, (ax,) = _figure(2.75, left_in=0.45)
         peak = max((max(row) for row in counts), default=0) or 1
-        rects, colors, alphas = [], [], []
-        for day, row in enumerate(counts):
-            for hour, value in enumerate(row):
-                rects.append((hour + 0.06, 6 - day + 0.06, 0.88, 0.88))
-                colors.append(BLUE if value else RULE)
-                alphas.append(0.18 + 0.82 * math.sqrt(value / peak) if value else 0.3)
-        ax.add_collection(_collection(rects, colors, alphas))
+        cells: list[tuple[float, float, int]] = [
+            (hour + 0.06, 6 - day + 0.06, value)
+            for day, row in enumerate(counts) for hour, value in enumerate(row)]
+        # The scale, right-aligned a row and a half under the grid ("Posts … 0 ▢  1 ▪  4 ▪").
+        y, x = -1.85, 24.0 - 0.06
+        labels: list[tuple[float, str]] = []
+        for value in reversed([0, *heat_scale(peak)]):
+            x -= 0.88
+            cells.append((x, y, value))
+            text = formatting.integer(value, lang)
+            labels.append((x - 0.15, text))
+            x -= 0.15 + 0.42 * len(text) + 0.55
+        filled = [(cx, cy, 0.88, 0.88) for cx, cy, v in cells if v]
+        shown = _collection(filled, [BLUE] * len(filled),
+                            [heat_alpha(v, peak) for _, _, v in cells if v])
+        empty = PolyCollection(
+            [((cx, cy), (cx + 0.88, cy), (cx + 0.88, cy + 0.88), (cx, cy + 0.88))
+             for cx, cy, v in cells if not v],
+            closed=True, facecolors="none", edgecolors=RULE, linewidths=0.8)
+        for collection in (shown, empty):
+            collection.set_clip_on(False)
+            ax.add_collection(collection)
+        for px, text in labels:
+            ax.text(px, y + 0.44, text, ha="right", va="center_baseline", color=MUTED,
+                    fontsize=9, clip_on=False)
+        ax.text(x - 0.1, y + 0.44, spec.scale_label, ha="right", va="center_baseline",
+                color=MUTED, fontsize=9, clip_on=False)
         ax.set_xlim(0, 24)
         ax.set_ylim(0, 7)
         ax.grid(False)
         ax.spines[:].set_visible(False)
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_aspect("equal")
-        _labels(ax, "y", [6.5 - d for d in range(7)], list(weekdays))
+        ax.set_aspect("equal", anchor="N")
+        _labels(ax, "y", [6.5 - d for d in range(7)], list(spec.weekdays))
         _labels(ax, "x", [h + 0.5 for h in range(0, 24, 3)],
                 [formatting.hour(h, lang) for h in range(0, 24, 3)])
-        return _render(figure, key, title, description)
+        return _render(figure, spec.key, spec.title, spec.description)
 
 
 # --------------------------------------------------------------------------- diagrams
@@ -539,9 +783,10 @@ class StackedAreasSpec:
     title: str
     description: str
     months: tuple[str, ...]
-    series: tuple[Series, ...]
+    series: tuple[Series, ...]  # monthly counts (areas are averaged when drawn)
     lang: str
     height_in: float
+    bands: tuple[Band, ...] = ()  # the stage periods shaded behind
 
 
 @dataclass(frozen=True)
@@ -555,6 +800,10 @@ class ShareAreasSpec:
     first: str
     last: str
     width: float
+    totals: tuple[float, ...]  # items per period: the volume panel
+    minimum: int  # periods with fewer items are outlined, not split into shares
+    volume_label: str
+    bands: tuple[Band, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -569,6 +818,7 @@ class NetworkSpec:
     total_label: str
     added_label: str
     lang: str
+    bands: tuple[Band, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -583,6 +833,7 @@ class WordsSpec:
     first: str
     last: str
     lang: str
+    bands: tuple[Band, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -593,6 +844,7 @@ class HeatmapSpec:
     counts: tuple[tuple[int, ...], ...]
     weekdays: tuple[str, ...]
     lang: str
+    scale_label: str  # the caption before the colour scale
 
 
 @dataclass(frozen=True)
@@ -631,21 +883,15 @@ ChartSpec = (StackedAreasSpec | ShareAreasSpec | NetworkSpec | WordsSpec | Heatm
 def draw(spec: ChartSpec) -> Markup:
     """The SVG of one chart specification (cached per process, keyed by the spec)."""
     if isinstance(spec, StackedAreasSpec):
-        return stacked_areas(spec.key, spec.title, spec.description, spec.months, spec.series,
-                             spec.lang, height_in=spec.height_in)
+        return stacked_areas(spec)
     if isinstance(spec, ShareAreasSpec):
-        return share_areas(spec.key, spec.title, spec.description, spec.xs, spec.series,
-                           spec.lang, spec.first, spec.last, spec.width)
+        return share_areas(spec)
     if isinstance(spec, NetworkSpec):
-        return network(spec.key, spec.title, spec.description, spec.months, spec.total,
-                       spec.added, spec.invitations,
-                       {"total": spec.total_label, "added": spec.added_label}, spec.lang)
+        return network(spec)
     if isinstance(spec, WordsSpec):
-        return words_per_post(spec.key, spec.title, spec.description, spec.xs, spec.median,
-                              spec.low, spec.high, spec.first, spec.last, spec.lang)
+        return words_per_post(spec)
     if isinstance(spec, HeatmapSpec):
-        return heatmap(spec.key, spec.title, spec.description, spec.counts, spec.weekdays,
-                       spec.lang)
+        return heatmap(spec)
     if isinstance(spec, LadderSpec):
         return ladder(spec.key, spec.title, spec.description, spec.steps, spec.middle_share,
                       spec.you)

@@ -47,6 +47,8 @@ class LegendItem:
     label: str
     color: str
     dashed: bool = False
+    mark: str = ""  # text in the swatch: a stage's ladder number
+    style: str = ""  # the swatch's CSS class: its hatching or marker (charts.legend_class)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Chart:
     legend: tuple[LegendItem, ...] = ()
     table: Table | None = None  # the data, in a <details>
     drawn: Markup | None = None  # the SVG, once `draw.drawn` has drawn the view's charts
+    note: str = ""  # how the chart is drawn (marks, outlines, the stage bands), after summary
 
     @property
     def svg(self) -> Markup:
@@ -144,6 +147,10 @@ class ReportContext:
 
     def stage_name(self, stage: Stage | None) -> str:
         return describe.stage_name(stage, self.lang)
+
+    def stage_in_sentence(self, stage: Stage | None) -> str:
+        """The stage inside a sentence ("the producer stage", "au stade du producteur")."""
+        return describe.stage_in_sentence(stage, self.lang)
 
     def badge(self, stage: Stage | None) -> StageBadge:
         return StageBadge(stage or "unknown", self.stage_name(stage), STAGE_COLORS[stage])

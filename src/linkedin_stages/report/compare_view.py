@@ -155,8 +155,10 @@ def build_compare_view(comparison: Comparison, *, lang: str = "en") -> CompareVi
     else:
         direction, direction_text = "", t["stage_unknown"]
     stage_sentence = t["stage_sentence"].format(
-        old=formatting.month(f"{c.old.exported:%Y-%m}", lang), then=describe.stage_name(then, lang),
-        new=formatting.month(f"{c.new.exported:%Y-%m}", lang), now=describe.stage_name(now, lang)
+        old=formatting.month(f"{c.old.exported:%Y-%m}", lang),
+        then=describe.stage_in_sentence(then, lang),
+        new=formatting.month(f"{c.new.exported:%Y-%m}", lang),
+        now=describe.stage_in_sentence(now, lang)
     ) + " " + direction_text
     overlap = (t["overlap"].format(overlap=num(c.overlap_months), agree=num(c.overlap_agree))
                if c.overlap_months else t["overlap_none"])

@@ -552,7 +552,7 @@ def _where(ctx: ReportContext) -> Where:
                               stage=ctx.stage_name(current))
         since = tl.current_since or ctx.months[0]
         sentence = ctx.fmt(
-            "where_sentence", stage=ctx.stage_name(current), since=ctx.month(since),
+            "where_sentence", stage=ctx.stage_in_sentence(current), since=ctx.month(since),
             duration=formatting.duration(month_count(since, ctx.months[-1]), lang),
             summary=t[f"you_summary_{current}"])
     else:
@@ -664,10 +664,10 @@ def _peak(ctx: ReportContext) -> str:
                 fell = run
             highest = max(highest, rank[run.stage])
     if fell is not None:
-        return ctx.fmt("verdict_peak_back", stage=ctx.stage_name(peak_run.stage),
-                       since=ctx.month(peak_run.first), fell=ctx.stage_name(fell.stage),
+        return ctx.fmt("verdict_peak_back", stage=ctx.stage_in_sentence(peak_run.stage),
+                       since=ctx.month(peak_run.first), fell=ctx.stage_in_sentence(fell.stage),
                        month=ctx.month(fell.first))
-    return ctx.fmt("verdict_peak_now", stage=ctx.stage_name(peak_run.stage))
+    return ctx.fmt("verdict_peak_now", stage=ctx.stage_in_sentence(peak_run.stage))
 
 
 def _busiest(ctx: ReportContext) -> str:
@@ -692,9 +692,9 @@ def _next_step(ctx: ReportContext) -> str:
     lang = ctx.lang
     todo = next((step for step in plan.steps if not step.met), None)
     if todo is None:
-        return ctx.fmt("verdict_next_keep", stage=ctx.stage_name(plan.target),
+        return ctx.fmt("verdict_next_keep", stage=ctx.stage_in_sentence(plan.target),
                        by=ctx.month(plan.by))
-    return ctx.fmt("verdict_next", stage=ctx.stage_name(plan.target), by=ctx.month(plan.by),
+    return ctx.fmt("verdict_next", stage=ctx.stage_in_sentence(plan.target), by=ctx.month(plan.by),
                    metric=describe.metric_label(todo.metric, lang),
                    now=_plan_number(todo.now, todo.target, lang),
                    target=_plan_number(todo.target, todo.now, lang))
@@ -732,30 +732,55 @@ def _stack_chart(ctx: ReportContext, key: str, spec: Sequence[tuple[str, str]],
     """Stacked monthly areas of the `spec` metrics that are not all zero (or None)."""
     t = ctx.t
     totals = {name: sum(ctx.column(name)) for name, _ in spec}
+    full = spec
     spec = [(name, color) for name, color in spec if totals[name]]  # nothing drawn for zeros
     names = [name for name, _ in spec]
     if not names:
         return None
     labels = [t[f"kind_{name}"] for name in names]
-    series = tuple(Series(label, color, _smooth(ctx.column(name)))
+    # Each series keeps its place in the full list (its hatching or marker does not change
+    # with what else the member did); sparse ones are drawn as marks (`charts.is_sparse`).
+    places = {name: i for i, (name, _) in enumerate(full)}
+    series = tuple(Series(label, color, tuple(ctx.column(name)), places[name],
+                          charts.is_sparse(ctx.column(name)))
                    for (name, color), label in zip(spec, labels, strict=True))
     title = t[f"{key}_title"]
     total_text = ", ".join(f"{ctx.num(totals[n])} {label}" for n, label in
                            zip(names, labels, strict=True))
     summary = ctx.fmt(f"{key}_desc", totals=f"{total_text} {t['in_all']}")
     chart = charts.StackedAreasSpec(key, title, summary, tuple(ctx.months), series, ctx.lang,
-                                    height_in)
-    legend = tuple(LegendItem(s.label, s.color) for s in reversed(series))
-    return Chart(key, title, chart, summary, legend, _year_table(ctx, names, labels))
+                                    height_in, _bands(ctx))
+    legend = (*(LegendItem(s.label, s.color, style=charts.legend_class(s))
+                for s in reversed(series)), *_band_legend(ctx))
+    return Chart(key, title, chart, summary, legend, _year_table(ctx, names, labels),
+                 note=_stack_note(ctx, series))
 
 
-def _smooth(values: Sequence[float]) -> tuple[float, ...]:
-    """A centred 3-month average (2 months at the ends): monthly counts are spiky."""
-    out = []
-    for i in range(len(values)):
-        window = values[max(i - 1, 0):i + 2]
-        out.append(sum(window) / len(window))
-    return tuple(out)
+def _stack_note(ctx: ReportContext, series: Sequence[Series]) -> str:
+    """How a stacked chart is drawn: areas (averaged), marks (the occasional kinds, by
+    name) and the stage bands behind."""
+    words = ctx.words["charts"]
+    parts = [words["stack_areas"]] if any(not s.marks for s in series) else []
+    sparse = [s.label for s in series if s.marks]
+    if sparse:
+        kinds = formatting.format_list(sparse, ctx.lang)
+        parts.append(words["stack_marks"].format(kinds=kinds[:1].upper() + kinds[1:]))
+    parts.append(words["bands_note"])
+    return " ".join(parts)
+
+
+def _bands(ctx: ReportContext) -> tuple[charts.Band, ...]:
+    """The stage periods shaded behind every chart with a time axis."""
+    return tuple(charts.Band(r.stage, r.first, r.last, ctx.stage_name(r.stage),
+                             _stage_mark(r.stage)) for r in stage_runs(ctx.timeline.months))
+
+
+def _band_legend(ctx: ReportContext) -> tuple[LegendItem, ...]:
+    """The legend's stage entries: each stage's colour with its ladder number (what the
+    ribbon shows where a name does not fit) beside its name, in ladder order."""
+    seen = {m.stage for m in ctx.timeline.months}
+    return tuple(LegendItem(ctx.stage_name(s), STAGE_COLORS[s], mark=_stage_mark(s),
+                            style="stage") for s in (*STAGES, None) if s in seen)
 
 
 def _quarter(month: str) -> str:
@@ -774,6 +799,11 @@ def _quarters(months: Sequence[str]) -> list[str]:
 
 def _quarter_x(quarter: str) -> float:
     return int(quarter[:4]) + (int(quarter[-1]) - 1) / 4 + 1 / 8
+
+
+# A quarter with fewer items than this is outlined on the share chart, not split: one repost
+# would otherwise stand as a full bar of "others' content" beside a quarter of 40 posts.
+MIX_MINIMUM = 3
 
 
 def _mix_chart(ctx: ReportContext) -> Chart | None:
@@ -802,20 +832,27 @@ def _mix_chart(ctx: ReportContext) -> Chart | None:
     for j, (key, color) in enumerate(zip(groups, colors, strict=True)):
         values = tuple(per_quarter[q][j] / sum(per_quarter[q]) if sum(per_quarter[q])
                        else math.nan for q in quarters)
-        series.append(Series(t[key], color, values))
+        series.append(Series(t[key], color, values, j))
     summary = ctx.fmt("mix_desc", summary="; ".join(
         ctx.fmt("mix_summary_item", label=t[key], share=formatting.percent(sums[j] / grand, lang))
         for j, key in enumerate(groups)))
+    totals = tuple(sum(per_quarter[q]) for q in quarters)
+    note = ctx.words["charts"]["bands_note"]
+    if any(0 < total < MIX_MINIMUM for total in totals):  # said under the chart: outlined
+        note = " ".join((ctx.words["charts"]["mix_few"].format(count=ctx.num(MIX_MINIMUM)),
+                         note))
     spec = charts.ShareAreasSpec("mix", t["mix_title"], summary,
                                  tuple(_quarter_x(q) for q in quarters), tuple(series), lang,
-                                 ctx.months[0], ctx.months[-1], 0.25 * 0.86)
+                                 ctx.months[0], ctx.months[-1], 0.25 * 0.86, totals,
+                                 MIX_MINIMUM, ctx.words["charts"]["mix_volume"], _bands(ctx))
     rows = tuple(
-        (q.replace("-", " "), *(formatting.percent(v / sum(per_quarter[q]), lang)
+        (formatting.quarter(q, lang), *(formatting.percent(v / sum(per_quarter[q]), lang)
                                 if sum(per_quarter[q]) else "—" for v in per_quarter[q]))
         for q in quarters if sum(per_quarter[q]))
     table = Table((t["quarter"], *(t[k] for k in groups)), rows, (False, True, True, True))
     return Chart("mix", t["mix_title"], spec, summary,
-                 tuple(LegendItem(s.label, s.color) for s in series), table)
+                 (*(LegendItem(s.label, s.color, style=charts.legend_class(s))
+                    for s in series), *_band_legend(ctx)), table, note=note)
 
 
 def _activity(ctx: ReportContext) -> Activity:
@@ -895,7 +932,8 @@ def _network(ctx: ReportContext, data: ReportData) -> Network:
     spec = charts.NetworkSpec("network", t["network_title"], description, tuple(ctx.months),
                               tuple(total), tuple(added),
                               (tuple(inbound), tuple(outbound)) if has_invitations else None,
-                              t["connections_total"], t["connections_added"], lang)
+                              t["connections_total"], t["connections_added"], lang,
+                              _bands(ctx))
     legend = [LegendItem(f"{t['connections_total']}", charts.BLUE),
               LegendItem(f"{t['connections_added']}", charts.GREEN)]
     names = ["connections_added"]
@@ -911,7 +949,8 @@ def _network(ctx: ReportContext, data: ReportData) -> Network:
         table_rows.append((year, ctx.num(end_total), *(ctx.num(v) for v in values)))
     table = Table((t["year"], t["connections_total"], *heads), tuple(table_rows),
                   (False, True, *([True] * len(heads))))
-    chart = Chart("network", t["network_title"], spec, description, tuple(legend), table)
+    chart = Chart("network", t["network_title"], spec, description,
+                  (*legend, *_band_legend(ctx)), table, note=ctx.words["charts"]["bands_note"])
     return Network(chart, "", note, joined)
 
 
@@ -1016,12 +1055,13 @@ def _words_chart(ctx: ReportContext, data: ReportData) -> Chart | None:
         "words", t["words_title"], summary, tuple(_quarter_x(q) for q in span), medians,
         tuple(stats[q].low if q in stats else nan for q in span),
         tuple(stats[q].high if q in stats else nan for q in span),
-        ctx.months[0], ctx.months[-1], lang)
+        ctx.months[0], ctx.months[-1], lang, _bands(ctx))
     table = Table((t["quarter"], t["posts_col"], t["median_words_col"]),
-                  tuple((q.replace("-", " "), ctx.num(stats[q].posts), ctx.num(m))
+                  tuple((formatting.quarter(q, lang), ctx.num(stats[q].posts), ctx.num(m))
                         for q, m in zip(span, medians, strict=True) if q in stats),
                   (False, True, True))
-    return Chart("words", t["words_title"], spec, summary, (), table)
+    return Chart("words", t["words_title"], spec, summary, _band_legend(ctx), table,
+                 note=ctx.words["charts"]["bands_note"])
 
 
 # ---------------------------------------------------------------------------- 6. rhythm
@@ -1041,7 +1081,8 @@ def _rhythm(ctx: ReportContext, data: ReportData) -> Rhythm:
     title = ctx.fmt("heatmap_title", zone=rhythm.zone)
     summary = ctx.fmt("heatmap_desc", count=ctx.num(rhythm.posts), slots=", ".join(slots),
                       peak=ctx.num(rhythm.peaks[0][2]))
-    spec = charts.HeatmapSpec("heatmap", title, summary, rhythm.counts, weekdays, lang)
+    spec = charts.HeatmapSpec("heatmap", title, summary, rhythm.counts, weekdays, lang,
+                              ctx.words["charts"]["heatmap_scale"])
     table = Table(("", *(formatting.hour(h, lang) for h in range(24))),
                   tuple((weekdays[d], *(str(v) if v else "·" for v in rhythm.counts[d]))
                         for d in range(7)),
@@ -1082,7 +1123,7 @@ def _years(ctx: ReportContext) -> tuple[YearBlock, ...]:
     for i, m in enumerate(ctx.timeline.months):
         raw_note = ""
         if m.raw_stage != m.stage and m.stage is not None:
-            raw_note = ctx.fmt("raw_note", raw=ctx.stage_name(m.raw_stage))
+            raw_note = ctx.fmt("raw_note", raw=ctx.stage_in_sentence(m.raw_stage))
         blocks[m.month[:4]].append(MonthRow(
             label=formatting.month_names(lang)[int(m.month[5:7]) - 1], iso=m.month,
             badge=ctx.badge(m.stage),
@@ -1146,7 +1187,7 @@ def _plan(ctx: ReportContext) -> PlanView | None:
             target=_plan_number(step.target, step.now, lang),
             met=step.met, progress=max(progress, 0)))
     key = "plan_heading_keep" if plan.current == plan.target else "plan_heading"
-    heading = ctx.fmt(key, target=ctx.stage_name(plan.target), by=ctx.month(plan.by))
+    heading = ctx.fmt(key, target=ctx.stage_in_sentence(plan.target), by=ctx.month(plan.by))
     intro = ctx.fmt("plan_intro", months=formatting.duration(plan.months, lang),
                     start=ctx.month(plan.start), by=ctx.month(plan.by))
     return PlanView(
