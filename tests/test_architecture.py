@@ -46,7 +46,8 @@ LAYERS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("redaction", {"redaction": ("redact",)}),
     # two views side by side: the report (and comparison) pages, and what `inspect` says
     ("views", {"report": ("report", "report.*"), "inspection": ("inspection",)}),
-    ("cli", {"cli": ("cli", "__main__")}),
+    # `cohort_run`: the cohort's per-member step and its executors, called by the CLI only
+    ("cli", {"cli": ("cli", "__main__", "cohort_run")}),
 )
 # synth/ stands beside the main line: it may use these layers, and only cli may use it.
 SYNTH = ("synth", "synth.*")

@@ -9,6 +9,7 @@ imported inside the commands so that `--help` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -529,6 +530,129 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
         webbrowser.open(out.resolve().as_uri())
 
 
+COHORT_NAME = "linkedin-stages-cohort.html"
+COHORT_FORMATS = {"html": COHORT_NAME, "json": "linkedin-stages-cohort.json",
+                  "parquet": "linkedin-stages-cohort.parquet"}
+COHORT_WHAT = {"html": "cohort page", "json": "cohort JSON", "parquet": "cohort Parquet file"}
+
+
+@cli.command()
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Where to write the page, the JSON or the Parquet file [default: "
+                   "./linkedin-stages-cohort.html, .json or .parquet; `-` for JSON on "
+                   "standard output]. Never inside an export.")
+@click.option("--format", "output_format", type=click.Choice(list(COHORT_FORMATS)),
+              default="html", show_default=True,
+              help="An offline HTML page; JSON (members, months, statistics); or Parquet: "
+                   "one row a member-month with its stage and key metrics (for polars, "
+                   "pandas, DuckDB).")
+@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes reading exports at once (0: one per core; 1: no pool). Each "
+                   "reads one export at a time.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run the per-member step on a Dask cluster instead (tcp://host:8786, or "
+                   "`local`); needs pip install 'linkedin-stages[dask]' and the exports "
+                   "readable from its workers.")
+@click.option("--lang", type=LANGUAGE_CHOICE, default=default_language, show_default=LANG_DEFAULT,
+              help="Language of the page (and of the JSON's labels).")
+@click.option("--thresholds", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="TOML file overriding the stage rules' numbers (see docs/stage-model.md).")
+@click.option("--redact", is_flag=True,
+              help="Name nobody: members become \"Person 1\", \"Person 2\"…, export names "
+                   "and paths are left out. Use it for any page or file meant to leave the "
+                   "team (a client, a report, a publication); without it the page shows "
+                   "the names the exports give, for the team's own use.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def cohort(exports: tuple[Path, ...], output: Path | None, output_format: str, workers: int,
+           scheduler: str | None, lang: str, thresholds: Path | None, redact: bool,
+           quiet: bool) -> None:
+    """Stages of many members at once: where a team or a cohort stands against the
+    article's 90 / 9 / 1, the share at each stage month by month, how members move (the
+    transitions, the time to the next stage), what came before a rise, and one row per
+    member with their stage, since when and the plan's next step.
+
+    EXPORTS are exports (folders or zips) or folders of exports, one per member (found up
+    to three levels down); several exports of one member (same name, same registration)
+    are snapshots, the newest used for now. Exports that cannot be read are listed with
+    their reason; the rest go on.
+
+    \b
+    Examples:
+      linkedin-stages sample --cohort 50 team
+      linkedin-stages cohort team -o team.html
+      linkedin-stages cohort team --redact -o team-to-share.html --lang fr
+      linkedin-stages cohort team --format parquet -o team.parquet
+      linkedin-stages cohort team --format json -o - | jq .statistics.now
+    """
+    from .analysis.thresholds import load_thresholds
+    from .cohort_run import discover, run_dask, run_local
+    from .safe_output import check_destination, write_atomically
+
+    out: Path | None = None
+    if not (output_format == "json" and output == Path("-")):
+        out = output if output is not None else Path(COHORT_FORMATS[output_format])
+        for export in exports:  # never inside (or over) an export
+            check_destination(export, out, what=COHORT_WHAT[output_format], option="-o",
+                              example=COHORT_FORMATS[output_format])
+    rules = load_thresholds(thresholds) if thresholds is not None else None
+    jobs, problems = discover(list(exports))
+    if not jobs:
+        reasons = "; ".join(f"{u.label}: {u.reason}" for u in problems) or "nothing given"
+        raise _error(f"no export to read ({reasons})")
+    options: dict[str, Any] = {"thresholds": rules} if rules is not None else {}
+    show = not quiet and _stderr_is_terminal()
+    bar = click.progressbar(length=len(jobs), label=f"Reading {len(jobs)} exports",
+                            file=sys.stderr)
+    with bar if show else contextlib.nullcontext(bar):
+        step = bar.update if show else None
+        if scheduler:
+            group = run_dask(jobs, problems, scheduler=scheduler, progress=step, **options)
+        else:
+            group = run_local(jobs, problems, workers=workers, progress=step, **options)
+    for problem in group.unreadable:
+        _tell(f"Warning: {problem.label}: not read: {problem.reason}")
+    if not group.members:
+        raise _error(f"none of the {len(jobs)} exports could be read (each is listed above)")
+    if redact:
+        from .redact import redact_cohort
+
+        group = redact_cohort(group, lang=lang)
+    snapshots = sum(len(m.snapshots) - 1 for m in group.members)
+    if not quiet:
+        _tell(f"Note: {len(group.members)} members from {len(jobs)} exports"
+              + (f" ({snapshots} older snapshots)" if snapshots else "")
+              + (f"; {len(group.unreadable)} not read" if group.unreadable else ""))
+    from .analysis.cohort import to_json, to_rows
+    from .analysis.cohort_stats import cohort_stats, stats_json
+
+    statistics = cohort_stats(group)
+    if output_format == "parquet":
+        import io
+
+        buffer = io.BytesIO()
+        to_rows(group).write_parquet(buffer)
+        data = buffer.getvalue()
+    elif output_format == "json":
+        text = json.dumps(to_json(group, stats_json(statistics), lang), indent=1,
+                          ensure_ascii=False) + "\n"
+        if out is None:
+            _say(_json_safe(text.rstrip("\n")))
+            return
+        data = text.encode("utf-8")
+    else:
+        from .report.cohort_view import build_cohort_report
+
+        data = build_cohort_report(group, statistics, lang=lang).encode("utf-8")
+    assert out is not None
+    write_atomically(out, data, what=f"the {COHORT_WHAT[output_format]}")
+    if not quiet:
+        _say(f"{COHORT_WHAT[output_format].capitalize()} written to {safe_label(out)} "
+             f"({len(data) / 1e6:.1f} MB)")
+        if output_format == "html":
+            _say(f"Open it: {out.resolve().as_uri()}")
+
+
 @cli.command()
 @click.argument("persona", required=False)
 @click.argument("outdir", required=False, type=click.Path(path_type=Path))
@@ -544,8 +668,13 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
               help="Also write the member's content-analytics workbook for the year before "
                    "the export, as OUTDIR.analytics.xlsx.")
 @click.option("--list", "list_personas", is_flag=True, help="List the personas and exit.")
+@click.option("--cohort", "cohort_size", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Write a scripted team of N invented members instead, one folder each "
+                   "(folders and zips, some with an older export too) and DIR/"
+                   "cohort.truth.json: `sample --cohort 50 DIR`, then `cohort DIR`.")
 def sample(persona: str | None, outdir: Path | None, seed: int, until: str | None,
-           scale: float, as_zip: bool, with_analytics: bool, list_personas: bool) -> None:
+           scale: float, as_zip: bool, with_analytics: bool, list_personas: bool,
+           cohort_size: int | None) -> None:
     """Write an invented member's complete LinkedIn archive, byte-faithful to the real format,
     with a scripted stage per month (PERSONA is one of --list, or `all` for the set kept in
     sample_exports/).
@@ -559,6 +688,7 @@ def sample(persona: str | None, outdir: Path | None, seed: int, until: str | Non
       linkedin-stages sample climber /tmp/climber
       linkedin-stages sample climber /tmp/climber-2021 --until 2021-06 --zip
       linkedin-stages sample all sample_exports
+      linkedin-stages sample --cohort 50 team
     """
     from .synth.generate import COMMITTED_SAMPLES, check_sample_target, write_sample
     from .synth.personas import PERSONAS
@@ -567,6 +697,20 @@ def sample(persona: str | None, outdir: Path | None, seed: int, until: str | Non
         for persona_id, info in PERSONAS.items():
             _say(f"{persona_id:12} {info.full_name} ({info.lang}, {info.archive}): "
                  f"{info.story}")
+        return
+    if cohort_size is not None:
+        if persona is None or outdir is not None:
+            raise click.UsageError("--cohort N takes one folder: sample --cohort 50 DIR")
+        if until or scale != 1.0 or as_zip or with_analytics:
+            raise click.UsageError("--cohort writes its own mix of exports: no --until, "
+                                   "--scale, --zip or --analytics with it")
+        from .synth.cohort import TRUTH_NAME, write_cohort
+
+        team = Path(persona)
+        written_team = write_cohort(team, cohort_size, seed=seed)
+        _say(f"wrote {written_team.members} members ({written_team.exports} exports) to "
+             f"{safe_label(team)} and "
+             f"{safe_label(team / TRUTH_NAME)}")
         return
     if persona is None or outdir is None:
         raise click.UsageError("give a PERSONA and an OUTDIR (or --list)")

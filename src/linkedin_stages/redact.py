@@ -41,6 +41,7 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
+from .analysis.cohort import Cohort, Snapshot
 from .analysis.compare import Comparison, JobMove, Side, top_lists
 from .analysis.model import Engagement, Timeline
 from .analysis.network import JoinedDuring
@@ -676,3 +677,37 @@ def redact_comparison(comparison: Comparison, *, companies: bool = False,
         job_moves=tuple(sorted(moves, key=lambda m: m.name)), deleted_posts=deleted)
     # Last: the mapping may have grown on the way (a company named after someone).
     return dataclasses.replace(redacted, redaction=redactor.redaction())
+
+
+def redact_cohort(cohort: Cohort, *, lang: str = "en") -> Cohort:
+    """The cohort naming nobody: each member becomes "Person 1", "Person 2"… in the page's
+    order (its stage order), each export's name "Person 1" too (a folder or a zip is often
+    named after its owner), the member key a number (a hash of a name can be looked up).
+    Stages, months, metrics and the plans' steps are kept; so are the unreadable exports'
+    reasons, with their labels numbered."""
+    words = catalogue(lang)["redaction"]
+    members = []
+    for number, member in enumerate(cohort.members, 1):
+        alias = words["person"].format(number=number)
+        snapshots = tuple(Snapshot(f"{alias} ({n})" if len(member.snapshots) > 1 else alias,
+                                   None, s.last_month, s.stage)
+                          for n, s in enumerate(member.snapshots, 1))
+        members.append(dataclasses.replace(member, key=f"m{number:04d}", name=alias, label=alias,
+                               snapshots=snapshots))
+    unreadable = tuple(
+        dataclasses.replace(u, label=words["person"].format(number=len(members) + n),
+                reason=_scrub_reason(u.reason, u.label))
+        for n, u in enumerate(cohort.unreadable, 1))
+    return dataclasses.replace(cohort, members=tuple(members), unreadable=unreadable, redacted=True)
+
+
+def _scrub_reason(reason: str, label: str) -> str:
+    """An unreadable export's reason without its path or name (they may name its owner);
+    a coded notice with no values says neither, and stays worded in the page's language."""
+    if isinstance(reason, Notice) and not reason.values:
+        return reason
+    text = str(reason)
+    for part in sorted({label, *label.split("/")}, key=len, reverse=True):
+        if part:
+            text = text.replace(part, "…")
+    return re.sub(r"(/[^\s:;,()]+)+", "…", text)

@@ -554,6 +554,13 @@ def build_archive(persona_id: str, *, seed: int = 0, until: str | None = None,
                           f"--until can be at most that")
     if not 0 < scale <= 1000:
         raise SampleError("--scale must be between 0 and 1000")
+    return archive_of(persona, month, seed=seed, scale=scale)
+
+
+def archive_of(persona: Persona, month: str, *, seed: int = 0, scale: float = 1.0) -> Archive:
+    """The archive of any `persona` (a scripted one, or one made up by synth/cohort.py) as
+    exported in `month`, checked by the caller to lie between its registration and its own
+    export."""
     life = simulate(persona, seed, scale)
     expected: dict[str, list[Record]] = {}
     files = _write_files(life, Layout(month), export_moment(month), expected)
