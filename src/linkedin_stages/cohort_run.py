@@ -30,12 +30,11 @@ from typing import Any
 
 from .analysis.cohort import Cohort, CohortMember, Unreadable, build_cohort, member_from_export
 from .analysis.thresholds import DEFAULTS, Thresholds
-from .downloads import EXPORT_MARKERS, exports_inside
+from .downloads import EXPORT_MARKERS, csv_keys, exports_inside
 from .errors import ExportError, LinkedInStagesError
 from .export import load_export
 from .i18n.notices import Notice
 from .safe_output import safe_label
-from .source import normalise_name
 
 SEARCH_DEPTH = 3  # team/<member>/<export>/ is two levels down; one more for slack
 Progress = Callable[[int], None]  # called with 1 after each export
@@ -47,15 +46,6 @@ class Job:
 
     path: str
     label: str
-
-
-def _top_names(folder: Path) -> set[str]:
-    try:
-        with os.scandir(folder) as scan:
-            return {normalise_name(Path(e.name).stem) for e in scan
-                    if e.name.lower().endswith(".csv")}
-    except OSError:
-        return set()
 
 
 def _label(path: Path, root: Path) -> str:
@@ -93,7 +83,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Job], list[Unreadable]]:
         if not stat.S_ISDIR(mode):
             add(path, safe_label(path.name))  # a zip (the reader says if it is not one)
             continue
-        if _top_names(path) & EXPORT_MARKERS:
+        if csv_keys(path) & EXPORT_MARKERS:  # an export itself, as resolve_export says
             add(path, safe_label(path.name))
             continue
         found = exports_inside(path, depth=SEARCH_DEPTH)

@@ -87,7 +87,7 @@ def _is_export_key(key: str) -> bool:
     return key in KEY_TO_DATASET or key in RECOGNISED_UNUSED
 
 
-def _csv_keys(folder: Path) -> set[str]:
+def csv_keys(folder: Path) -> set[str]:
     """Normalised names of the CSV files directly in `folder` (no link followed)."""
     keys: set[str] = set()
     try:
@@ -128,7 +128,7 @@ def _as_export(path: Path, is_dir: bool) -> FoundExport | None:
     """`path` as an export if it looks like one (by its name, or its files), else None."""
     named = _EXPORT_NAME.search(path.name) is not None
     if is_dir:
-        keys = _csv_keys(path)
+        keys = csv_keys(path)
         if not (keys & _MARKERS) and not (named and any(_is_export_key(k) for k in keys)):
             return None
     else:
@@ -190,7 +190,7 @@ def resolve_export(path: Path) -> Resolved:
         return Resolved(path)  # the reader says what is wrong with it
     if not is_dir:
         return Resolved(path)
-    top = _csv_keys(path)
+    top = csv_keys(path)
     # The files that make an export (its core or activity files) directly in the folder make
     # it an export itself; a stray `Events.csv` or `contacts.csv` in ~/Downloads does not.
     if top & _MARKERS:

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..months import month_count, months_between, plus_months
+from ..months import month_count, months_between
 from .cohort import KEY_METRICS, Cohort, CohortMember, stage_counts
 from .model import STAGES, Stage
 
@@ -321,8 +321,3 @@ def stats_json(stats: CohortStats) -> dict[str, object]:
         "rises": stats.rises,
     }
 
-
-def last_months(cohort: Cohort, count: int) -> list[str]:
-    """The group's last `count` calendar months (for a member's trajectory ribbon)."""
-    last = cohort.last_month
-    return [] if last is None else months_between(plus_months(last, 1 - count), last)

@@ -130,10 +130,9 @@ def _groups(stats: CohortStats, lang: str, t: Mapping[str, str]) -> tuple[GroupR
     return tuple(rows)
 
 
-def _shares_chart(cohort: Cohort, stats: CohortStats, lang: str,
-                  t: Mapping[str, str]) -> Chart | None:
-    months = [m for m in stats.months]
-    if not months or cohort.first_month is None or cohort.last_month is None:
+def _shares_chart(stats: CohortStats, lang: str, t: Mapping[str, str]) -> Chart | None:
+    months = stats.months
+    if not months:
         return None
     known = [sum(m.counts[s] for s in STAGES) for m in months]
     series = tuple(
@@ -146,8 +145,9 @@ def _shares_chart(cohort: Cohort, stats: CohortStats, lang: str,
         first=formatting.month(months[0].month, lang), last=formatting.month(last.month, lang),
         observed=formatting.integer(last.observed, lang),
         shares=formatting.format_list(
-            [f"{describe.stage_name(s, lang)} {formatting.percent(last.counts[s] / k, lang)}"
-             for s in STAGES for k in [sum(last.counts[x] for x in STAGES)] if k], lang),
+            [f"{describe.stage_name(s, lang)} "
+             f"{formatting.percent(last.counts[s] / known[-1], lang)}" for s in STAGES]
+            if known[-1] else [], lang),
         few=formatting.integer(FEW_OBSERVED, lang))
     spec = charts.ShareAreasSpec(
         "cohort_shares", t["shares_title"], summary, tuple(charts.month_x(m.month) for m in months),
@@ -346,7 +346,7 @@ def build_cohort_view(cohort: Cohort, stats: CohortStats, *, lang: str = "en") -
         subtitle=t["subtitle"].format(count=formatting.integer(stats.members, lang)),
         t=t, redacted=t["redacted"] if cohort.redacted else "", headline=headline,
         now_sentence=now_sentence, groups=_groups(stats, lang, t), unknown=unknown,
-        shares=_shares_chart(cohort, stats, lang, t), transitions=_transitions(stats, lang, t),
+        shares=_shares_chart(stats, lang, t), transitions=_transitions(stats, lang, t),
         moves=moves_sentence, curves=curves, km_axis=axis, km_table=km_table,
         km_empty="" if curves else t["km_empty"], precursors=precursors,
         precursors_sentence=precursors_sentence,
