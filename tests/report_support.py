@@ -114,12 +114,18 @@ def view_text(value: object) -> str:
 
 # ---------------------------------------------------------------------------- golden scrub
 
-_CHART = re.compile(r'<svg\b[^>]*class="chart-svg"[^>]*>.*?</svg>', re.S)
+# A chart: one matplotlib drawing, or a pair (the wide and the narrow drawing of one chart,
+# each an inner <svg>: the pair ends where the second inner drawing and the outer image do).
+_CHART = re.compile(r'<svg\b[^>]*class="chart-svg chart-pair"[^>]*>.*?</svg></svg>'
+                    r'|<svg\b[^>]*class="chart-svg"[^>]*>.*?</svg>', re.S)
+_NARROW = re.compile(r'<svg\b[^>]*class="chart-narrow"[^>]*>.*?</svg>', re.S)
 _TEXT = re.compile(r"<(title|desc|text)\b[^>]*>(.*?)</\1>", re.S)
 
 
 def _chart_summary(match: re.Match[str]) -> str:
-    texts = [f"{tag}: {content}" for tag, content in _TEXT.findall(match.group(0))]
+    """A chart's words (its name, description and the wide drawing's texts; the narrow
+    drawing's are the same words placed for a phone)."""
+    texts = [f"{tag}: {content}" for tag, content in _TEXT.findall(_NARROW.sub("", match[0]))]
     return "<svg class=\"chart-svg\"> [chart, geometry scrubbed]\n  " + "\n  ".join(texts) + \
         "\n</svg>"
 

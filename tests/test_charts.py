@@ -46,9 +46,17 @@ def test_smooth_is_a_centred_three_month_average() -> None:
 # ---------------------------------------------------------------------------- drawings
 
 
-def _stacked(series: tuple[Series, ...], bands: tuple[Band, ...] = BANDS) -> str:
-    return str(charts.draw(charts.StackedAreasSpec(
-        "demo", "Demo", "A demo.", MONTHS, series, "en", 2.4, bands)))
+def _drawing(svg: str, frame: str = "wide") -> str:
+    """One drawing of a chart pair (`charts.paired_svg`): "wide" or "narrow"."""
+    found = re.search(rf'<svg\b[^>]*class="chart-{frame}"[^>]*>.*?</svg>', svg, re.S)
+    assert found, frame
+    return found.group(0)
+
+
+def _stacked(series: tuple[Series, ...], bands: tuple[Band, ...] = BANDS,
+             frame: str = "wide") -> str:
+    return _drawing(str(charts.draw(charts.StackedAreasSpec(
+        "demo", "Demo", "A demo.", MONTHS, series, "en", 2.4, bands))), frame)
 
 
 def _marks(svg: str, color: str) -> int:
@@ -82,12 +90,12 @@ def test_stage_periods_shaded_behind_with_their_names_in_the_ribbon() -> None:
     svg = _stacked((Series("posts", charts.GREEN, dense, 0),))
     texts = _texts(svg)
     assert "Present" in texts and "Relay" in texts
-    assert texts.count("1") >= 1 and texts.count("2") >= 1  # the phone's numbers
+    narrow = _texts(_stacked((Series("posts", charts.GREEN, dense, 0),), frame="narrow"))
+    assert "Present" in narrow and "Relay" in narrow  # room enough on a phone too
     for band in BANDS:  # a light band and the ribbon, in the stage's colour
         assert svg.lower().count(charts.STAGE_COLORS[band.stage].lower()) >= 2
-    assert re.search(r'id="demo-stageband0"', svg) and re.search(r'id="demo-stagemark1"', svg)
     plain = _stacked((Series("posts", charts.GREEN, dense, 0),), bands=())
-    assert "Present" not in _texts(plain) and "stageband" not in plain
+    assert "Present" not in _texts(plain)
 
 
 def test_a_narrow_period_shows_its_number_not_its_name() -> None:
@@ -101,9 +109,9 @@ def test_the_share_chart_shows_the_volume_and_outlines_thin_quarters() -> None:
     xs = (2021.125, 2021.375, 2021.625, 2021.875)
     series = (Series("own", charts.GREEN, (0.5, 1.0, 0.2, 0.0), 0),
               Series("others", charts.ORANGE, (0.5, 0.0, 0.8, 1.0), 2))
-    svg = str(charts.draw(charts.ShareAreasSpec(
+    svg = _drawing(str(charts.draw(charts.ShareAreasSpec(
         "mixdemo", "Mix", "A mix.", xs, series, "en", "2021-01", "2021-12", 0.2,
-        (40.0, 2.0, 10.0, 1.0), 3, "Items a quarter", BANDS)))
+        (40.0, 2.0, 10.0, 1.0), 3, "Items a quarter", BANDS))))
     assert "Items a quarter" in _texts(svg)
     assert "25" in _texts(svg)  # the volume panel's count axis (up to 40)
     # Two thin quarters (2 and 1 items): dashed outlines, not shares.
@@ -113,10 +121,16 @@ def test_the_share_chart_shows_the_volume_and_outlines_thin_quarters() -> None:
 
 def test_the_heatmap_has_a_colour_scale_up_to_its_peak() -> None:
     counts = tuple(tuple((d * h) % 9 for h in range(24)) for d in range(7))
-    svg = str(charts.draw(charts.HeatmapSpec("heatdemo", "Heat", "Busy.", counts,
-                                             ("M", "T", "W", "T", "F", "S", "S"), "en",
-                                             "Posts in a slot")))
+    pair = str(charts.draw(charts.HeatmapSpec("heatdemo", "Heat", "Busy.", counts,
+                                              ("M", "T", "W", "T", "F", "S", "S"), "en",
+                                              "Posts in a slot")))
+    svg = _drawing(pair)
     texts = _texts(svg)
+    # The phone's drawing labels every 6 hours, the page's every 3.
+    assert [t for t in texts if ":" in t] == ["0:00", "3:00", "6:00", "9:00", "12:00",
+                                              "15:00", "18:00", "21:00"]
+    assert [t for t in _texts(_drawing(pair, "narrow")) if ":" in t] == [
+        "0:00", "6:00", "12:00", "18:00"]
     assert "Posts in a slot" in texts
     assert {"0", "1", "2", "4", "8"} <= set(texts)  # the scale's counts, up to the peak
     assert charts.heat_scale(8) == [1, 2, 4, 8]
@@ -202,3 +216,86 @@ def test_the_heatmap_caption_holds_in_dark_mode(lang: str) -> None:
     text = catalogue(lang).table("report")["heatmap_desc"].lower()
     for darker in ("dark", "fonc", "oscur", "escur", "dunkl"):
         assert darker not in text
+
+
+# ---------------------------------------------------------------------------- two frames
+
+
+def test_every_time_chart_is_one_image_with_a_wide_and_a_narrow_drawing() -> None:
+    """Named and described once (the outer image), a drawing per frame inside (no role, no
+    title of its own: report.css hides one of them), ids unique across both."""
+    svg = str(charts.draw(charts.StackedAreasSpec(
+        "demo", "Demo", "A demo.", MONTHS, (Series("posts", charts.GREEN, (3.0,) * 24, 0),),
+        "en", 2.4, BANDS)))
+    assert svg.count('role="img"') == 1 and svg.count("<title") == 1
+    assert svg.count("<desc") == 1
+    assert re.match(r'<svg [^>]*class="chart-svg chart-pair" style="--wide: [\d.]+ / [\d.]+; '
+                    r'--narrow: [\d.]+ / [\d.]+"', svg)
+    wide, narrow = _drawing(svg), _drawing(svg, "narrow")
+    assert float(re.search(r'viewBox="0 0 ([\d.]+)', narrow)[1]) < float(
+        re.search(r'viewBox="0 0 ([\d.]+)', wide)[1]) * 0.6
+    ids = re.findall(r'\bid="([^"]+)"', svg)
+    assert len(ids) == len(set(ids))
+    assert all(f"url(#{ref})" in svg or f'href="#{ref}"' in svg for ref in
+               re.findall(r'<clipPath id="([^"]+)"', svg))
+
+
+def test_the_narrow_drawing_spaces_its_years_to_fit() -> None:
+    """Ten years: every year on the page, every other year on a phone (a label needs about
+    31 pt), and the last year is in view on both."""
+    months = tuple(f"{y}-{m:02d}" for y in range(2016, 2027) for m in range(1, 13))
+    spec = charts.StackedAreasSpec("ten", "Ten", "Ten years.", months,
+                                   (Series("posts", charts.GREEN, (2.0,) * len(months), 0),),
+                                   "en", 2.4, ())
+    pair = str(charts.draw(spec))
+    years = lambda svg: [t for t in _texts(svg) if len(t) == 4 and t.isdigit()]  # noqa: E731
+    assert years(_drawing(pair)) == [str(y) for y in range(2016, 2027)]
+    assert years(_drawing(pair, "narrow")) == [str(y) for y in range(2016, 2027, 2)]
+
+
+def _right_edges(svg: str, color: str) -> list[float]:
+    """The right edge of each polygon filled with `color` (the stage bands and ribbon)."""
+    edges = []
+    for d in re.findall(rf'<path d="([^"]+)"[^>]*style="fill: {color.lower()}', svg):
+        xs = [float(x) for x in re.findall(r"[ML] ([\d.]+) ", d + " ")]
+        edges.append(max(xs))
+    return edges
+
+
+def test_the_stage_periods_reach_the_ends_of_a_chart_of_quarters() -> None:
+    """The words-per-post chart's axis runs past the last month (to the last quarter's
+    middle): the last stage's band and ribbon still end at the axes' right edge."""
+    bands = (Band("present", "2021-01", "2021-06", "Present", "1"),
+             Band("producer", "2021-07", "2022-10", "Producer", "3"))
+    xs = (2021.125, 2021.375, 2021.625, 2021.875, 2022.125, 2022.375, 2022.625, 2022.875)
+    for frame in ("wide", "narrow"):
+        svg = _drawing(str(charts.draw(charts.WordsSpec(
+            "words", "Words", "Words.", xs, (50.0,) * 8, (40.0,) * 8, (60.0,) * 8,
+            "2021-01", "2022-10", "en", bands))), frame)
+        clip = re.search(r'<clipPath id="[^"]+"><rect x="([\d.]+)" y="[\d.]+" '
+                         r'width="([\d.]+)"', svg)
+        right = float(clip[1]) + float(clip[2])
+        edges = _right_edges(svg, charts.STAGE_COLORS["producer"])
+        assert edges and all(abs(edge - right) < 0.6 for edge in edges), (frame, edges, right)
+
+
+def test_a_member_with_no_full_quarter_gets_a_sentence_not_a_chart_of_outlines() -> None:
+    """The lurker shares a link or two a quarter: no quarter reaches the share chart's
+    minimum, so the report says so (with the overall split) instead of drawing outlines."""
+    from linkedin_stages.report.viewmodel import MIX_MINIMUM
+
+    view = _view("lurker", "en")
+    assert view.activity.mix is None
+    note = view.activity.mix_note
+    assert f"{MIX_MINIMUM} items" in note and "100" in note
+    assert "own posts" not in note  # only what the member published is named
+
+
+def test_the_share_chart_legend_names_only_what_was_published() -> None:
+    view = _view("climber", "en")
+    chart = view.activity.mix
+    assert chart is not None and not view.activity.mix_note
+    drawn = {s.label for s in chart.spec.series if any(v > 0 for v in s.values
+                                                       if v == v)}  # NaN: nothing
+    named = {item.label for item in chart.legend if item.style != "stage"}
+    assert named == drawn

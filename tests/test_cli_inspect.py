@@ -76,6 +76,40 @@ def test_a_repair_and_the_articles_files_are_worded_in_french(tmp_path):
     assert "1 899" in french.replace("\u202f", " ") and "1,899" in english
 
 
+@pytest.mark.parametrize("lang", ["fr", "de", "es", "pt"])
+@pytest.mark.parametrize("era", ERAS)
+def test_the_layout_column_is_worded_in_the_language(make_export, era, lang):
+    """Every era's layouts (the readers' English phrases) in the text's language; the JSON
+    keeps the English phrase."""
+    from linkedin_stages.i18n.catalogue import catalogue
+
+    built = make_export(era, "folder")
+    out = run(str(built.path), "--lang", lang).output
+    english = run(str(built.path)).output
+    phrases = catalogue(lang)["inspect"]["layout"]
+    for phrase, worded in phrases.items():
+        if phrase in english and worded != phrase:
+            assert worded in out, (phrase, worded)
+    shown = {phrase for phrase in phrases if phrase in out and phrases[phrase] != phrase}
+    # An English phrase left in the output is only one inside its own wording ("URL column"
+    # is not part of any other language's "no URL column").
+    assert not {p for p in shown if not any(p in w for w in phrases.values())}, shown
+    data = json.loads(run(str(built.path), "--format", "json", "--lang", lang).output)
+    assert json.dumps(data) == json.dumps(json.loads(run(str(built.path), "--format",
+                                                         "json").output))
+
+
+def test_layout_phrases_compose():
+    from linkedin_stages.inspection import layout_in
+
+    assert layout_in("2018 layout; re-saved by a spreadsheet", "fr") == \
+        "disposition de 2018; réenregistré par un tableur"
+    assert layout_in("Notes preamble, no URL column", "de") == "„Notes“-Vorspann, ohne URL-Spalte"
+    assert layout_in("no preamble, URL column", "es") == "sin preámbulo, columna URL"
+    assert layout_in("LF", "pt") == "LF" and layout_in("", "fr") == ""
+    assert layout_in("2018 layout", "en") == "2018 layout"
+
+
 @pytest.mark.parametrize("era", ERAS)
 def test_json_output(make_export, kind, era):
     built = make_export(era, kind)

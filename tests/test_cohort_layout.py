@@ -98,7 +98,7 @@ def test_the_cohort_page_fits_and_loads_nothing(browser: object, pages_html: dic
         assert page.evaluate(IDS) == []
         assert requested == []
         assert page.locator("svg.km polyline").count() >= 1
-        assert page.locator("#figure-cohort_shares svg").count() == 1
+        assert page.locator("#figure-cohort_shares svg.chart-pair").count() == 1
         assert page.evaluate(KM_LABELS_CLIPPED) == []
         rows = page.evaluate(ROWS_IN_VIEW)
         assert len(rows) == 12 and all(rows)

@@ -266,3 +266,19 @@ def test_changes_are_signed_with_a_minus_sign(comparison) -> None:  # noqa: ANN0
         assert any(c.startswith("\u2212") for c in changes), lang
         assert any(c.startswith("+") for c in changes), lang
         assert not any("-" in c for c in changes), lang
+
+
+def test_compare_is_quiet_on_request_and_opens_the_page(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like analyze: -q prints nothing, --open hands the written page to the browser."""
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    out = tmp_path / "then-and-now.html"
+    args = ["compare", str(SAMPLES / "climber-2021-06"), str(SAMPLES / "climber"), "-o", str(out)]
+    loud = CliRunner().invoke(cli, args)
+    assert loud.exit_code == 0 and loud.output.splitlines()[-1] == f"Open it: {out.as_uri()}"
+    quiet = CliRunner().invoke(cli, [*args, "-q", "--open"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.output == "" and opened == [out.resolve().as_uri()]

@@ -172,7 +172,7 @@ def test_redacted_page_names_nobody(name: str, lang: str) -> None:
     """The whole page, the drawn charts' text and attributes included."""
     export, _ = loaded(name)
     page = redacted(name, lang)
-    assert page.count('class="chart-svg"') >= 5  # the charts are drawn, and searched
+    assert page.count('class="chart-svg chart-pair"') >= 5  # the charts are drawn, and searched
     assert leaks(page, export) == []
     normal = leaks(report(name, lang), export)
     assert any(item.startswith("name") for item in normal)
@@ -298,7 +298,7 @@ def test_redacted_page_sections_are_the_ordinary_ones() -> None:
         assert section(page, section_id) == section(normal, section_id), section_id
     # The network chart and the voice table too.
     for pattern in (r'<figure class="chart" id="figure-network">.*?</figure>',
-                    r'<table class="stage-table">.*?</table>',
+                    r'<table class="stage-table[^"]*">.*?</table>',
                     r'<figure class="chart" id="figure-words">.*?</figure>'):
         a, b = re.search(pattern, page, re.S), re.search(pattern, normal, re.S)
         assert (a and a.group(0)) == (b and b.group(0)), pattern

@@ -152,6 +152,42 @@ def test_the_present_is_in_view_on_a_phone(pages: dict[tuple[str, str], object],
     assert rights and max(rights) <= PHONE["width"]
 
 
+# The rendered size of every chart's text that is shown (the hidden drawing of a pair has no
+# box): its height on the screen, in CSS pixels.
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('svg[role=img] text')]
+  .map(t => t.getBoundingClientRect())
+  .filter(r => r.width > 0 && r.height > 0)
+  .map(r => r.height)"""
+
+
+@pytest.mark.parametrize(("name", "view"), [("climber-en", "phone"), ("climber-de", "phone"),
+                                            ("compare-en", "phone"), ("climber-en", "desktop")])
+def test_chart_text_is_readable(pages: dict[tuple[str, str], object],
+                                files: dict[str, Path], name: str, view: str) -> None:
+    """Every chart has a drawing for a phone: no label shown smaller than 10 px (the
+    desktop drawing shrunk to 390 px drew them at 7)."""
+    page = _open(pages, files[name], view)
+    sizes = page.evaluate(CHART_TEXT_SIZES)  # type: ignore[attr-defined]
+    assert len(sizes) > 50
+    small = [round(h, 1) for h in sizes if h < 10]
+    assert small == [], f"{len(small)} chart labels under 10 px: {small[:10]}"
+
+
+def test_wide_tables_are_cards_on_a_phone(pages: dict[tuple[str, str], object],
+                                          files: dict[str, Path]) -> None:
+    """The voice's stages and the files read: each row a card, nothing to scroll sideways."""
+    page = _open(pages, files["climber-fr"], "phone")
+    scrolling = page.evaluate(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('.stage-table, .files')]
+             .map(t => t.closest('.table-scroll'))
+             .filter(b => b && b.scrollWidth > b.clientWidth + 1).length""")
+    assert scrolling == 0
+    labels = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        ".stage-table td[data-label]",
+        "els => els.map(e => getComputedStyle(e, '::before').content)")
+    assert labels and all(label not in ("none", "normal", '""') for label in labels)
+
+
 def test_months_are_cards_on_a_phone(pages: dict[tuple[str, str], object],
                                      files: dict[str, Path]) -> None:
     page = _open(pages, files["climber-fr"], "phone")

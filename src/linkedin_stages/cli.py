@@ -358,8 +358,11 @@ def timeline(export: Path, output_format: str, lang: str, target: str | None, by
                    "text (to share the comparison).")
 @click.option("--redact-companies", is_flag=True,
               help="With --redact (implied), companies become pseudonyms too.")
+@click.option("--open", "open_after", is_flag=True, help="Open the comparison in your browser.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def compare(old: Path, new: Path, output: Path | None, output_format: str, lang: str,
-            analytics_files: tuple[Path, ...], redact: bool, redact_companies: bool) -> None:
+            analytics_files: tuple[Path, ...], redact: bool, redact_companies: bool,
+            open_after: bool, quiet: bool) -> None:
     """Compare two exports of the same member taken at different dates: connections gained,
     lost and job moves in your network, what you did in between, what LinkedIn no longer
     keeps, and how your stage changed. The order of OLD and NEW does not matter: the older
@@ -400,9 +403,14 @@ def compare(old: Path, new: Path, output: Path | None, output_format: str, lang:
 
     html = build_compare_report(comparison, lang=lang)
     write_report(html, out)
-    _say(f"Comparison written to {safe_label(out)} "
-         f"({len(html.encode('utf-8')) / 1e6:.1f} MB)")
-    _say(f"Open it: {out.resolve().as_uri()}")
+    if not quiet:
+        _say(f"Comparison written to {safe_label(out)} "
+             f"({len(html.encode('utf-8')) / 1e6:.1f} MB)")
+        _say(f"Open it: {out.resolve().as_uri()}")
+    if open_after:
+        import webbrowser
+
+        webbrowser.open(out.resolve().as_uri())
 
 
 def _card_output(export: Path, card: Path, report: Path) -> Path:

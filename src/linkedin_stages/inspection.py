@@ -7,6 +7,7 @@ and lone surrogates in it as `\\uXXXX` (json.dumps escapes the C0 ones)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .export import Export
@@ -45,6 +46,17 @@ class _Row:
     variant: str
 
 
+def layout_in(variant: str, lang: str) -> str:
+    """A file's layout (the readers' English phrase, "2018 layout; re-saved by a
+    spreadsheet") in `lang`: each phrase of the catalogue's `[inspect.layout]` replaced by its
+    wording, longest first and in one pass; anything else (a column's name) kept as it is."""
+    if lang == REFERENCE or not variant:
+        return variant
+    phrases = catalogue(lang)["inspect"]["layout"]
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+    return pattern.sub(lambda m: phrases[m.group(0)], variant)
+
+
 def render_text(export: Export, lang: str = REFERENCE) -> str:
     """The human-readable `inspect` output, in `lang` (its catalogue's `[inspect]` table; the
     warnings, repairs and omissions are notices worded in it)."""
@@ -62,7 +74,7 @@ def render_text(export: Export, lang: str = REFERENCE) -> str:
         _Row(name, safe_label(word(report.file, lang)), count(report.rows),
              report.first.isoformat() if report.first else "—",
              report.last.isoformat() if report.last else "—",
-             safe_label(report.variant or ""))
+             safe_label(layout_in(report.variant or "", lang)))
         for name, report in export.reports.items()
     ]
     widths = {

@@ -16,7 +16,7 @@ import functools
 import io
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,25 @@ _SENTINELS = {INK: "var(--ink)", RULE: "var(--rule)", MUTED: "var(--muted)",
 ON_COLOR = "#111111"
 
 WIDTH_IN = 7.2  # 518 SVG units: about 1:1 in the page's 720 px column
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The size a time chart is drawn at. Each is drawn twice (`draw`): for the page's
+    column (desktop and paper) and for a phone, where the wide drawing shrunk to 360 px
+    would set its 10 pt labels at 7 px; the narrow one is shown about 1.25:1, so its
+    labels stay at 12 px, and its years and hours are spaced to fit."""
+
+    name: str  # "wide" or "narrow": the inner drawing's CSS class (`chart-wide`, …)
+    width_in: float
+    height_scale: float  # the narrow drawing is a little flatter, its text the same size
+    left_in: float  # room for the count axis' labels
+    hour_step: int  # the heatmap's hour labels
+
+
+WIDE = Frame("wide", WIDTH_IN, 1.0, 0.5, 3)
+NARROW = Frame("narrow", 4.0, 0.75, 0.42, 6)
+FRAMES = (WIDE, NARROW)
 # Typed Any: matplotlib's stubs spell each rc key as a Literal; matplotlib checks ours at run time.
 _RC: Any = {
     "svg.hashsalt": "linkedin-stages",
@@ -166,17 +185,21 @@ def month_x(month: str) -> float:
 RIBBON_IN = 0.17  # the stage ribbon's height above a time chart
 
 
-def _figure(height_in: float, *, rows: int = 1, heights: Sequence[float] | None = None,
-            left_in: float = 0.5, ribbon: bool = False) -> tuple[Figure, list[Axes]]:
-    """A figure with fixed margins (in inches): cheaper than a layout engine, and the
-    charts line up with each other down the page. `ribbon`: room above for the stages."""
+def _figure(frame: Frame, height_in: float, *, rows: int = 1,
+            heights: Sequence[float] | None = None, ribbon: bool = False,
+            bottom_in: float = 0.3, scale: bool = True) -> tuple[Figure, list[Axes]]:
+    """A figure of `frame`'s width with fixed margins (in inches): cheaper than a layout
+    engine, and the charts line up with each other down the page. `ribbon`: room above for
+    the stages; `scale`: the height follows the frame's `height_scale`."""
     from matplotlib.figure import Figure
 
     top_in = 0.1 + (RIBBON_IN + 0.05 if ribbon else 0)
-    height_in += top_in - 0.1
-    figure = Figure(figsize=(WIDTH_IN, height_in))
-    figure.subplots_adjust(left=left_in / WIDTH_IN, right=1 - 0.12 / WIDTH_IN,
-                           bottom=0.3 / height_in, top=1 - top_in / height_in, hspace=0.12)
+    height_in = (height_in * frame.height_scale if scale else height_in) + top_in - 0.1
+    width_in = frame.width_in
+    figure = Figure(figsize=(width_in, height_in))
+    figure.subplots_adjust(left=frame.left_in / width_in, right=1 - 0.12 / width_in,
+                           bottom=bottom_in / height_in, top=1 - top_in / height_in,
+                           hspace=0.12)
     if rows == 1:
         return figure, [figure.add_subplot()]
     axes = figure.subplots(rows, 1, sharex=True,
@@ -221,6 +244,9 @@ def _labels(ax: Axes, axis: str, positions: Sequence[float], texts: Sequence[str
             ax.text(0, position, text, transform=place, color=MUTED, clip_on=False, **style)
 
 
+YEAR_LABEL_PT = 31  # a year label's width and its gap to the next, in points
+
+
 def _year_axis(ax: Axes, first: str, last: str, *, reach: float | None = None,
                start_at: float | None = None, labels: bool = True) -> None:
     """Years along the x axis, from month `first` to `last` (widened to `start_at`/`reach`
@@ -229,12 +255,15 @@ def _year_axis(ax: Axes, first: str, last: str, *, reach: float | None = None,
     from matplotlib.markers import TICKDOWN
 
     start, end = int(first[:4]), int(last[:4])
-    step = 1 if end - start <= 12 else 2 if end - start <= 24 else 5
-    years = [y for y in range(start, end + 2) if y % step == 0 or step == 1]
     low = start + (int(first[5:7]) - 1) / 12
     high = end + int(last[5:7]) / 12
     low = low if start_at is None else min(low, start_at)
     high = high if reach is None else max(high, reach)
+    # Every year labelled where a year's width holds "2026" (about 31 pt at 10 pt), else
+    # every 2nd or 5th: the narrow drawing of a ten-year member labels every other year.
+    year_pt = ax.bbox.width / ax.figure.dpi * 72 / max(high - low, 1 / 12)
+    step = next((s for s in (1, 2, 5, 10) if s * year_pt >= YEAR_LABEL_PT), 20)
+    years = [y for y in range(start, end + 2) if y % step == 0]
     ax.set_xlim(low, high)
     ax.set_xticks([])
     marks = [y for y in years if low <= y <= high]
@@ -293,8 +322,9 @@ def _round_attribute(match: re.Match[str]) -> str:
     return f'="{value}"'
 
 
-def finish_svg(svg: str, key: str, title: str, description: str = "") -> Markup:
-    """matplotlib's SVG → a clean inline chart (see the module docstring)."""
+def _clean_svg(svg: str, key: str) -> tuple[str, str]:
+    """matplotlib's SVG → (its viewBox, its content after the opening tag, `</svg>`
+    included), cleaned as the module docstring says, every id prefixed with `key`."""
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
@@ -310,18 +340,47 @@ def finish_svg(svg: str, key: str, title: str, description: str = "") -> Markup:
     assert opening is not None
     view_box = re.search(r'viewBox="([^"]+)"', opening.group(0))
     assert view_box is not None
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" '
-            f'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="{view_box.group(1)}" '
-            f'class="chart-svg" role="img" aria-labelledby="{key}-title'
-            f'{f" {key}-desc" if description else ""}">'
-            f'<title id="{key}-title">{escape(title)}</title>')
+    return view_box.group(1), svg[opening.end():].rstrip()
+
+
+def _named(key: str, title: str, description: str) -> tuple[str, str]:
+    """An image's `aria-labelledby` value and its <title> and <desc>: named and described
+    once, whatever it holds."""
+    refs = f"{key}-title{f' {key}-desc' if description else ''}"
+    parts = f'<title id="{key}-title">{escape(title)}</title>'
     if description:
-        head += f'<desc id="{key}-desc">{escape(description)}</desc>'
-    return Markup(head + svg[opening.end():])
+        parts += f'<desc id="{key}-desc">{escape(description)}</desc>'
+    return refs, parts
 
 
-def _render(figure: Figure, key: str, title: str, description: str) -> Markup:
-    return finish_svg(_svg_text(figure), key, title, description)
+def finish_svg(svg: str, key: str, title: str, description: str = "") -> Markup:
+    """matplotlib's SVG → a clean inline chart (see the module docstring)."""
+    view_box, content = _clean_svg(svg, key)
+    refs, names = _named(key, title, description)
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" '
+                  f'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="{view_box}" '
+                  f'class="chart-svg" role="img" aria-labelledby="{refs}">{names}{content}')
+
+
+def paired_svg(drawings: Sequence[tuple[Frame, str]], key: str, title: str,
+               description: str = "") -> Markup:
+    """One chart drawn in several frames (matplotlib's SVGs) → one inline image holding a
+    drawing per frame, each an inner <svg class="chart-wide"> (…-narrow) with its own
+    viewBox; report.css shows one and gives the outer box its proportions (`--wide`,
+    `--narrow`). Named and described once, on the outer image: the hidden drawing is
+    `display: none`, so assistive technology never meets it."""
+    inner, ratios = [], []
+    for frame, svg in drawings:
+        view_box, content = _clean_svg(svg, f"{key}-{frame.name[0]}")
+        _, _, width, height = view_box.split()
+        ratios.append(f"--{frame.name}: {width} / {height}")
+        inner.append(f'<svg viewBox="{view_box}" width="100%" height="100%" '
+                     f'class="chart-{frame.name}">{content}')
+    refs, names = _named(key, title, description)
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" '
+                  f'xmlns:xlink="http://www.w3.org/1999/xlink" class="chart-svg chart-pair" '
+                  f'style="{"; ".join(ratios)}" role="img" aria-labelledby="{refs}">{names}'
+                  f'{"".join(inner)}</svg>')
 
 
 def _context() -> AbstractContextManager[Any]:
@@ -334,7 +393,6 @@ def _context() -> AbstractContextManager[Any]:
 
 BAND_ALPHA = 0.13  # stage shading: light enough for the data drawn over it to stay readable
 BAND_LABEL_PT = 8.0  # the ribbon's names and numbers
-PHONE_LABEL_PX = 11.0  # the ribbon's numbers on a phone (report.css), in the SVG's units
 
 
 def _stage_bands(ax: Axes, bands: Sequence[Band], *, ribbon: bool = True) -> None:
@@ -349,6 +407,9 @@ def _stage_bands(ax: Axes, bands: Sequence[Band], *, ribbon: bool = True) -> Non
     low, high = ax.get_xlim()
     starts = [max(month_x(b.first) - 1 / 24, low) for b in bands]
     ends = [min(month_x(b.last) + 1 / 24, high) for b in bands]
+    # The periods cover the member's whole span: the first and last reach the axes' ends,
+    # which a chart of quarters or bars widens past the first and last month.
+    starts[0], ends[-1] = low, high
     shading = _collection([(x0, 0, x1 - x0, 1) for x0, x1 in zip(starts, ends, strict=True)],
                           [STAGE_COLORS[b.stage] for b in bands], [BAND_ALPHA] * len(bands))
     shading.set_transform(ax.get_xaxis_transform())
@@ -366,24 +427,17 @@ def _stage_bands(ax: Axes, bands: Sequence[Band], *, ribbon: bool = True) -> Non
     strip.set_transform(ax.get_xaxis_transform())
     strip.set_clip_on(False)
     ax.add_collection(strip, autolim=False)
-    # Names and numbers, centred in their run when they fit (about 0.6 em a character):
-    # for the page and paper the name, else the number; for phones, where the chart shrinks
-    # and report.css sets these at PHONE_LABEL_PX, only the number.
+    # Names and numbers centred in their run when they fit (about 0.62 em a character).
     place = ax.get_xaxis_transform() + ScaledTranslation(0, -0.5 / 72,
                                                            figure.dpi_scale_trans)
     middle = 1 + gap + height / 2
-    for i, (band, x0, x1) in enumerate(zip(bands, starts, ends, strict=True)):
+    for band, x0, x1 in zip(bands, starts, ends, strict=True):
         width_pt = (x1 - x0) / (high - low) * axes_w_pt
         label = next((text for text in (band.name, band.mark)
                       if 0.62 * BAND_LABEL_PT * len(text) + 4 <= width_pt), "")
         if label:
             ax.text((x0 + x1) / 2, middle, label, transform=place, ha="center", va="center",
-                    fontsize=BAND_LABEL_PT, fontweight="bold", color=ON_COLOR, clip_on=False,
-                    gid=f"stageband{i}")
-        if 0.62 * PHONE_LABEL_PX * len(band.mark) + 3 <= width_pt:
-            ax.text((x0 + x1) / 2, middle, band.mark, transform=place, ha="center",
-                    va="center", fontsize=BAND_LABEL_PT, fontweight="bold", color=ON_COLOR,
-                    clip_on=False, gid=f"stagemark{i}")
+                    fontsize=BAND_LABEL_PT, fontweight="bold", color=ON_COLOR, clip_on=False)
 
 
 MIN_COUNT_TOP = 3  # the count axis of a stacked chart reaches at least this
@@ -414,11 +468,11 @@ def _stack(ax: Axes, xs: Sequence[float], series: Sequence[Series]) -> None:
                 markeredgewidth=0.7, zorder=3, clip_on=False)
 
 
-def stacked_areas(spec: StackedAreasSpec) -> Markup:
+def stacked_areas(spec: StackedAreasSpec, frame: Frame) -> str:
     """Monthly counts: dense series as stacked areas, sparse ones as marks (`_stack`), the
     stage periods behind."""
     with _context():
-        figure, (ax,) = _figure(spec.height_in, ribbon=bool(spec.bands))
+        figure, (ax,) = _figure(frame, spec.height_in, ribbon=bool(spec.bands))
         xs = [month_x(m) for m in spec.months]
         _stack(ax, xs, spec.series)
         # Room above the highest mark, and at least 3 items high: a member's single items
@@ -427,16 +481,16 @@ def stacked_areas(spec: StackedAreasSpec) -> Markup:
         _year_axis(ax, spec.months[0], spec.months[-1])
         _count_axis(ax, spec.lang)
         _stage_bands(ax, spec.bands)
-        return _render(figure, spec.key, spec.title, spec.description)
+        return _svg_text(figure)
 
 
-def share_areas(spec: ShareAreasSpec) -> Markup:
+def share_areas(spec: ShareAreasSpec, frame: Frame) -> str:
     """Shares (0–1) stacked per period, and under them each period's number of items (the
     volume: a quarter of one repost is one item, not a full bar). Periods with fewer than
     `spec.minimum` items are drawn as an empty outline; periods with nothing are blank."""
     xs, width = spec.xs, spec.width
     with _context():
-        figure, (ax, volume) = _figure(2.65, rows=2, heights=[1, 0.3],
+        figure, (ax, volume) = _figure(frame, 2.65, rows=2, heights=[1, 0.3],
                                        ribbon=bool(spec.bands))
         lower = [0.0] * len(xs)
         rects, colors, hatches = [], [], []
@@ -471,7 +525,7 @@ def share_areas(spec: ShareAreasSpec) -> Markup:
                     ha="left", fontsize=8.5, color=MUTED)
         _stage_bands(ax, spec.bands)
         _stage_bands(volume, spec.bands, ribbon=False)
-        return _render(figure, spec.key, spec.title, spec.description)
+        return _svg_text(figure)
 
 
 def _hatched_rects(ax: Axes, rects: Sequence[tuple[float, float, float, float]],
@@ -489,10 +543,10 @@ def _hatched_rects(ax: Axes, rects: Sequence[tuple[float, float, float, float]],
         ax.add_collection(collection)
 
 
-def network(spec: NetworkSpec) -> Markup:
+def network(spec: NetworkSpec, frame: Frame) -> str:
     """Connections in all (top) and per month, with invitations in and out (bottom)."""
     with _context():
-        figure, (top, bottom) = _figure(3.6, rows=2, heights=[1.1, 1],
+        figure, (top, bottom) = _figure(frame, 3.6, rows=2, heights=[1.1, 1],
                                         ribbon=bool(spec.bands))
         xs = [month_x(m) for m in spec.months]
         top.fill_between(xs, spec.total, color=BLUE, alpha=0.25, linewidth=0)
@@ -513,19 +567,19 @@ def network(spec: NetworkSpec) -> Markup:
         _year_axis(bottom, spec.months[0], spec.months[-1])
         _stage_bands(top, spec.bands)
         _stage_bands(bottom, spec.bands, ribbon=False)
-        return _render(figure, spec.key, spec.title, spec.description)
+        return _svg_text(figure)
 
 
-def words_per_post(spec: WordsSpec) -> Markup:
+def words_per_post(spec: WordsSpec, frame: Frame) -> str:
     """Median words per own post per quarter, with the middle half shaded."""
     with _context():
-        figure, (ax,) = _figure(2.2, ribbon=bool(spec.bands))
+        figure, (ax,) = _figure(frame, 2.2, ribbon=bool(spec.bands))
         ax.fill_between(spec.xs, spec.low, spec.high, color=GREEN, alpha=0.22, linewidth=0)
         ax.plot(spec.xs, spec.median, color=GREEN, linewidth=1.6, marker="o", markersize=3.2)
         _year_axis(ax, spec.first, spec.last, reach=spec.xs[-1] + 0.06)
         _count_axis(ax, spec.lang)
         _stage_bands(ax, spec.bands)
-        return _render(figure, spec.key, spec.title, spec.description)
+        return _svg_text(figure)
 
 
 def heat_alpha(value: int, peak: int) -> float:
@@ -541,7 +595,7 @@ def heat_scale(peak: int) -> list[int]:
     return sorted(set(values))
 
 
-def heatmap(spec: HeatmapSpec) -> Markup:
+def heatmap(spec: HeatmapSpec, frame: Frame) -> str:
     """Weekday (rows, Monday on top) × hour (columns) counts, as cells of one hue (an empty
     slot as an outline), and under them the colour scale: an empty cell, then cells for a
     few counts up to the peak, each count before its cell."""
@@ -550,21 +604,34 @@ def heatmap(spec: HeatmapSpec) -> Markup:
     from ..i18n import formatting
 
     counts, lang = spec.counts, spec.lang
+    # The grid fills the frame's width (24 one-unit cells); the figure is as tall as the
+    # grid, the hour labels and the scale's row (or two, when its caption does not fit
+    # beside the scale), so no frame leaves a gap under the grid.
+    unit_pt = (frame.width_in - frame.left_in - 0.12) * 72 / 24
+    char = max(0.42, 6.2 / unit_pt)  # a 9 pt character, in cells
+    peak = max((max(row) for row in counts), default=0) or 1
+    scale: list[tuple[float, int]] = []  # (x, count) of each scale cell, right to left
+    labels: list[tuple[float, str]] = []
+    x = 24.0 - 0.06
+    for value in reversed([0, *heat_scale(peak)]):
+        x -= 0.88
+        scale.append((x, value))
+        text = formatting.integer(value, lang)
+        labels.append((x - 0.15, text))
+        x -= 0.15 + char * len(text) + 0.55
+    caption_x = x - 0.1
+    two_rows = caption_x - char * len(spec.scale_label) < -frame.left_in * 72 / unit_pt
+    below_pt = 3.5 + 12 + 5  # the hour labels and a gap
+    y = -(below_pt / unit_pt) - 0.88
+    caption_y = y - 1.2 if two_rows else y
+    bottom_in = (below_pt + (0.88 + (1.2 if two_rows else 0)) * unit_pt + 4) / 72
     with _context():
-        figure, (ax,) = _figure(2.75, left_in=0.45)
-        peak = max((max(row) for row in counts), default=0) or 1
+        figure, (ax,) = _figure(frame, 0.1 + 7 * unit_pt / 72 + bottom_in, scale=False,
+                                bottom_in=bottom_in)
         cells: list[tuple[float, float, int]] = [
             (hour + 0.06, 6 - day + 0.06, value)
             for day, row in enumerate(counts) for hour, value in enumerate(row)]
-        # The scale, right-aligned a row and a half under the grid ("Posts … 0 ▢  1 ▪  4 ▪").
-        y, x = -1.85, 24.0 - 0.06
-        labels: list[tuple[float, str]] = []
-        for value in reversed([0, *heat_scale(peak)]):
-            x -= 0.88
-            cells.append((x, y, value))
-            text = formatting.integer(value, lang)
-            labels.append((x - 0.15, text))
-            x -= 0.15 + 0.42 * len(text) + 0.55
+        cells += [(cx, y, value) for cx, value in scale]
         filled = [(cx, cy, 0.88, 0.88) for cx, cy, v in cells if v]
         shown = _collection(filled, [BLUE] * len(filled),
                             [heat_alpha(v, peak) for _, _, v in cells if v])
@@ -578,8 +645,8 @@ def heatmap(spec: HeatmapSpec) -> Markup:
         for px, text in labels:
             ax.text(px, y + 0.44, text, ha="right", va="center_baseline", color=MUTED,
                     fontsize=9, clip_on=False)
-        ax.text(x - 0.1, y + 0.44, spec.scale_label, ha="right", va="center_baseline",
-                color=MUTED, fontsize=9, clip_on=False)
+        ax.text(24.0 - 0.06 if two_rows else caption_x, caption_y + 0.44, spec.scale_label,
+                ha="right", va="center_baseline", color=MUTED, fontsize=9, clip_on=False)
         ax.set_xlim(0, 24)
         ax.set_ylim(0, 7)
         ax.grid(False)
@@ -588,9 +655,9 @@ def heatmap(spec: HeatmapSpec) -> Markup:
         ax.set_yticks([])
         ax.set_aspect("equal", anchor="N")
         _labels(ax, "y", [6.5 - d for d in range(7)], list(spec.weekdays))
-        _labels(ax, "x", [h + 0.5 for h in range(0, 24, 3)],
-                [formatting.hour(h, lang) for h in range(0, 24, 3)])
-        return _render(figure, spec.key, spec.title, spec.description)
+        hours = range(0, 24, frame.hour_step)
+        _labels(ax, "x", [h + 0.5 for h in hours], [formatting.hour(h, lang) for h in hours])
+        return _svg_text(figure)
 
 
 # --------------------------------------------------------------------------- diagrams
@@ -879,19 +946,20 @@ ChartSpec = (StackedAreasSpec | ShareAreasSpec | NetworkSpec | WordsSpec | Heatm
 # frozen dataclass of strings, numbers and tuples, so it is its own key; the SVG (`Markup`, a
 # str) is immutable and safe to share. A spec holding NaN (a gap in a line) never equals
 # another, so it is simply drawn again. Bounded: a report has about ten charts of ~15 kB.
+# The charts drawn with matplotlib, once per frame (`Frame`).
+_TIME_CHARTS: dict[type, Callable[[Any, Frame], str]] = {
+    StackedAreasSpec: stacked_areas, ShareAreasSpec: share_areas, NetworkSpec: network,
+    WordsSpec: words_per_post, HeatmapSpec: heatmap,
+}
+
+
 @functools.lru_cache(maxsize=128)
 def draw(spec: ChartSpec) -> Markup:
     """The SVG of one chart specification (cached per process, keyed by the spec)."""
-    if isinstance(spec, StackedAreasSpec):
-        return stacked_areas(spec)
-    if isinstance(spec, ShareAreasSpec):
-        return share_areas(spec)
-    if isinstance(spec, NetworkSpec):
-        return network(spec)
-    if isinstance(spec, WordsSpec):
-        return words_per_post(spec)
-    if isinstance(spec, HeatmapSpec):
-        return heatmap(spec)
+    drawer = _TIME_CHARTS.get(type(spec))
+    if drawer is not None:
+        return paired_svg([(frame, drawer(spec, frame)) for frame in FRAMES], spec.key,
+                          spec.title, spec.description)
     if isinstance(spec, LadderSpec):
         return ladder(spec.key, spec.title, spec.description, spec.steps, spec.middle_share,
                       spec.you)

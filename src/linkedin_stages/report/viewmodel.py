@@ -103,6 +103,7 @@ class Activity:
     publishing: Chart | None
     taking_part: Chart | None
     mix: Chart | None
+    mix_note: str  # why the mix chart is left out (no quarter holds enough items), or ""
     nothing_published: str
     missing_note: str  # which activity files the archive lacks, or ""
 
@@ -806,12 +807,14 @@ def _quarter_x(quarter: str) -> float:
 MIX_MINIMUM = 3
 
 
-def _mix_chart(ctx: ReportContext) -> Chart | None:
-    """Own words versus others' content per quarter (None without Shares.csv: a share of a
-    whole that cannot be seen would be a lie)."""
+def _mix_chart(ctx: ReportContext) -> tuple[Chart | None, str]:
+    """Own words versus others' content per quarter, or why it is left out. None without
+    Shares.csv (a share of a whole that cannot be seen would be a lie) or with nothing
+    published; a sentence instead of the chart when no quarter holds `MIX_MINIMUM` items
+    (a chart of outlines only, for a member who shares a link a year)."""
     t, lang = ctx.t, ctx.lang
     if not ctx.known("original_posts"):
-        return None
+        return None, ""
     groups = {
         "own_words": ("original_posts", "articles"),
         "with_commentary": ("commented_shares",),
@@ -826,17 +829,21 @@ def _mix_chart(ctx: ReportContext) -> Chart | None:
     sums = [sum(per_quarter[q][j] for q in quarters) for j in range(3)]
     grand = sum(sums)
     if not grand:
-        return None
+        return None, ""
+    totals = tuple(sum(per_quarter[q]) for q in quarters)
+    overall = "; ".join(
+        ctx.fmt("mix_summary_item", label=t[key], share=formatting.percent(sums[j] / grand, lang))
+        for j, key in enumerate(groups) if sums[j])
+    if max(totals) < MIX_MINIMUM:
+        return None, ctx.words["charts"]["mix_too_few"].format(
+            count=ctx.num(MIX_MINIMUM), summary=overall)
     colors = (charts.GREEN, charts.BLUE, charts.ORANGE)
     series = []
     for j, (key, color) in enumerate(zip(groups, colors, strict=True)):
         values = tuple(per_quarter[q][j] / sum(per_quarter[q]) if sum(per_quarter[q])
                        else math.nan for q in quarters)
         series.append(Series(t[key], color, values, j))
-    summary = ctx.fmt("mix_desc", summary="; ".join(
-        ctx.fmt("mix_summary_item", label=t[key], share=formatting.percent(sums[j] / grand, lang))
-        for j, key in enumerate(groups)))
-    totals = tuple(sum(per_quarter[q]) for q in quarters)
+    summary = ctx.fmt("mix_desc", summary=overall)
     note = ctx.words["charts"]["bands_note"]
     if any(0 < total < MIX_MINIMUM for total in totals):  # said under the chart: outlined
         note = " ".join((ctx.words["charts"]["mix_few"].format(count=ctx.num(MIX_MINIMUM)),
@@ -850,14 +857,16 @@ def _mix_chart(ctx: ReportContext) -> Chart | None:
                                 if sum(per_quarter[q]) else "—" for v in per_quarter[q]))
         for q in quarters if sum(per_quarter[q]))
     table = Table((t["quarter"], *(t[k] for k in groups)), rows, (False, True, True, True))
-    return Chart("mix", t["mix_title"], spec, summary,
-                 (*(LegendItem(s.label, s.color, style=charts.legend_class(s))
-                    for s in series), *_band_legend(ctx)), table, note=note)
+    # The legend names what is drawn: a kind the member never published has no entry.
+    legend = (*(LegendItem(s.label, s.color, style=charts.legend_class(s))
+                for s, total in zip(series, sums, strict=True) if total), *_band_legend(ctx))
+    return Chart("mix", t["mix_title"], spec, summary, legend, table, note=note), ""
 
 
 def _activity(ctx: ReportContext) -> Activity:
     t = ctx.t
     publishing = _stack_chart(ctx, "publishing", PUBLISHING, height_in=2.6)
+    mix, mix_note = _mix_chart(ctx)
     absent = [name for name in ("shares", "reposts", "comments", "reactions")
               if name in ctx.absent]
     missing_note = ctx.fmt("activity_missing", datasets=", ".join(
@@ -865,7 +874,8 @@ def _activity(ctx: ReportContext) -> Activity:
     return Activity(
         publishing=publishing,
         taking_part=_stack_chart(ctx, "taking_part", TAKING_PART, height_in=2.2),
-        mix=_mix_chart(ctx),
+        mix=mix,
+        mix_note=mix_note,
         nothing_published="" if publishing or not ctx.known("original_posts")
         else t["nothing_published"],
         missing_note=missing_note,
