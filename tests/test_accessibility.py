@@ -12,6 +12,7 @@ tests/test_report_layout.py: one browser for the module, one page per viewport a
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -173,3 +174,44 @@ def test_axe_finds_no_serious_violation(pages: dict[tuple[str, str], object],
                                         files: dict[str, Path], axe: object,
                                         case: str, pair: tuple[str, str]) -> None:
     assert _violations(axe, pages[pair], files[case]) == []
+
+
+# Per chart: the images Chromium's accessibility tree holds inside it, and what its image is
+# named and described by (the texts of the elements its aria attributes point at).
+CHART_NAMES = """() => [...document.querySelectorAll('figure.chart')].map(f => {
+  const img = f.querySelector('[role=img]');
+  const text = ids => (ids || '').split(' ').filter(Boolean)
+    .map(id => document.getElementById(id)?.textContent.trim() ?? '?').join(' ');
+  return {id: f.id, title: f.querySelector('.chart-title')?.textContent.trim(),
+          summary: f.querySelector('.chart-summary')?.textContent.trim() ?? null,
+          name: text(img.getAttribute('aria-labelledby')),
+          description: text(img.getAttribute('aria-describedby'))};
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("case", ["climber-en", "lurker-fr", "compare-en"])
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_each_chart_is_named_once_and_described_once(pages: dict[tuple[str, str], object],
+                                                     files: dict[str, Path], case: str,
+                                                     view: str) -> None:
+    """One image a chart in the accessibility tree (its drawings hidden), named by the
+    visible title and described by the visible summary, which are not read a second time."""
+    page = pages[view, "light"]
+    page.goto(files[case].resolve().as_uri())  # type: ignore[attr-defined]
+    charts = page.evaluate(CHART_NAMES)  # type: ignore[attr-defined]
+    assert len(charts) >= 3
+    for chart in charts:
+        # (the snapshot writes no-break spaces as spaces)
+        snapshot = page.locator(f"#{chart['id']}").aria_snapshot()  # type: ignore[attr-defined]
+        title = re.sub(r"[\u00a0\u202f]", " ", chart["title"])
+        # `- img "name"`, quoted as a whole by the YAML when the name holds a colon
+        images = re.findall(r"""^\s*- '?img "(.*)"'?:?$""", snapshot, re.M)
+        assert images == [title], (chart["id"], snapshot)
+        assert chart["name"] == chart["title"]
+        assert snapshot.count(title) == 1, snapshot  # not read again as text
+        if chart["summary"] is not None:
+            assert chart["description"] == chart["summary"]
+            assert re.sub(r"[\u00a0\u202f]", " ", chart["summary"])[:40] not in snapshot
+        else:
+            assert chart["description"], chart["id"]  # the drawing's own description

@@ -292,10 +292,24 @@ def test_a_member_with_no_full_quarter_gets_a_sentence_not_a_chart_of_outlines()
 
 
 def test_the_share_chart_legend_names_only_what_was_published() -> None:
-    view = _view("climber", "en")
+    """A member who never adds a comment to a shared link: no "links with commentary" in
+    the share chart's legend (its series is all zeros), the other two named."""
+    import dataclasses
+
+    import polars as pl
+
+    from linkedin_stages.analysis.report_data import analyze_for_report
+    from linkedin_stages.report.viewmodel import build_view
+
+    export, timeline = loaded("climber")
+    data = analyze_for_report(export, timeline, zone=ZONES["en"])
+    silent = dataclasses.replace(data.timeline, monthly=data.timeline.monthly.with_columns(
+        pl.lit(0).cast(data.timeline.monthly["commented_shares"].dtype)
+        .alias("commented_shares")))
+    view = build_view(dataclasses.replace(data, timeline=silent), lang="en")
     chart = view.activity.mix
     assert chart is not None and not view.activity.mix_note
-    drawn = {s.label for s in chart.spec.series if any(v > 0 for v in s.values
-                                                       if v == v)}  # NaN: nothing
     named = {item.label for item in chart.legend if item.style != "stage"}
-    assert named == drawn
+    assert named == {"own posts (original posts and articles)", "link shares and reposts"}
+    full = _view("climber", "en").activity.mix
+    assert full is not None and "links with commentary" in {i.label for i in full.legend}

@@ -99,6 +99,11 @@ def test_the_cohort_page_fits_and_loads_nothing(browser: object, pages_html: dic
         assert requested == []
         assert page.locator("svg.km polyline").count() >= 1
         assert page.locator("#figure-cohort_shares svg.chart-pair").count() == 1
+        # Every chart label shown at 10 px or more (the shares chart has a phone drawing).
+        sizes = page.evaluate("""() => [...document.querySelectorAll('svg text')]
+            .filter(t => { const r = t.getBoundingClientRect(); return r.width > 0; })
+            .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)""")
+        assert sizes and min(sizes) >= 10, sorted(sizes)[:5]
         assert page.evaluate(KM_LABELS_CLIPPED) == []
         rows = page.evaluate(ROWS_IN_VIEW)
         assert len(rows) == 12 and all(rows)

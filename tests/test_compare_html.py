@@ -173,8 +173,8 @@ def test_every_id_is_unique_and_every_reference_resolves(comparison, lang: str) 
     assert referenced and set(referenced) <= set(ids)
     charts = [attrs["aria-labelledby"] for tag, attrs in tags
               if tag == "svg" and attrs.get("role") == "img"]
-    assert charts == ["lanes-old-title lanes-old-desc", "lanes-new-title lanes-new-desc",
-                      "between-title between-desc"]
+    # named by each figure's own visible title (report_macros `figure`)
+    assert charts == ["lanes-old-caption", "lanes-new-caption", "between-caption"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -282,3 +282,5 @@ def test_compare_is_quiet_on_request_and_opens_the_page(tmp_path: Path,
     quiet = CliRunner().invoke(cli, [*args, "-q", "--open"])
     assert quiet.exit_code == 0, quiet.output
     assert quiet.output == "" and opened == [out.resolve().as_uri()]
+    json_open = CliRunner().invoke(cli, [*args[:3], "--format", "json", "--open"])
+    assert json_open.exit_code == 2 and "--open opens the HTML page" in json_open.output

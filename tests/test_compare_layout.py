@@ -159,10 +159,11 @@ def test_ids_are_unique_in_the_document(pages: dict[tuple[str, str], object],
     ids = page.evaluate(  # type: ignore[attr-defined]
         "() => [...document.querySelectorAll('[id]')].map(e => e.id)")
     assert len(ids) == len(set(ids))
+    # Each chart named by its own figure's title and described by its own description.
     names = page.eval_on_selector_all(  # type: ignore[attr-defined]
-        "svg[role=img]", """svgs => svgs.map(s => s.getAttribute('aria-labelledby').split(' ')
-          .map(id => { const e = document.getElementById(id);
-                       return e && s.contains(e) ? e.textContent : null; }))""")
+        "svg[role=img]", """svgs => svgs.map(s => ['aria-labelledby', 'aria-describedby']
+          .map(a => { const e = document.getElementById(s.getAttribute(a));
+                      return e && s.closest('figure').contains(e) ? e.textContent : null; }))""")
     assert len(names) == 3 and all(None not in pair for pair in names)
     assert len({pair[1] for pair in names}) == 3  # three different descriptions
 

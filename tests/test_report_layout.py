@@ -152,12 +152,12 @@ def test_the_present_is_in_view_on_a_phone(pages: dict[tuple[str, str], object],
     assert rights and max(rights) <= PHONE["width"]
 
 
-# The rendered size of every chart's text that is shown (the hidden drawing of a pair has no
-# box): its height on the screen, in CSS pixels.
+# The rendered font size of every chart text that is shown (the hidden drawing of a pair has
+# no box): its font size in its drawing's units times the drawing's scale on the screen, in
+# CSS pixels.
 CHART_TEXT_SIZES = """() => [...document.querySelectorAll('svg[role=img] text')]
-  .map(t => t.getBoundingClientRect())
-  .filter(r => r.width > 0 && r.height > 0)
-  .map(r => r.height)"""
+  .filter(t => { const r = t.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
+  .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"""
 
 
 @pytest.mark.parametrize(("name", "view"), [("climber-en", "phone"), ("climber-de", "phone"),

@@ -157,7 +157,7 @@ def test_french_limits_cover_every_dataset() -> None:
 # ---------------------------------------------------------------------------- SVG
 
 
-def test_finish_svg_cleans_matplotlib_output() -> None:
+def test_paired_svg_cleans_matplotlib_output() -> None:
     raw = ('<?xml version="1.0"?>\n<!DOCTYPE svg>\n'
            '<svg xmlns:xlink="http://www.w3.org/1999/xlink" width="10pt" height="5pt" '
            'viewBox="0 0 10 5" xmlns="http://www.w3.org/2000/svg">\n'
@@ -170,18 +170,19 @@ def test_finish_svg_cleans_matplotlib_output() -> None:
            ' <text style="font-size: 10px; font-family: \'DejaVu Sans\', sans-serif; '
            'fill: #030303">2021</text>\n'
            ' <defs><clipPath id="p1"><rect/></clipPath><path id="m1"/></defs>\n</svg>\n')
-    svg = charts.finish_svg(raw, "demo", "A <title>", "Some & text")
+    svg = charts.paired_svg([(charts.WIDE, raw)], "demo", "A <title>", "Some & text")
     assert isinstance(svg, Markup)
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     assert 'width="10pt"' not in svg and 'viewBox="0 0 10 5"' in svg
+    assert "--wide: 10 / 5" in svg
     assert "<title id=\"demo-title\">A &lt;title&gt;</title>" in svg
     assert "Some &amp; text" in svg
     for gone in ("metadata", "matplotlib.org", "<style", "<a ", "</a>", "evil.example",
                  "DejaVu", "#010101", "#020202", "#030303", "<?xml", "DOCTYPE"):
         assert gone not in svg, gone
     assert "fill: var(--ink)" in svg and "stroke: var(--rule)" in svg
-    assert 'id="demo-patch_1"' in svg and 'url(#demo-p1)' in svg
-    assert 'xlink:href="#demo-m1"' in svg and 'id="demo-m1"' in svg
+    assert 'id="demo-w-patch_1"' in svg and 'url(#demo-w-p1)' in svg
+    assert 'xlink:href="#demo-w-m1"' in svg and 'id="demo-w-m1"' in svg
     assert "0.1 1.9" in svg  # coordinates rounded to keep the page light
 
 

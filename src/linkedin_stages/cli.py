@@ -377,6 +377,8 @@ def compare(old: Path, new: Path, output: Path | None, output_format: str, lang:
     from .analysis.compare import compare_exports, to_json
     from .report.render import check_output
 
+    if open_after and output_format != "html":
+        raise click.UsageError("--open opens the HTML page; --format json writes none")
     old, new = _resolved(old), _resolved(new)
     out = None
     if output_format == "html":

@@ -8,6 +8,7 @@ one strictness (undefined names are errors), one compiled-template cache.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, TypedDict
 
@@ -59,6 +60,23 @@ def _bytecode_cache(options: Mapping[str, object]) -> jinja2.BytecodeCache | Non
         return None
 
 
+def labelled_by(image: str, name_id: str, description_id: str = "") -> str:
+    """An inline image (`<svg role="img" aria-labelledby="…">`, Markup) named and described
+    by elements of the page instead of its own <title> and <desc>: a chart's visible caption
+    and summary (report_macros `figure`), which are then hidden from assistive technology,
+    so a screen reader meets the chart's name and its description once each. The image's
+    own <title> and <desc> stay for the SVG seen on its own."""
+    from markupsafe import Markup
+
+    refs = f'aria-labelledby="{name_id}"' + (
+        f' aria-describedby="{description_id}"' if description_id else "")
+    opening = re.match(r"<svg\b[^>]*>", image)
+    if opening is None or "aria-labelledby=" not in opening.group(0):
+        return image
+    head = re.sub(r'aria-labelledby="[^"]*"', refs, opening.group(0), count=1)
+    return Markup(head + str(image)[opening.end():])  # plain strings: nothing re-escaped
+
+
 def environment(*, autoescape: bool = True) -> jinja2.Environment:
     """The project's Jinja2 environment: its templates, strict about undefined names, HTML
     autoescaped. `autoescape=False` is only for plain-text terminal output (`inspect`): there
@@ -69,7 +87,7 @@ def environment(*, autoescape: bool = True) -> jinja2.Environment:
     options: _Options = {"autoescape": autoescape, "trim_blocks": True, "lstrip_blocks": True,
                          "keep_trailing_newline": True}
     finalize = None if autoescape else safe_label
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("linkedin_stages.templates", ""),
         undefined=jinja2.StrictUndefined,
         # finalize changes the compiled code: it is part of the cache key
@@ -77,3 +95,5 @@ def environment(*, autoescape: bool = True) -> jinja2.Environment:
         finalize=finalize,
         **options,
     )
+    env.filters["labelled_by"] = labelled_by
+    return env

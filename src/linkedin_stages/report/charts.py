@@ -65,10 +65,11 @@ class Frame:
     height_scale: float  # the narrow drawing is a little flatter, its text the same size
     left_in: float  # room for the count axis' labels
     hour_step: int  # the heatmap's hour labels
+    band_label_pt: float  # the stage ribbon's names and numbers
 
 
-WIDE = Frame("wide", WIDTH_IN, 1.0, 0.5, 3)
-NARROW = Frame("narrow", 4.0, 0.75, 0.42, 6)
+WIDE = Frame("wide", WIDTH_IN, 1.0, 0.5, 3, 8.0)
+NARROW = Frame("narrow", 4.0, 0.75, 0.42, 6, 9.0)  # 9 pt shown at 1.25:1: 11 px
 FRAMES = (WIDE, NARROW)
 # Typed Any: matplotlib's stubs spell each rc key as a Literal; matplotlib checks ours at run time.
 _RC: Any = {
@@ -353,15 +354,6 @@ def _named(key: str, title: str, description: str) -> tuple[str, str]:
     return refs, parts
 
 
-def finish_svg(svg: str, key: str, title: str, description: str = "") -> Markup:
-    """matplotlib's SVG → a clean inline chart (see the module docstring)."""
-    view_box, content = _clean_svg(svg, key)
-    refs, names = _named(key, title, description)
-    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" '
-                  f'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="{view_box}" '
-                  f'class="chart-svg" role="img" aria-labelledby="{refs}">{names}{content}')
-
-
 def paired_svg(drawings: Sequence[tuple[Frame, str]], key: str, title: str,
                description: str = "") -> Markup:
     """One chart drawn in several frames (matplotlib's SVGs) → one inline image holding a
@@ -375,7 +367,7 @@ def paired_svg(drawings: Sequence[tuple[Frame, str]], key: str, title: str,
         _, _, width, height = view_box.split()
         ratios.append(f"--{frame.name}: {width} / {height}")
         inner.append(f'<svg viewBox="{view_box}" width="100%" height="100%" '
-                     f'class="chart-{frame.name}">{content}')
+                     f'class="chart-{frame.name}" aria-hidden="true">{content}')
     refs, names = _named(key, title, description)
     return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" '
                   f'xmlns:xlink="http://www.w3.org/1999/xlink" class="chart-svg chart-pair" '
@@ -392,10 +384,8 @@ def _context() -> AbstractContextManager[Any]:
 # --------------------------------------------------------------------------- data charts
 
 BAND_ALPHA = 0.13  # stage shading: light enough for the data drawn over it to stay readable
-BAND_LABEL_PT = 8.0  # the ribbon's names and numbers
-
-
-def _stage_bands(ax: Axes, bands: Sequence[Band], *, ribbon: bool = True) -> None:
+def _stage_bands(ax: Axes, bands: Sequence[Band], frame: Frame, *,
+                 ribbon: bool = True) -> None:
     """The stage periods behind a time chart: a light band per period over the whole
     height (under the grid and the data) and, with `ribbon`, a strip in the stage's full
     colour above the axes holding its name where it fits, else its ladder number (the
@@ -434,10 +424,11 @@ def _stage_bands(ax: Axes, bands: Sequence[Band], *, ribbon: bool = True) -> Non
     for band, x0, x1 in zip(bands, starts, ends, strict=True):
         width_pt = (x1 - x0) / (high - low) * axes_w_pt
         label = next((text for text in (band.name, band.mark)
-                      if 0.62 * BAND_LABEL_PT * len(text) + 4 <= width_pt), "")
+                      if 0.62 * frame.band_label_pt * len(text) + 4 <= width_pt), "")
         if label:
             ax.text((x0 + x1) / 2, middle, label, transform=place, ha="center", va="center",
-                    fontsize=BAND_LABEL_PT, fontweight="bold", color=ON_COLOR, clip_on=False)
+                    fontsize=frame.band_label_pt, fontweight="bold", color=ON_COLOR,
+                    clip_on=False)
 
 
 MIN_COUNT_TOP = 3  # the count axis of a stacked chart reaches at least this
@@ -480,7 +471,7 @@ def stacked_areas(spec: StackedAreasSpec, frame: Frame) -> str:
         ax.set_ylim(0, max(ax.get_ylim()[1] * 1.04, MIN_COUNT_TOP))
         _year_axis(ax, spec.months[0], spec.months[-1])
         _count_axis(ax, spec.lang)
-        _stage_bands(ax, spec.bands)
+        _stage_bands(ax, spec.bands, frame)
         return _svg_text(figure)
 
 
@@ -523,8 +514,8 @@ def share_areas(spec: ShareAreasSpec, frame: Frame) -> str:
         _count_axis(volume, spec.lang, ticks=2)
         volume.text(0.01, 0.97, spec.volume_label, transform=volume.transAxes, va="top",
                     ha="left", fontsize=8.5, color=MUTED)
-        _stage_bands(ax, spec.bands)
-        _stage_bands(volume, spec.bands, ribbon=False)
+        _stage_bands(ax, spec.bands, frame)
+        _stage_bands(volume, spec.bands, frame, ribbon=False)
         return _svg_text(figure)
 
 
@@ -565,8 +556,8 @@ def network(spec: NetworkSpec, frame: Frame) -> str:
                     fontsize=9.5, fontweight="bold", color=MUTED)
         _year_axis(top, spec.months[0], spec.months[-1], labels=False)
         _year_axis(bottom, spec.months[0], spec.months[-1])
-        _stage_bands(top, spec.bands)
-        _stage_bands(bottom, spec.bands, ribbon=False)
+        _stage_bands(top, spec.bands, frame)
+        _stage_bands(bottom, spec.bands, frame, ribbon=False)
         return _svg_text(figure)
 
 
@@ -578,7 +569,7 @@ def words_per_post(spec: WordsSpec, frame: Frame) -> str:
         ax.plot(spec.xs, spec.median, color=GREEN, linewidth=1.6, marker="o", markersize=3.2)
         _year_axis(ax, spec.first, spec.last, reach=spec.xs[-1] + 0.06)
         _count_axis(ax, spec.lang)
-        _stage_bands(ax, spec.bands)
+        _stage_bands(ax, spec.bands, frame)
         return _svg_text(figure)
 
 
@@ -680,6 +671,9 @@ def ladder(key: str, title: str, description: str, steps: Sequence[LadderStep],
              f'class="diagram ladder" role="img" aria-labelledby="{key}-title {key}-desc">'
              f'<title id="{key}-title">{escape(title)}</title>'
              f'<desc id="{key}-desc">{escape(description)}</desc>']
+    # The names go over every step (drawn last, with a halo in report.css): a long name, or
+    # any name at a phone's larger type, runs over the next step, which rises into its line.
+    names: list[str] = []
     for i, step in enumerate(steps):
         x, top = left + i * run, base - (i + 1) * rise
         state = "current" if step.current else "visited" if step.visited else "unvisited"
@@ -691,7 +685,7 @@ def ladder(key: str, title: str, description: str, steps: Sequence[LadderStep],
         # The top step's name is anchored at its right edge, so a long name stays inside.
         anchor = (f'x="{x + run - 4}" text-anchor="end"' if i == len(steps) - 1
                   else f'x="{x + 6}"')
-        parts.append(f'<text {anchor} y="{top - 8}" class="step-name'
+        names.append(f'<text {anchor} y="{top - 8}" class="step-name'
                      f'{" is-current" if step.current else ""}">{escape(step.name)}</text>')
         if step.share:
             parts.append(f'<text x="{x + (run - 4) / 2}" y="{base + 22}" class="step-share" '
@@ -711,6 +705,7 @@ def ladder(key: str, title: str, description: str, steps: Sequence[LadderStep],
                  f'text-anchor="middle">{escape(middle_share)}</text>')
     parts.append(f'<line x1="{left - 6}" y1="{base}" x2="{left + 4 * run + 2}" y2="{base}" '
                  f'stroke="var(--rule)" stroke-width="1"/>')
+    parts += names
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -764,6 +759,9 @@ def _lanes_svg(runs: Sequence[Run], lane_names: dict[Stage | None, str],
     # The narrow drawing gives each lane a row for its name (name_h) above the bar.
     width, label_w, right, lane_h, gap, name_h = ((400, 6, 394, 18, 4, 16) if narrow
                                                   else (720, 150, 712, 24, 6, 0))
+    # Half a transition label's character, in units (report.css: 11 px wide, 12.5 px narrow,
+    # so it reads at 11 px once the narrow drawing is shrunk to a phone's width).
+    char_w = 3.9 if narrow else 3.4
     # Transition labels go in rows above the lanes, pushed down a row when they would overlap.
     span_start = int(first[:4]) * 12 + int(first[5:7]) - 1
     span_end = int(last[:4]) * 12 + int(last[5:7])
@@ -776,7 +774,7 @@ def _lanes_svg(runs: Sequence[Run], lane_names: dict[Stage | None, str],
     placed: list[tuple[int, float, float]] = []
     label_rows: list[int] = []
     for mark in marks:
-        half = 3.4 * len(mark.label) + 4
+        half = char_w * len(mark.label) + 4
         x = _clamp(x_of(mark.month), half, width - half)
         row = 0
         while any(r == row and not (x + half < a or x - half > b) for r, a, b in placed):
@@ -790,7 +788,7 @@ def _lanes_svg(runs: Sequence[Run], lane_names: dict[Stage | None, str],
     height = top + len(order) * (lane_h + gap + name_h) + 22
     variant = "lanes-narrow" if narrow else "lanes-wide"
     parts = [f'<svg viewBox="0 0 {width} {height}" width="100%" height="100%" '
-             f'class="{variant}">']
+             f'class="{variant}" aria-hidden="true">']
     for stage in order:
         y = lane_y[stage]
         parts.append(f'<rect x="{label_w}" y="{y}" width="{right - label_w}" height="{lane_h}" '
@@ -830,7 +828,7 @@ def _lanes_svg(runs: Sequence[Run], lane_names: dict[Stage | None, str],
         for dot_y in ys:
             parts.append(f'<circle cx="{x}" cy="{dot_y}" r="3.5" fill="var(--paper)" '
                          f'stroke="var(--ink)" stroke-width="1.5"/>')
-        half = 3.4 * len(mark.label) + 4
+        half = char_w * len(mark.label) + 4
         text_x = round(_clamp(x, half, width - half), 1)
         parts.append(f'<text x="{text_x}" y="{label_y}" text-anchor="middle" class="mark">'
                      f'{escape(mark.label)}</text>')
@@ -940,12 +938,6 @@ ChartSpec = (StackedAreasSpec | ShareAreasSpec | NetworkSpec | WordsSpec | Heatm
              | LadderSpec | LanesSpec)
 
 
-# Drawing is most of a report's time (about three quarters), and the same chart is often drawn
-# again in one process: `compare` draws both archives' trajectories, a redacted report's
-# charts are the ordinary report's, the tests render the same members many times. A spec is a
-# frozen dataclass of strings, numbers and tuples, so it is its own key; the SVG (`Markup`, a
-# str) is immutable and safe to share. A spec holding NaN (a gap in a line) never equals
-# another, so it is simply drawn again. Bounded: a report has about ten charts of ~15 kB.
 # The charts drawn with matplotlib, once per frame (`Frame`).
 _TIME_CHARTS: dict[type, Callable[[Any, Frame], str]] = {
     StackedAreasSpec: stacked_areas, ShareAreasSpec: share_areas, NetworkSpec: network,
@@ -953,6 +945,13 @@ _TIME_CHARTS: dict[type, Callable[[Any, Frame], str]] = {
 }
 
 
+# Drawing is most of a report's time (about three quarters), and the same chart is often drawn
+# again in one process: `compare` draws both archives' trajectories, a redacted report's
+# charts are the ordinary report's, the tests render the same members many times. A spec is a
+# frozen dataclass of strings, numbers and tuples, so it is its own key; the SVG (`Markup`, a
+# str) is immutable and safe to share. A spec holding NaN (a gap in a line) never equals
+# another, so it is simply drawn again. Bounded: a report has about ten charts of ~25 kB
+# (both drawings).
 @functools.lru_cache(maxsize=128)
 def draw(spec: ChartSpec) -> Markup:
     """The SVG of one chart specification (cached per process, keyed by the spec)."""

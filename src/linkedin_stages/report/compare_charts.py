@@ -103,7 +103,7 @@ def _drawing(spec: BetweenSpec, *, narrow: bool) -> tuple[str, float]:
     bottom = height - 18
     variant = "between-narrow" if narrow else "between-wide"
     parts = [f'<svg viewBox="0 0 {width} {height}" width="100%" height="100%" '
-             f'class="{variant}">']
+             f'class="{variant}" aria-hidden="true">']
     # Stage periods: a light wash behind the panels, a solid strip on top, the stage's name
     # above the strip where it fits (the legend names every colour in any case).
     for run in spec.runs:
