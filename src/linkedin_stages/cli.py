@@ -15,7 +15,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -405,10 +405,20 @@ def compare(old: Path, new: Path, output: Path | None, output_format: str, lang:
 
     html = build_compare_report(comparison, lang=lang)
     write_report(html, out)
+    _announce("Comparison", out, len(html.encode("utf-8")), quiet=quiet, open_after=open_after)
+
+
+def _announce(what: str, out: Path, size: int, *, quiet: bool, open_after: bool = False,
+              also: Sequence[str] = (), link: bool = True) -> None:
+    """The last lines of a command that wrote a page: what was written where and how big,
+    any `also` lines, then the page's file:// address (last, so a terminal that turns links
+    into clicks opens it from there); with `open_after`, the page in the browser."""
     if not quiet:
-        _say(f"Comparison written to {safe_label(out)} "
-             f"({len(html.encode('utf-8')) / 1e6:.1f} MB)")
-        _say(f"Open it: {out.resolve().as_uri()}")
+        _say(f"{what} written to {safe_label(out)} ({size / 1e6:.1f} MB)")
+        for line in also:
+            _say(line)
+        if link:
+            _say(f"Open it: {out.resolve().as_uri()}")
     if open_after:
         import webbrowser
 
@@ -527,17 +537,9 @@ def analyze(export: Path, output: Path | None, lang: str, target: str | None, by
     write_report(html, out)
     if card_out is not None and image is not None:
         write_card(image, card_out)
-    if not quiet:
-        kind = "Redacted report" if redact or redact_companies else "Report"
-        _say(f"{kind} written to {safe_label(out)} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")
-        if card_out is not None:
-            _say(f"Card written to {safe_label(card_out)}")
-        # last, so a terminal that turns links into clicks opens the report from here
-        _say(f"Open it: {out.resolve().as_uri()}")
-    if open_after:
-        import webbrowser
-
-        webbrowser.open(out.resolve().as_uri())
+    _announce("Redacted report" if redact or redact_companies else "Report", out,
+              len(html.encode("utf-8")), quiet=quiet, open_after=open_after,
+              also=[f"Card written to {safe_label(card_out)}"] if card_out is not None else [])
 
 
 COHORT_NAME = "linkedin-stages-cohort.html"
@@ -656,11 +658,8 @@ def cohort(exports: tuple[Path, ...], output: Path | None, output_format: str, w
         data = build_cohort_report(group, statistics, lang=lang).encode("utf-8")
     assert out is not None
     write_atomically(out, data, what=f"the {COHORT_WHAT[output_format]}")
-    if not quiet:
-        _say(f"{COHORT_WHAT[output_format].capitalize()} written to {safe_label(out)} "
-             f"({len(data) / 1e6:.1f} MB)")
-        if output_format == "html":
-            _say(f"Open it: {out.resolve().as_uri()}")
+    _announce(COHORT_WHAT[output_format].capitalize(), out, len(data), quiet=quiet,
+              link=output_format == "html")
 
 
 @cli.command()

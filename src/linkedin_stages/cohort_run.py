@@ -22,7 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,22 +152,22 @@ def run_local(jobs: Sequence[Job], problems: Sequence[Unreadable] = (), *, worke
     than the jobs; 1: in this process, no pool), results in the jobs' order."""
     count = min(workers or os.cpu_count() or 1, max(len(jobs), 1))
     if count <= 1:
-        results = []
-        for job in jobs:
-            results.append(read_member(job, thresholds))
-            if progress:
-                progress(1)
-        return _gather(results, problems)
+        return _gather(_counted((read_member(job, thresholds) for job in jobs), progress),
+                       problems)
     # spawn, not fork: polars' thread pool does not survive a fork
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         futures = [pool.submit(read_member, job, thresholds) for job in jobs]
-        results = []
-        for future in futures:
-            results.append(future.result())
-            if progress:
-                progress(1)
-    return _gather(results, problems)
+        return _gather(_counted((future.result() for future in futures), progress), problems)
+
+
+def _counted(results: Iterable[CohortMember | Unreadable],
+             progress: Progress | None) -> Iterator[CohortMember | Unreadable]:
+    """`results` as they come, `progress` told of each."""
+    for result in results:
+        yield result
+        if progress:
+            progress(1)
 
 
 def run_dask(jobs: Sequence[Job], problems: Sequence[Unreadable] = (), *, scheduler: str,

@@ -7,6 +7,7 @@ and lone surrogates in it as `\\uXXXX` (json.dumps escapes the C0 ones)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,8 +54,15 @@ def layout_in(variant: str, lang: str) -> str:
     if lang == REFERENCE or not variant:
         return variant
     phrases = catalogue(lang)["inspect"]["layout"]
-    pattern = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
-    return pattern.sub(lambda m: phrases[m.group(0)], variant)
+    return _layout_pattern(lang).sub(lambda m: phrases[m.group(0)], variant)
+
+
+@functools.cache
+def _layout_pattern(lang: str) -> re.Pattern[str]:
+    """The `[inspect.layout]` phrases of `lang` as one pattern, longest first (compiled once
+    a language, not once a file)."""
+    phrases = catalogue(lang)["inspect"]["layout"]
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 
 
 def render_text(export: Export, lang: str = REFERENCE) -> str:

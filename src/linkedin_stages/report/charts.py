@@ -58,7 +58,7 @@ class Frame:
     """The size a time chart is drawn at. Each is drawn twice (`draw`): for the page's
     column (desktop and paper) and for a phone, where the wide drawing shrunk to 360 px
     would set its 10 pt labels at 7 px; the narrow one is shown about 1.25:1, so its
-    labels stay at 12 px, and its years and hours are spaced to fit."""
+    labels read at 11 px or more, and its years and hours are spaced to fit."""
 
     name: str  # "wide" or "narrow": the inner drawing's CSS class (`chart-wide`, …)
     width_in: float
@@ -344,35 +344,35 @@ def _clean_svg(svg: str, key: str) -> tuple[str, str]:
     return view_box.group(1), svg[opening.end():].rstrip()
 
 
-def _named(key: str, title: str, description: str) -> tuple[str, str]:
-    """An image's `aria-labelledby` value and its <title> and <desc>: named and described
-    once, whatever it holds."""
+def image_of(drawings: Sequence[tuple[str, str, str]], classes: str, key: str, title: str,
+             description: str = "") -> Markup:
+    """One inline image holding several drawings of one chart, each `(frame, ratio, svg)`:
+    the frame's name ("wide", "narrow"), its proportions ("720 / 172") and its inner <svg>
+    (`aria-hidden`: report.css shows one and gives the outer box its proportions through
+    `--wide` and `--narrow`). Named and described once, on the outer image."""
     refs = f"{key}-title{f' {key}-desc' if description else ''}"
-    parts = f'<title id="{key}-title">{escape(title)}</title>'
+    names = f'<title id="{key}-title">{escape(title)}</title>'
     if description:
-        parts += f'<desc id="{key}-desc">{escape(description)}</desc>'
-    return refs, parts
+        names += f'<desc id="{key}-desc">{escape(description)}</desc>'
+    ratios = "; ".join(f"--{frame}: {ratio}" for frame, ratio, _ in drawings)
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" '
+                  f'xmlns:xlink="http://www.w3.org/1999/xlink" class="{classes}" '
+                  f'style="{ratios}" role="img" aria-labelledby="{refs}">{names}'
+                  f'{"".join(svg for _, _, svg in drawings)}</svg>')
 
 
 def paired_svg(drawings: Sequence[tuple[Frame, str]], key: str, title: str,
                description: str = "") -> Markup:
-    """One chart drawn in several frames (matplotlib's SVGs) → one inline image holding a
-    drawing per frame, each an inner <svg class="chart-wide"> (…-narrow) with its own
-    viewBox; report.css shows one and gives the outer box its proportions (`--wide`,
-    `--narrow`). Named and described once, on the outer image: the hidden drawing is
-    `display: none`, so assistive technology never meets it."""
-    inner, ratios = [], []
+    """One chart drawn by matplotlib in several frames → one image (`image_of`), each
+    drawing cleaned (`_clean_svg`) as an inner <svg class="chart-wide"> (…-narrow)."""
+    inner = []
     for frame, svg in drawings:
         view_box, content = _clean_svg(svg, f"{key}-{frame.name[0]}")
         _, _, width, height = view_box.split()
-        ratios.append(f"--{frame.name}: {width} / {height}")
-        inner.append(f'<svg viewBox="{view_box}" width="100%" height="100%" '
-                     f'class="chart-{frame.name}" aria-hidden="true">{content}')
-    refs, names = _named(key, title, description)
-    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" '
-                  f'xmlns:xlink="http://www.w3.org/1999/xlink" class="chart-svg chart-pair" '
-                  f'style="{"; ".join(ratios)}" role="img" aria-labelledby="{refs}">{names}'
-                  f'{"".join(inner)}</svg>')
+        inner.append((frame.name, f"{width} / {height}",
+                      f'<svg viewBox="{view_box}" width="100%" height="100%" '
+                      f'class="chart-{frame.name}" aria-hidden="true">{content}'))
+    return image_of(inner, "chart-svg chart-pair", key, title, description)
 
 
 def _context() -> AbstractContextManager[Any]:
@@ -384,6 +384,8 @@ def _context() -> AbstractContextManager[Any]:
 # --------------------------------------------------------------------------- data charts
 
 BAND_ALPHA = 0.13  # stage shading: light enough for the data drawn over it to stay readable
+
+
 def _stage_bands(ax: Axes, bands: Sequence[Band], frame: Frame, *,
                  ribbon: bool = True) -> None:
     """The stage periods behind a time chart: a light band per period over the whole
@@ -733,15 +735,10 @@ def lanes(key: str, title: str, description: str, runs: Sequence[Run],
     Two drawings, one shown at a time by report.css: 720 units wide with the lane names at
     the left (desktop, print), and 400 units wide with each name above its lane (phones: the
     wide one shrunk to a phone's width would draw its names at half their size)."""
-    # One image (named and described once) holding both drawings, each with its own viewBox;
-    # the outer box takes the shown drawing's proportions from the custom properties.
     wide, wide_h = _lanes_svg(runs, lane_names, marks, first, last, narrow=False)
     narrow, narrow_h = _lanes_svg(runs, lane_names, marks, first, last, narrow=True)
-    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram lanes" role="img" '
-                  f'style="--wide: 720 / {wide_h}; --narrow: 400 / {narrow_h}" '
-                  f'aria-labelledby="{key}-title {key}-desc">'
-                  f'<title id="{key}-title">{escape(title)}</title>'
-                  f'<desc id="{key}-desc">{escape(description)}</desc>{wide}{narrow}</svg>')
+    return image_of([("wide", f"720 / {wide_h}", wide), ("narrow", f"400 / {narrow_h}", narrow)],
+                    "diagram lanes", key, title, description)
 
 
 def _clamp(value: float, low: float, high: float) -> float:

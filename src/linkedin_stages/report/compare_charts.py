@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from .charts import STAGE_COLORS, Run
+from .charts import STAGE_COLORS, Run, image_of
 from .common import LegendItem, Table
 
 if TYPE_CHECKING:
@@ -75,12 +75,8 @@ def draw_between(spec: BetweenSpec) -> Markup:
     key = spec.key
     wide, wide_h = _drawing(spec, narrow=False)
     narrow, narrow_h = _drawing(spec, narrow=True)
-    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram between" '
-                  f'role="img" style="--wide: 720 / {wide_h}; --narrow: 400 / {narrow_h}" '
-                  f'aria-labelledby="{key}-title {key}-desc">'
-                  f'<title id="{key}-title">{escape(spec.title)}</title>'
-                  f'<desc id="{key}-desc">{escape(spec.description)}</desc>'
-                  f'{wide}{narrow}</svg>')
+    return image_of([("wide", f"720 / {wide_h}", wide), ("narrow", f"400 / {narrow_h}", narrow)],
+                    "diagram between", key, spec.title, spec.description)
 
 
 def _drawing(spec: BetweenSpec, *, narrow: bool) -> tuple[str, float]:

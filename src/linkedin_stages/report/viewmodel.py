@@ -840,8 +840,8 @@ def _mix_chart(ctx: ReportContext) -> tuple[Chart | None, str]:
     colors = (charts.GREEN, charts.BLUE, charts.ORANGE)
     series = []
     for j, (key, color) in enumerate(zip(groups, colors, strict=True)):
-        values = tuple(per_quarter[q][j] / sum(per_quarter[q]) if sum(per_quarter[q])
-                       else math.nan for q in quarters)
+        values = tuple(per_quarter[q][j] / total if total else math.nan
+                       for q, total in zip(quarters, totals, strict=True))
         series.append(Series(t[key], color, values, j))
     summary = ctx.fmt("mix_desc", summary=overall)
     note = ctx.words["charts"]["bands_note"]
@@ -852,10 +852,9 @@ def _mix_chart(ctx: ReportContext) -> tuple[Chart | None, str]:
                                  tuple(_quarter_x(q) for q in quarters), tuple(series), lang,
                                  ctx.months[0], ctx.months[-1], 0.25 * 0.86, totals,
                                  MIX_MINIMUM, ctx.words["charts"]["mix_volume"], _bands(ctx))
-    rows = tuple(
-        (formatting.quarter(q, lang), *(formatting.percent(v / sum(per_quarter[q]), lang)
-                                if sum(per_quarter[q]) else "—" for v in per_quarter[q]))
-        for q in quarters if sum(per_quarter[q]))
+    rows = tuple((formatting.quarter(q, lang),
+                  *(formatting.percent(v / total, lang) for v in per_quarter[q]))
+                 for q, total in zip(quarters, totals, strict=True) if total)
     table = Table((t["quarter"], *(t[k] for k in groups)), rows, (False, True, True, True))
     # The legend names what is drawn: a kind the member never published has no entry.
     legend = (*(LegendItem(s.label, s.color, style=charts.legend_class(s))
